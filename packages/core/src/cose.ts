@@ -1,0 +1,89 @@
+import { concatBytes } from './bytes.js';
+import { decodeCbor } from './cbor/decode.js';
+import { encodeCbor } from './cbor/encode.js';
+import { CborMap, CborTag, type CborValue } from './cbor/types.js';
+import { type Alg, algFromCose, type CryptoProvider, type KeyHandle } from './crypto/provider.js';
+import { fail, ok, type Result } from './result.js';
+
+/** COSE_Sign1 (RFC 9052 §4.2): tag 18 over [protected, unprotected, payload, signature]. */
+export const COSE_SIGN1_TAG = 18;
+
+export interface Sign1 {
+  /** The protected header exactly as received: the signature covers these bytes. */
+  protectedBytes: Uint8Array;
+  protectedHeader: CborMap;
+  unprotectedHeader: CborMap;
+  payload: Uint8Array;
+  signature: Uint8Array;
+  tagged: boolean;
+}
+
+export type CoseErrorCode = 'malformed' | 'unsupported_alg' | 'bad_signature';
+
+/** Decodes the COSE_Sign1 structure; the headers' contents are left to the caller's profile. */
+export function decodeSign1(bytes: Uint8Array, options: { allowUntagged?: boolean } = {}): Result<Sign1, 'malformed'> {
+  let item: CborValue;
+  try {
+    item = decodeCbor(bytes, { outerTags: [COSE_SIGN1_TAG] });
+  } catch (e) {
+    return fail('malformed', 'COSE_Sign1 không phải một mục CBOR hợp lệ', String((e as Error).message));
+  }
+  const tagged = item instanceof CborTag;
+  if (!tagged && !options.allowUntagged) return fail('malformed', 'thiếu thẻ COSE_Sign1 (18)');
+  const arr = tagged ? (item as CborTag).value : item;
+  if (!Array.isArray(arr) || arr.length !== 4) return fail('malformed', 'COSE_Sign1 phải là mảng 4 phần tử');
+  const [prot, unprot, payload, signature] = arr;
+  if (!(prot instanceof Uint8Array) || !(unprot instanceof CborMap)) {
+    return fail('malformed', 'tiêu đề COSE sai kiểu');
+  }
+  if (!(payload instanceof Uint8Array) || !(signature instanceof Uint8Array)) {
+    return fail('malformed', 'nội dung hoặc chữ ký COSE sai kiểu');
+  }
+  let protectedHeader: CborValue;
+  try {
+    // A zero-length protected header stands for the empty map (RFC 9052 §3).
+    protectedHeader = prot.length === 0 ? new CborMap([]) : decodeCbor(prot);
+  } catch (e) {
+    return fail('malformed', 'tiêu đề bảo vệ không phải CBOR hợp lệ', String((e as Error).message));
+  }
+  if (!(protectedHeader instanceof CborMap)) return fail('malformed', 'tiêu đề bảo vệ phải là map');
+  return ok({ protectedBytes: prot, protectedHeader, unprotectedHeader: unprot, payload, signature, tagged });
+}
+
+/** Sig_structure = ["Signature1", protected, external_aad = h'', payload]. */
+export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
+  return encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), payload]);
+}
+
+export function encodeSign1(protectedBytes: Uint8Array, payload: Uint8Array, signature: Uint8Array): Uint8Array {
+  // 0xd2 = tag 18; the array body is ordinary deterministic CBOR.
+  return concatBytes(new Uint8Array([0xd2]), encodeCbor([protectedBytes, new Map(), payload, signature] as never));
+}
+
+/**
+ * Generic COSE_Sign1 verification (any conforming message, not only our permits): the
+ * algorithm may stand in either header, untagged messages may be allowed. Used for the
+ * COSE working group's test vectors; permits go through the stricter `verify`.
+ */
+export async function verifySign1(
+  bytes: Uint8Array,
+  key: { alg: Alg; handle: KeyHandle },
+  crypto: CryptoProvider,
+  options: { allowUntagged?: boolean } = {},
+): Promise<Result<{ payload: Uint8Array }, CoseErrorCode>> {
+  const decoded = decodeSign1(bytes, options);
+  if (!decoded.ok) return decoded;
+  const s = decoded.value;
+  const algValue = s.protectedHeader.has(1) ? s.protectedHeader.get(1) : s.unprotectedHeader.get(1);
+  const alg = algFromCose(algValue);
+  if (alg === null) return fail('unsupported_alg', `thuật toán không được hỗ trợ: ${String(algValue)}`);
+  if (alg !== key.alg) return fail('unsupported_alg', `khóa dùng ${key.alg}, thông điệp dùng ${alg}`);
+  if (s.signature.length !== 64) return fail('bad_signature', 'chữ ký phải dài 64 byte');
+  let good = false;
+  try {
+    good = await crypto.verify(alg, key.handle, sigStructure(s.protectedBytes, s.payload), s.signature);
+  } catch {
+    good = false;
+  }
+  return good ? ok({ payload: s.payload }) : fail('bad_signature', 'chữ ký không khớp');
+}

@@ -1,0 +1,54 @@
+import { keysCommand } from './commands/keys.js';
+import { qrCommand } from './commands/qr.js';
+import { signCommand } from './commands/sign.js';
+import { verifyCommand } from './commands/verify.js';
+import { type CliIo, type Command, EXIT, processIo, UsageError } from './io.js';
+
+/** Every command of `thonghanh`, by name. */
+export const COMMANDS: Record<string, Command> = {
+  keys: keysCommand,
+  sign: signCommand,
+  verify: verifyCommand,
+  qr: qrCommand,
+};
+
+export function helpText(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return [
+    'thonghanh: giấy đi đường có mã QR ký số (Thông hành)',
+    '',
+    'Cách dùng: thonghanh <lệnh> [tùy chọn]',
+    '',
+    'Lệnh:',
+    ...lines,
+    '',
+    'Xem hướng dẫn từng lệnh: thonghanh <lệnh> --help',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(helpText());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Lỗi: không có lệnh "${name}".\n\n${helpText()}`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`Lỗi: ${e.message}\n\n${command.usage}`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}
