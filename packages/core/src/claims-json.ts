@@ -158,7 +158,7 @@ export function claimsFromJson(
   if (input.cti === undefined) cti = randomCti();
   else {
     const decoded = typeof input.cti === 'string' ? base64urlDecode(input.cti) : null;
-    if (!decoded || decoded.length !== 16) bad('cti', 'phải là base64url của đúng 16 byte');
+    if (decoded?.length !== 16) bad('cti', 'phải là base64url của đúng 16 byte');
     cti = decoded ?? new Uint8Array(16);
   }
   const claims: Claims = { iss, nbf, exp, iat, cti };

@@ -74,7 +74,7 @@ async function readEntry(e: unknown, crypto: CryptoProvider): Promise<TrustedKey
   if (alg !== 'EdDSA' && alg !== 'ES256') return 'unknown alg';
   if (typeof e.issuer !== 'string' || typeof e.kid !== 'string') return 'issuer or kid missing';
   const kid = base64urlDecode(e.kid);
-  if (!kid || kid.length !== 8) return 'kid is not 8 bytes of base64url';
+  if (kid?.length !== 8) return 'kid is not 8 bytes of base64url';
   const raw = rawPublicKey(alg, e.jwk);
   if (!raw) return 'jwk does not fit alg';
   if (!bytesEqual(keyId(raw), kid)) return 'kid is not the one the jwk gives';
