@@ -1,0 +1,105 @@
+import {
+  type AppWarning,
+  fillText,
+  isoFromSeconds,
+  parseIsoSeconds,
+  VERDICT_TEXT,
+  type VerifyResult,
+  WARNING_TEXT,
+} from '@thonghanh/core';
+import { formatDateTime, formatDays, ID_TYPE_LABEL } from './format.js';
+
+export interface VerdictViewProps {
+  result: VerifyResult;
+  /** Warnings of the app itself (old lists), shown after the verifier's. */
+  appWarnings?: Array<{ code: AppWarning; values?: Record<string, string> }>;
+}
+
+const ICON = { good: '✓', bad: '✕' } as const;
+
+/**
+ * The verdict as an officer or a citizen reads it: a large headline with an icon and a
+ * word (never colour alone), the reason in plain words, warnings, then who and what.
+ */
+export function VerdictView({ result, appWarnings = [] }: VerdictViewProps) {
+  const good = result.verdict === 'valid';
+  const text = VERDICT_TEXT[result.verdict];
+  const c = result.claims;
+  const timeValues = {
+    nbf: c ? formatDateTime(c.nbf) : '',
+    exp: c ? formatDateTime(c.exp) : '',
+  };
+  const warnings = [
+    ...result.warnings.map((code) => ({ code: code as AppWarning, values: { origin: result.origin ?? '' } })),
+    ...appWarnings,
+  ];
+  return (
+    <section className={`verdict ${good ? 'verdict-good' : 'verdict-bad'}`} aria-live="assertive">
+      <h1 className="verdict-headline">
+        <span className="verdict-icon" aria-hidden="true">
+          {good ? ICON.good : ICON.bad}
+        </span>{' '}
+        {good && result.kind === 'unit' ? 'ĐƠN VỊ ĐÃ ĐƯỢC PHÊ DUYỆT' : text.headline}
+      </h1>
+      <p className="verdict-explanation">
+        {good && result.kind === 'unit'
+          ? 'Mã QR hợp lệ của đơn vị đã được UBND phường phê duyệt. Đây không phải giấy đi đường của một người.'
+          : fillText(text.explanation, timeValues)}
+      </p>
+      {warnings.length > 0 && (
+        <ul className="warnings">
+          {warnings.map((w) => (
+            <li key={w.code} className="warning">
+              <span aria-hidden="true">⚠</span> <strong>Cảnh báo:</strong>{' '}
+              {fillText(WARNING_TEXT[w.code], w.values ?? {})}
+            </li>
+          ))}
+        </ul>
+      )}
+      {c && <ClaimsDetails result={result} />}
+    </section>
+  );
+}
+
+function ClaimsDetails({ result }: { result: VerifyResult }) {
+  const c = result.claims;
+  if (!c) return null;
+  const trusted = !['unknown_key', 'bad_signature', 'key_not_valid'].includes(result.verdict);
+  const rows: Array<[string, string]> = [];
+  if (c.permit) {
+    const p = c.permit;
+    rows.push(['Họ và tên', p.holder]);
+    rows.push([ID_TYPE_LABEL[p.idType] ?? p.idType, p.idNumber]);
+    if (p.position) rows.push(['Chức vụ', p.position]);
+    rows.push(['Đơn vị', p.unitName ? `${p.unitName} (MST ${p.unitTaxCode})` : `MST ${p.unitTaxCode}`]);
+    rows.push(['Lộ trình', `${p.routeFrom} → ${p.routeTo}`]);
+    if (p.routeWards.length > 0) rows.push(['Phường/xã trên lộ trình', p.routeWards.join(', ')]);
+    if (p.schedule)
+      rows.push(['Thời gian làm việc', `${formatDays(p.schedule.days)}, ${p.schedule.start}–${p.schedule.end}`]);
+    if (p.purpose) rows.push(['Lý do', p.purpose]);
+    rows.push(['Số giấy', p.serial]);
+  } else if (c.unit) {
+    const u = c.unit;
+    rows.push(['Đơn vị', u.unitName]);
+    rows.push(['Mã số thuế', u.unitTaxCode]);
+    if (u.address) rows.push(['Địa chỉ', u.address]);
+    rows.push(['Số người lao động được duyệt', String(u.staffCount)]);
+    rows.push(['Số văn bản phê duyệt', u.approvalRef]);
+  }
+  rows.push(['Có giá trị', `từ ${formatDateTime(c.nbf)} đến ${formatDateTime(c.exp)}`]);
+  rows.push(['Nơi cấp', result.issuerName ?? c.iss]);
+  rows.push(['Ký lúc', formatDateTime(isoFromSeconds(parseIsoSeconds(c.iat) ?? 0))]);
+  return (
+    <div className="details">
+      {!trusted && <p className="details-untrusted">Nội dung dưới đây KHÔNG được xác thực, chỉ để đối chiếu:</p>}
+      <dl>
+        {rows.map(([k, v]) => (
+          <div key={k} className="row">
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

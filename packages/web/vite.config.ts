@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+// Separate entries so the /p1 page a citizen's camera opens loads only what it needs.
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: {
+    outDir: resolve(root, 'dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        index: resolve(root, 'index.html'),
+        p1: resolve(root, 'p1.html'),
+        checkpoint: resolve(root, 'checkpoint.html'),
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://localhost:8080', '/.well-known': 'http://localhost:8080' } },
+});
