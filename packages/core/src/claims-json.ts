@@ -185,7 +185,8 @@ type Bad = (path: string, message: string) => void;
 
 function permitFromJson(p: Record<string, unknown>, nfc: Nfc, bad: Bad): PermitFields {
   const idTypeName = p.idType;
-  const idType = typeof idTypeName === 'string' && idTypeName in ID_TYPE ? ID_TYPE[idTypeName as IdTypeName] : 0;
+  const idType =
+    typeof idTypeName === 'string' && Object.hasOwn(ID_TYPE, idTypeName) ? ID_TYPE[idTypeName as IdTypeName] : 0;
   if (idType === 0) bad('permit.idType', 'phải là "CCCD", "CMND" hoặc "PASSPORT"');
   const wards = p.routeWards;
   if (!Array.isArray(wards) || !wards.every((w) => typeof w === 'string'))

@@ -78,10 +78,15 @@ export async function verifySign1(
   const alg = algFromCose(algValue);
   if (alg === null) return fail('unsupported_alg', `thuật toán không được hỗ trợ: ${String(algValue)}`);
   if (alg !== key.alg) return fail('unsupported_alg', `khóa dùng ${key.alg}, thông điệp dùng ${alg}`);
+  // EdDSA (-8) names the curve by the key; a 114-byte signature is Ed448 (RFC 8032 §5.2.6).
+  if (alg === 'EdDSA' && s.signature.length === 114)
+    return fail('unsupported_alg', 'EdDSA với Ed448 không được hỗ trợ');
   if (s.signature.length !== 64) return fail('bad_signature', 'chữ ký phải dài 64 byte');
+  // An empty protected map, even sent as h'a0', is signed as h'' (RFC 9052 §3, §4.4).
+  const signedProtected = s.protectedHeader.size === 0 ? new Uint8Array(0) : s.protectedBytes;
   let good = false;
   try {
-    good = await crypto.verify(alg, key.handle, sigStructure(s.protectedBytes, s.payload), s.signature);
+    good = await crypto.verify(alg, key.handle, sigStructure(signedProtected, s.payload), s.signature);
   } catch {
     good = false;
   }

@@ -131,7 +131,7 @@ class StrictDecoder {
         for (let i = 0; i < len; i++) {
           const keyStart = this.pos;
           const key = this.item(depth + 1);
-          const id = keyIdentity(key, this.bytes.subarray(keyStart, this.pos));
+          const id = keyIdentity(key);
           if (seen.has(id)) throw new CborError('duplicate map key', keyStart);
           seen.add(id);
           entries[i] = [key, this.item(depth + 1)];
@@ -184,14 +184,29 @@ class StrictDecoder {
   }
 }
 
-/** Two keys are duplicates when they are the same CBOR value, however encoded. */
-function keyIdentity(key: CborValue, raw: Uint8Array): string {
+/**
+ * Two keys are duplicates when they are the same CBOR value, however encoded: h'07' written
+ * with a one- or a two-byte head is one key (spec §5 accepts non-shortest encodings).
+ */
+function keyIdentity(key: CborValue): string {
   if (typeof key === 'number' || typeof key === 'bigint') return `i${key}`;
-  if (typeof key === 'string') return `t${key}`;
-  if (key instanceof CborFloat) return `f${key.value}`;
-  let hex = 'r';
-  for (const b of raw) hex += (b < 16 ? '0' : '') + b.toString(16);
-  return hex;
+  if (typeof key === 'string') return `t${JSON.stringify(key)}`;
+  if (key instanceof Uint8Array) {
+    let hex = 'b';
+    for (const b of key) hex += (b < 16 ? '0' : '') + b.toString(16);
+    return hex;
+  }
+  if (key instanceof CborFloat) return `f${Object.is(key.value, -0) ? '-0' : key.value}`;
+  if (key instanceof CborSimple) return `s${key.value}`;
+  if (Array.isArray(key)) return `a[${key.map(keyIdentity).join(',')}]`;
+  if (key instanceof CborMap) {
+    return `m{${key.entries
+      .map(([k, v]) => `${keyIdentity(k)}:${keyIdentity(v)}`)
+      .sort()
+      .join(',')}}`;
+  }
+  if (key instanceof CborTag) return `g${key.tag}(${keyIdentity(key.value)})`;
+  return `v${String(key)}`;
 }
 
 function halfToNumber(h: number): number {

@@ -18,11 +18,17 @@ export function nobleProvider(
 ): CryptoProvider {
   return {
     name: 'noble',
-    importPublicKey: (alg: Alg, jwk: PublicJwk) => must(rawPublicKey(alg, jwk), 'khóa công khai'),
+    importPublicKey: (alg: Alg, jwk: PublicJwk) => {
+      const raw = must(rawPublicKey(alg, jwk), 'khóa công khai');
+      // Like node:crypto and WebCrypto, refuse a P-256 point off the curve (it throws).
+      if (alg === 'ES256') p256.Point.fromBytes(raw);
+      return raw;
+    },
     importPrivateKey: (_alg: Alg, jwk: PrivateJwk) => must(base64urlDecode(jwk.d), 'khóa bí mật'),
     verify: (alg, key, data, signature) => {
       try {
-        if (alg === 'EdDSA') return ed25519.verify(signature, data, key as Uint8Array);
+        // RFC 8032 §5.1.7 (spec §2): zip215 off, so non-canonical encodings of R and A fail.
+        if (alg === 'EdDSA') return ed25519.verify(signature, data, key as Uint8Array, { zip215: false });
         return p256.verify(signature, data, key as Uint8Array, { lowS: false, prehash: true });
       } catch {
         return false;

@@ -10,8 +10,16 @@ export function parse<O extends Options>(args: string[], options: O) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    const msg = (e as Error).message;
-    throw new UsageError(msg.replace(/^Unknown option '(.*)'.*$/s, 'tùy chọn không hợp lệ: $1'));
+    const { message, code } = e as Error & { code?: string };
+    // Node writes English (“Unknown option '--x'. To specify …”): say it in Vietnamese.
+    const option = /'(-[^'\s]*)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`tùy chọn không hợp lệ: ${option}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(
+        message.includes('argument missing') ? `thiếu giá trị cho ${option}` : `${option} không nhận giá trị`,
+      );
+    }
+    throw new UsageError(message);
   }
 }
 

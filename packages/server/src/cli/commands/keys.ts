@@ -36,7 +36,16 @@ export const keysCommand: Command = {
     const notAfter = isoArg(values['not-after'], '--not-after') ?? new Date(notBefore.getTime() + 365 * 86400_000);
     if (notAfter <= notBefore) throw new UsageError('--not-after phải sau --not-before');
     const jwk = await nodeCryptoProvider.generateKey(alg);
-    writeFileSync(resolve(io.cwd, values.out), `${JSON.stringify(jwk, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    try {
+      writeFileSync(resolve(io.cwd, values.out), `${JSON.stringify(jwk, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(
+        code === 'EEXIST'
+          ? `tệp ${values.out} đã có, không ghi đè khóa cũ`
+          : `không ghi được tệp ${values.out}: ${(e as Error).message}`,
+      );
+    }
     const entry = trustEntry(
       alg,
       publicJwk(jwk),
