@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { crc32, deflate } from 'node:zlib';
-import { QUIET_ZONE, type QrMatrix, qrMatrix } from './segments.js';
+import { type QrMatrix, QUIET_ZONE, qrMatrix } from './segments.js';
 
 const deflateAsync = promisify(deflate);
 

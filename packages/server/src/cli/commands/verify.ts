@@ -4,6 +4,8 @@ import {
   loadTrustList,
   parseIsoSeconds,
   type RevocationList,
+  readCccdCardQr,
+  splitQrText,
   type TrustList,
   verify,
 } from '@thonghanh/core';
@@ -59,7 +61,13 @@ export const verifyCommand: Command = {
         io.out(JSON.stringify({ verdict: 'not_permit_qr', warnings: [], kind: null, claims: null }));
         return EXIT.negative;
       }
-      text = decoded.value[0] as string;
+      // A photo may hold the permit and the holder's CCCD card: take the permit-looking
+      // code as the permit, and the card (unless --cccd was given) for the identity check.
+      text = decoded.value.find((t) => splitQrText(t) !== null) ?? (decoded.value[0] as string);
+      if (values.cccd === undefined) {
+        const card = decoded.value.find((t) => t !== text && readCccdCardQr(t) !== null);
+        if (card !== undefined) values.cccd = card;
+      }
     } else {
       text = positionals[0] as string;
     }
