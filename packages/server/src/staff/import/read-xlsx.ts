@@ -1,0 +1,225 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { type Cell, type RowSink, SheetFileError } from './cells.js';
+import { columnLetter } from './columns.js';
+import { inflateText, readZipDirectory, type ZipEntry, ZipLimitError } from './zip.js';
+
+/**
+ * Reads the first worksheet of an .xlsx row by row with exceljs's streaming reader, fed by
+ * our own ZIP reading rather than its unzipper pipeline, because as shipped (4.4.0) that
+ * pipeline:
+ * - decodes each inflated chunk on its own, so a Vietnamese letter split across two chunks
+ *   becomes U+FFFD ("Nguy�n"): about one row in a thousand of a real list
+ *   (exceljs issues #2063, #2084, #2316; the fixes were never merged);
+ * - parses a worksheet as soon as it meets it when shared strings came first, before
+ *   styles and workbook.xml if those come later in the archive (dates then read as plain
+ *   numbers), and otherwise copies it to a temporary file first;
+ * - has no ceiling on inflated sizes.
+ * Here the parts are inflated in the order the parser needs (relationships, workbook,
+ * styles, shared strings, then the sheet), as text decoded across chunk boundaries, each
+ * under a ceiling, and the sheet is pulled row by row so that reading stops as soon as the
+ * caller has enough. The parsing itself stays exceljs's (cell types, shared strings, date
+ * formats), through the WorkbookReader methods its own pipeline calls.
+ */
+
+/** Ceilings on inflated sizes: the sheet is read lazily, so its ceiling only bounds what is read. */
+const MAX_PART_BYTES = 16 * 1024 * 1024;
+const MAX_SHARED_STRINGS_BYTES = 96 * 1024 * 1024;
+const MAX_SHEET_BYTES = 512 * 1024 * 1024;
+
+interface Relationship {
+  Id: string;
+  Type: string;
+  Target: string;
+}
+
+interface ExcelCell {
+  value: unknown;
+  numFmt?: string;
+}
+
+interface ExcelRow {
+  number: number;
+  eachCell(callback: (cell: ExcelCell, column: number) => void): void;
+}
+
+/** The WorkbookReader methods and state that its own `parse()` uses (exceljs 4.4.0). */
+interface WorkbookReaderInternals {
+  workbookRels?: Relationship[];
+  model?: { sheets?: { id: number; name: string; rId: string }[] };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseWorksheet(
+    iterator: AsyncIterable<string>,
+    sheetNo: string,
+  ): Iterator<{ eventType: string; value: AsyncIterable<ExcelRow> }, undefined>;
+}
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/**
+ * Calls `sink` with each non-empty row of the workbook's first worksheet, in order, until it
+ * returns false. Throws SheetFileError when the file is not a readable workbook.
+ */
+export async function readXlsxRows(bytes: Uint8Array, sink: RowSink): Promise<void> {
+  let entries: Map<string, ZipEntry>;
+  try {
+    entries = readZipDirectory(bytes);
+  } catch {
+    throw corrupt();
+  }
+  if (!entries.has('xl/workbook.xml')) throw notAWorkbook(entries);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  }) as unknown as WorkbookReaderInternals;
+  const part = (name: string, max = MAX_PART_BYTES): Readable | null => {
+    const entry = entries.get(name);
+    return entry ? Readable.from(inflateText(bytes, entry, max)) : null;
+  };
+  try {
+    const rels = part('xl/_rels/workbook.xml.rels');
+    if (rels) await reader._parseRels(rels);
+    await reader._parseWorkbook(part('xl/workbook.xml') as Readable);
+    const targets = reader.workbookRels ?? [];
+    const styles = part(partPath(targets, 'styles') ?? 'xl/styles.xml');
+    if (styles) await reader._parseStyles(styles);
+    const strings = part(partPath(targets, 'sharedStrings') ?? 'xl/sharedStrings.xml', MAX_SHARED_STRINGS_BYTES);
+    if (strings) for await (const _ of reader._parseSharedStrings(strings));
+    const sheetName = firstSheetPath(reader);
+    const sheetEntry = sheetName === null ? undefined : entries.get(sheetName);
+    if (sheetEntry === undefined) {
+      throw new SheetFileError('corrupt_file', 'Không tìm thấy trang tính nào trong tệp Excel. Hãy mở và lưu lại tệp.');
+    }
+    const sheetNo = /sheet(\d+)\.xml$/.exec(sheetEntry.name)?.[1] ?? '1';
+    const next = reader._parseWorksheet(inflateText(bytes, sheetEntry, MAX_SHEET_BYTES), sheetNo).next();
+    if (next.done) return;
+    const rows: AsyncIterable<ExcelRow> = next.value.value;
+    let previous = 0;
+    for await (const row of rows) {
+      // A row without its number (r="…" is optional) follows the previous one.
+      const number = Number.isSafeInteger(row.number) && row.number > 0 ? row.number : previous + 1;
+      previous = number;
+      const cells: (Cell | undefined)[] = [];
+      row.eachCell((cell, column) => {
+        const c = toCell(cell, `${letterOf(column - 1)}${number}`);
+        if (c) cells[column - 1] = c;
+      });
+      if (cells.length === 0) continue;
+      if (!sink({ row: number, cells })) break;
+    }
+  } catch (e) {
+    if (e instanceof SheetFileError) throw e;
+    if (e instanceof ZipLimitError) {
+      throw new SheetFileError(
+        'file_too_large',
+        'Dữ liệu trong tệp Excel quá lớn khi giải nén. Hãy chỉ giữ danh sách người lao động trong tệp.',
+      );
+    }
+    throw corrupt();
+  }
+}
+
+const LETTERS = Array.from({ length: 64 }, (_, i) => columnLetter(i));
+const letterOf = (index: number) => LETTERS[index] ?? columnLetter(index);
+
+function corrupt(): SheetFileError {
+  return new SheetFileError(
+    'corrupt_file',
+    'Không đọc được tệp Excel: tệp bị hỏng hoặc không đầy đủ. Hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi tải lên lại.',
+  );
+}
+
+function notAWorkbook(entries: Map<string, ZipEntry>): SheetFileError {
+  if (entries.has('content.xml') || entries.has('mimetype')) {
+    return new SheetFileError(
+      'not_a_spreadsheet',
+      'Tệp là bảng tính OpenDocument (.ods). Hãy mở bằng LibreOffice hoặc Excel và lưu lại dưới dạng Excel (.xlsx).',
+    );
+  }
+  if (entries.has('word/document.xml')) {
+    return new SheetFileError(
+      'not_a_spreadsheet',
+      'Tệp là văn bản Word, không phải bảng tính. Hãy dùng tệp mẫu Excel (.xlsx) của danh sách người lao động.',
+    );
+  }
+  return new SheetFileError(
+    'not_a_spreadsheet',
+    'Tệp là tệp nén (zip) nhưng không phải bảng tính Excel. Hãy tải lên tệp .xlsx hoặc .csv.',
+  );
+}
+
+/** The archive path of a workbook part found by its relationship type ("styles", "sharedStrings"). */
+function partPath(rels: Relationship[], type: string): string | null {
+  const rel = rels.find((r) => r.Type?.endsWith(`/${type}`));
+  return rel ? resolveTarget(rel.Target) : null;
+}
+
+function resolveTarget(target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = ['xl'];
+  for (const p of target.split('/')) {
+    if (p === '..') parts.pop();
+    else if (p !== '.' && p !== '') parts.push(p);
+  }
+  return parts.join('/');
+}
+
+/** The archive path of the first worksheet in the workbook's own order (not the archive's). */
+function firstSheetPath(reader: WorkbookReaderInternals): string | null {
+  const first = reader.model?.sheets?.[0];
+  const rel = first && reader.workbookRels?.find((r) => r.Id === first.rId);
+  return rel ? resolveTarget(rel.Target) : null;
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function timeOfDay(d: Date): string {
+  const minutes = Math.round((d.getTime() - Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())) / 60_000);
+  const m = Math.min(minutes, 1440);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** One exceljs cell value as a Cell; null for an empty cell. */
+function toCell(cell: ExcelCell, address: string): Cell | null {
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return { kind: 'text', text: v, address };
+  if (typeof v === 'boolean') return { kind: 'text', text: v ? 'TRUE' : 'FALSE', address };
+  if (typeof v === 'number') {
+    // A number shown with leading zeros by a "000000000" format: take what the sheet shows.
+    const fmt = cell.numFmt;
+    if (fmt && /^0+$/.test(fmt) && Number.isSafeInteger(v) && v >= 0) {
+      return { kind: 'text', text: String(v).padStart(fmt.length, '0'), address };
+    }
+    return { kind: 'number', value: v, address };
+  }
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return { kind: 'error', text: '#VALUE!', address };
+    // exceljs reads serial dates as UTC midnight plus the time of day.
+    const date = v.getUTCFullYear() < 1900 ? '' : isoDate(v);
+    return { kind: 'date', date, time: timeOfDay(v), address };
+  }
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('formula' in o || 'sharedFormula' in o) {
+      return { kind: 'formula', formula: String(o.formula ?? o.sharedFormula ?? ''), address };
+    }
+    if ('error' in o) return { kind: 'error', text: String(o.error), address };
+    if (Array.isArray(o.richText)) {
+      const text = (o.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+      return { kind: 'text', text, address };
+    }
+    if (typeof o.text === 'string') return { kind: 'text', text: o.text, address };
+  }
+  return { kind: 'text', text: String(v), address };
+}
