@@ -1,6 +1,11 @@
+import { auditCommand } from './commands/audit.js';
+import { dbCommand } from './commands/db.js';
 import { keysCommand } from './commands/keys.js';
 import { qrCommand } from './commands/qr.js';
+import { serveCommand } from './commands/serve.js';
 import { signCommand } from './commands/sign.js';
+import { staffCommand } from './commands/staff.js';
+import { usersCommand } from './commands/users.js';
 import { verifyCommand } from './commands/verify.js';
 import { type CliIo, type Command, EXIT, processIo, UsageError } from './io.js';
 
@@ -10,6 +15,11 @@ export const COMMANDS: Record<string, Command> = {
   sign: signCommand,
   verify: verifyCommand,
   qr: qrCommand,
+  serve: serveCommand,
+  db: dbCommand,
+  users: usersCommand,
+  audit: auditCommand,
+  staff: staffCommand,
 };
 
 export function helpText(): string {
@@ -29,9 +39,14 @@ export function helpText(): string {
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    // Called wrongly: like every usage error, on stderr with exit 2 (stdout stays clean).
+    io.err(`Lỗi: thiếu tên lệnh.\n\n${helpText()}`);
+    return EXIT.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(helpText());
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
   }
   const command = COMMANDS[name];
   if (!command) {

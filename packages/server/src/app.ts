@@ -1,0 +1,54 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config.js';
+import type { Db } from './db/schema.js';
+import type { AppDeps } from './http/deps.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { registerRoutes } from './http/register-routes.js';
+import { registerRequestAuth } from './http/request-auth.js';
+import type { AnyRoute } from './http/route.js';
+import { registerWebApp } from './http/web-app.js';
+import { logMailer, type Mailer, smtpMailer } from './mail/mailer.js';
+import { ALL_ROUTES } from './routes.js';
+
+export interface BuildAppOptions {
+  db: Db;
+  config: Config;
+  clock?: Clock;
+  mailer?: Mailer;
+  /** Default: every route (routes.ts). */
+  routes?: AnyRoute[];
+}
+
+/**
+ * The HTTP application on a migrated database: cookies, session resolution, the API routes,
+ * the error handler, security headers and the web app. Does not listen (see server.ts);
+ * tests call `app.inject()`.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { db, config } = options;
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  const deps: AppDeps = {
+    db,
+    config,
+    clock: options.clock ?? systemClock,
+    mailer: options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : logMailer((line) => app.log.info(line))),
+  };
+  await app.register(fastifyCookie);
+  registerErrorHandler(app);
+  registerRequestAuth(app, deps);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  registerRoutes(app, options.routes ?? ALL_ROUTES, deps);
+  await registerWebApp(app, config.webDistDir);
+  return app;
+}

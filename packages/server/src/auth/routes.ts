@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { audit } from '../audit/append-audit.js';
+import type { SessionRow, UserRow } from '../db/schema.js';
+import { AppError, tooManyAttempts } from '../errors.js';
+import { okResponse, timestamp } from '../http/common-schemas.js';
+import { defineRoute } from '../http/route.js';
+import { setUserPassword } from '../users/set-user-password.js';
+import { presentUser, userSchema } from '../users/user-presenter.js';
+import { findUserById } from '../users/user-query.js';
+import { newPasswordSchema } from '../users/username.js';
+import { login } from './login.js';
+import { IP_THROTTLE, ipKey, loginWaitMs, recordLoginFailure, USER_THROTTLE, userKey } from './login-throttle.js';
+import { verifyPassword } from './password.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { deleteSession, type SessionPolicy, sessionEndsAt } from './sessions.js';
+
+const TAGS = ['auth'];
+const ANY = { roles: 'any', scope: 'chính phiên đăng nhập của mình' } as const;
+
+export const sessionSchema = z.object({
+  user: userSchema,
+  csrfToken: z.string().describe('Gửi lại trong header x-csrf-token ở mọi yêu cầu ghi'),
+  expiresAt: timestamp.describe('Phiên hết hạn lúc này nếu không có hoạt động'),
+});
+
+const sessionView = (user: UserRow, session: SessionRow, policy: SessionPolicy) => ({
+  user: presentUser(user),
+  csrfToken: session.csrf_token,
+  expiresAt: sessionEndsAt(session, policy),
+});
+
+export const loginRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/auth/login',
+  summary: 'Đăng nhập (đặt cookie th_session; sai nhiều lần phải chờ, tăng dần)',
+  tags: TAGS,
+  access: { public: true },
+  transaction: false,
+  body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+  response: sessionSchema,
+  handler: async ({ db, body, req, reply, deps, now }) => {
+    const { token, session, user } = await login(
+      db,
+      { username: body.username, password: body.password, ip: req.ip, userAgent: req.headers['user-agent'] },
+      now,
+      deps.config.session,
+    );
+    setSessionCookie(reply, token, session.expires_at, deps.config.secureCookies);
+    return sessionView(user, session, deps.config.session);
+  },
+});
+
+export const logoutRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/auth/logout',
+  summary: 'Đăng xuất (xóa phiên)',
+  tags: TAGS,
+  access: ANY,
+  response: okResponse,
+  handler: async ({ db, user, session, actor, reply, deps, now }) => {
+    await deleteSession(db, session!.id);
+    await audit(db, actor, 'auth.logged_out', { type: 'user', id: user.id, wardCode: user.wardCode }, {}, now);
+    clearSessionCookie(reply, deps.config.secureCookies);
+    return { ok: true as const };
+  },
+});
+
+export const meRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/auth/me',
+  summary: 'Người đang đăng nhập và mã CSRF của phiên',
+  tags: TAGS,
+  access: ANY,
+  response: sessionSchema,
+  handler: async ({ db, user, session, deps }) =>
+    sessionView((await findUserById(db, user.id))!, session!, deps.config.session),
+});
+
+export const changePasswordRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/auth/password',
+  summary: 'Đổi mật khẩu của mình (các phiên khác bị đăng xuất)',
+  tags: TAGS,
+  access: ANY,
+  transaction: false,
+  body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: newPasswordSchema }),
+  response: okResponse,
+  handler: async ({ db, user, session, body, actor, req, now }) => {
+    const row = (await findUserById(db, user.id))!;
+    const keys = [userKey(row.username), ipKey(req.ip)];
+    const wait = await loginWaitMs(db, keys, now);
+    if (wait > 0) throw tooManyAttempts(Math.ceil(wait / 1000));
+    if (!(await verifyPassword(body.currentPassword, row.password_hash))) {
+      await db.transaction().execute((tx) =>
+        recordLoginFailure(
+          tx,
+          [
+            { key: userKey(row.username), policy: USER_THROTTLE },
+            { key: ipKey(req.ip), policy: IP_THROTTLE },
+          ],
+          now,
+        ),
+      );
+      throw new AppError('wrong_current_password');
+    }
+    if (body.newPassword === body.currentPassword || body.newPassword.toLowerCase() === row.username) {
+      throw new AppError('validation_failed', 'Mật khẩu mới phải khác mật khẩu cũ và khác tên đăng nhập.', {
+        issues: [{ path: 'body.newPassword', code: 'weak_password', message: 'Chọn mật khẩu khác.' }],
+      });
+    }
+    await db
+      .transaction()
+      .execute((tx) =>
+        setUserPassword(tx, row, { kind: 'change', password: body.newPassword, keepSession: session!.id }, actor, now),
+      );
+    return { ok: true as const };
+  },
+});
+
+export const authRoutes = [loginRoute, logoutRoute, meRoute, changePasswordRoute];

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { timestamp } from '../http/common-schemas.js';
+import type { CheckpointRecord } from './checkpoint-query.js';
+
+export const checkpointSchema = z.object({
+  id: z.string(),
+  ownerWardCode: z.string().describe('Phường quản lý chốt'),
+  wardCode: z.string().describe('Phường nơi đặt chốt'),
+  wardName: z.string(),
+  name: z.string(),
+  place: z.string(),
+  active: z.boolean(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export type CheckpointView = z.infer<typeof checkpointSchema>;
+
+export const presentCheckpoint = (c: CheckpointRecord): CheckpointView => ({
+  id: c.id,
+  ownerWardCode: c.owner_ward_code,
+  wardCode: c.ward_code,
+  wardName: c.ward_name,
+  name: c.name,
+  place: c.place,
+  active: c.active === 1,
+  createdAt: c.created_at,
+  updatedAt: c.updated_at,
+});
+
+/** The policy's view: a checkpoint sits in its owner ward's area. */
+export const checkpointResource = (c: CheckpointRecord) => ({
+  type: 'checkpoint',
+  wardCode: c.owner_ward_code,
+  districtCode: c.owner_district_code,
+  provinceCode: c.owner_province_code,
+});

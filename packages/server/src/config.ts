@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Where the data lives: an SQLite file in the data folder, or a PostgreSQL server. */
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  /** THONGHANH_DATA_DIR: the SQLite file, `uploads/` and `keys/` live here. */
+  dataDir: string;
+  uploadsDir: string;
+  keysDir: string;
+  database: DatabaseConfig;
+  /** The address users type; cookies are `Secure` when it is https. */
+  publicUrl: string;
+  secureCookies: boolean;
+  smtpUrl: string | undefined;
+  nodeEnv: string;
+  production: boolean;
+  logLevel: string;
+  /** Trust X-Forwarded-For (behind a reverse proxy) when computing the client IP for rate limiting. */
+  trustProxy: boolean;
+  /** `packages/web/dist`: served at `/` when it exists. */
+  webDistDir: string;
+  session: { idleMs: number; absoluteMs: number };
+}
+
+const HOUR = 3_600_000;
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  THONGHANH_DATA_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z.string().optional(),
+  PUBLIC_URL: z.url().default('http://localhost:8080'),
+  SMTP_URL: z.string().optional(),
+  NODE_ENV: z.string().default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+  SESSION_IDLE_HOURS: z.coerce.number().positive().default(8),
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(24),
+});
+
+/** Thrown when the environment cannot make a configuration: printed as is, exit 2. */
+export class ConfigError extends Error {}
+
+/**
+ * Reads the configuration from the environment.
+ *
+ * @example loadConfig({ PORT: '0', THONGHANH_DATA_DIR: '/tmp/x' })
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Cấu hình môi trường không hợp lệ:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(cwd, e.THONGHANH_DATA_DIR || 'data');
+  const url = e.DATABASE_URL?.trim();
+  const database: DatabaseConfig = url?.match(/^postgres(ql)?:\/\//)
+    ? { kind: 'postgres', url }
+    : { kind: 'sqlite', file: resolve(dataDir, 'thonghanh.sqlite') };
+  const production = e.NODE_ENV === 'production';
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    uploadsDir: resolve(dataDir, 'uploads'),
+    keysDir: resolve(dataDir, 'keys'),
+    database,
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    secureCookies: e.PUBLIC_URL.startsWith('https:'),
+    smtpUrl: e.SMTP_URL || undefined,
+    nodeEnv: e.NODE_ENV,
+    production,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    webDistDir: resolve(import.meta.dirname, '../../web/dist'),
+    session: { idleMs: e.SESSION_IDLE_HOURS * HOUR, absoluteMs: e.SESSION_MAX_HOURS * HOUR },
+  };
+}

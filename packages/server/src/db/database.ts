@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.js';
+import type { Database, Db } from './schema.js';
+
+export type DialectKind = 'sqlite' | 'postgres';
+
+export interface CreateDatabaseOptions {
+  /** PostgreSQL only: connections in the pool (default 10). */
+  poolSize?: number;
+}
+
+/**
+ * Opens the database: an SQLite file (WAL, foreign keys on, 5 s busy timeout; its folder is
+ * created) or a PostgreSQL pool. Close it with `db.destroy()`. A PostgreSQL URL may choose
+ * its schema: `postgres://…/db?options=-c%20search_path%3Dmy_schema` (the tests do).
+ *
+ * Beware on SQLite: Kysely runs every query on one connection, so inside a transaction use
+ * only the transaction handle; a query on `db` would wait for the transaction forever.
+ */
+export function createDatabase(config: DatabaseConfig, options: CreateDatabaseOptions = {}): Db {
+  if (config.kind === 'sqlite') {
+    if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+    const sqlite = new SQLite(config.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: options.poolSize ?? 10,
+    // count(*) and other int8 values as numbers, not strings.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Which database this handle (or transaction) talks to. */
+export function dialectOf(db: Db): DialectKind {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}

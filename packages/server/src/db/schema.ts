@@ -1,0 +1,38 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AdminUnitsTable } from './tables/admin-units.table.js';
+import type { AuditHeadTable, AuditLogTable } from './tables/audit-log.table.js';
+import type { CheckpointsTable } from './tables/checkpoints.table.js';
+import type { LoginAttemptsTable } from './tables/login-attempts.table.js';
+import type { SessionsTable } from './tables/sessions.table.js';
+import type { UsersTable } from './tables/users.table.js';
+import type { WardSettingsTable } from './tables/ward-settings.table.js';
+
+/**
+ * The whole database, one interface per table (in `tables/`). Portable types only: ids and
+ * timestamps are text (UUIDs; ISO-8601 UTC), booleans integers 0/1, JSON text.
+ */
+export interface Database {
+  admin_units: AdminUnitsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  checkpoints: CheckpointsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  ward_settings: WardSettingsTable;
+}
+
+/** The database handle, passed in to every function that needs it. */
+export type Db = Kysely<Database>;
+/** A transaction: what write commands take. */
+export type Tx = Transaction<Database>;
+/** Either: read functions accept both. */
+export type Executor = Kysely<Database>;
+
+export type * from './tables/admin-units.table.js';
+export type * from './tables/audit-log.table.js';
+export type * from './tables/checkpoints.table.js';
+export type * from './tables/login-attempts.table.js';
+export type * from './tables/sessions.table.js';
+export type * from './tables/users.table.js';
+export type * from './tables/ward-settings.table.js';

@@ -1,0 +1,68 @@
+/**
+ * Every failure the API reports has a stable code. This table is the one place that maps a
+ * code to its HTTP status and its Vietnamese message; add a line here for a new failure.
+ */
+export const ERRORS = {
+  validation_failed: { status: 400, message: 'Dữ liệu gửi lên không hợp lệ.' },
+  bad_request: { status: 400, message: 'Yêu cầu không hợp lệ.' },
+  wrong_current_password: { status: 400, message: 'Mật khẩu hiện tại không đúng.' },
+  unauthenticated: { status: 401, message: 'Bạn cần đăng nhập để tiếp tục.' },
+  session_expired: { status: 401, message: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.' },
+  invalid_credentials: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+  account_disabled: { status: 403, message: 'Tài khoản đã bị khóa. Hãy liên hệ quản trị viên của phường.' },
+  csrf_failed: { status: 403, message: 'Yêu cầu bị từ chối vì thiếu mã xác thực CSRF. Hãy tải lại trang rồi thử lại.' },
+  forbidden: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  not_found: { status: 404, message: 'Không tìm thấy.' },
+  username_taken: { status: 409, message: 'Tên đăng nhập đã được sử dụng.' },
+  checkpoint_name_taken: { status: 409, message: 'Phường đã có chốt kiểm soát trùng tên.' },
+  cannot_deactivate_self: { status: 409, message: 'Không thể tự khóa tài khoản của chính mình.' },
+  unknown_admin_unit: { status: 422, message: 'Mã đơn vị hành chính không tồn tại.' },
+  payload_too_large: { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
+  unsupported_media_type: { status: 415, message: 'Định dạng dữ liệu gửi lên không được hỗ trợ.' },
+  too_many_attempts: { status: 429, message: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.' },
+  internal_error: { status: 500, message: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.' },
+  database_unavailable: { status: 503, message: 'Không kết nối được cơ sở dữ liệu.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** One problem with one field of a request: `path` is the field (`body.username`). */
+export interface Issue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** An expected failure: carries its stable code, HTTP status and Vietnamese message. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly extra: { issues?: Issue[]; headers?: Record<string, string> } = {},
+  ) {
+    super(message ?? ERRORS[code].message);
+    this.name = 'AppError';
+    this.status = ERRORS[code].status;
+  }
+}
+
+/** Factories for the common failures; a specific message is optional. */
+export const notFound = (message?: string) => new AppError('not_found', message);
+export const forbidden = (message?: string) => new AppError('forbidden', message);
+export const unauthenticated = () => new AppError('unauthenticated');
+export const validationFailed = (issues: Issue[], message?: string) =>
+  new AppError('validation_failed', message, { issues });
+export const unknownAdminUnit = (code: string, path = 'wardCode') =>
+  new AppError('unknown_admin_unit', `Mã đơn vị hành chính ${code} không tồn tại.`, {
+    issues: [{ path, code: 'unknown_admin_unit', message: `Mã ${code} không có trong danh mục đơn vị hành chính.` }],
+  });
+export const tooManyAttempts = (retryAfterSeconds: number) =>
+  new AppError('too_many_attempts', ERRORS.too_many_attempts.message.replace('{seconds}', String(retryAfterSeconds)), {
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  });
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: { code: string; message: string; issues?: Issue[] };
+}

@@ -1,0 +1,46 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { type AnyRoute, defineRoute } from './route.js';
+
+export const healthRoute = defineRoute({
+  method: 'GET',
+  path: '/healthz',
+  summary: 'Tình trạng máy chủ và cơ sở dữ liệu',
+  tags: ['system'],
+  access: { public: true },
+  response: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
+  handler: async ({ db, deps }) => {
+    try {
+      await sql`select 1`.execute(db);
+    } catch {
+      throw new AppError('database_unavailable');
+    }
+    return { status: 'ok' as const, database: deps.config.database.kind };
+  },
+});
+
+/** `GET /api/openapi.json`: the document of `routes` (this route included), built once. */
+export function openApiRoute(routes: () => AnyRoute[]): AnyRoute {
+  let doc: Record<string, unknown> | undefined;
+  return defineRoute({
+    method: 'GET',
+    path: '/api/openapi.json',
+    summary: 'Tài liệu OpenAPI 3.1 của API (sinh từ các lược đồ zod kiểm tra yêu cầu)',
+    tags: ['system'],
+    access: { public: true },
+    response: z.record(z.string(), z.unknown()),
+    handler: async ({ deps }) => {
+      doc ??= buildOpenApiDocument(routes(), {
+        title: 'Thông hành API',
+        version: '1',
+        description:
+          'API của Thông hành: hồ sơ doanh nghiệp, phê duyệt của UBND phường và giấy đi đường có mã QR ký số. ' +
+          'Lỗi luôn có dạng { error: { code, message, issues? } }.',
+        serverUrl: deps.config.publicUrl,
+      });
+      return doc;
+    },
+  });
+}

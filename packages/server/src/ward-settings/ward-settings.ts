@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { type AuditActor, audit } from '../audit/append-audit.js';
+import type { Executor } from '../db/schema.js';
+
+/** The article's deadline: 3 days from submission. */
+export const DEFAULT_DUE_DAYS = 3;
+
+export const wardSettingsSchema = z.object({
+  wardCode: z.string(),
+  dueDays: z.number().int().describe('Số ngày xử lý hồ sơ kể từ khi nộp'),
+  legalBasis: z.string().nullable().describe('Căn cứ pháp lý in trên giấy tờ'),
+  deskEmail: z.string().nullable().describe('Hộp thư nhận thông báo của Bộ phận Một cửa'),
+  updatedAt: z.string().nullable(),
+});
+export type WardSettings = z.infer<typeof wardSettingsSchema>;
+
+/** The ward's settings, or the defaults when it has none yet. */
+export async function getWardSettings(db: Executor, wardCode: string): Promise<WardSettings> {
+  const row = await db.selectFrom('ward_settings').selectAll().where('ward_code', '=', wardCode).executeTakeFirst();
+  return {
+    wardCode,
+    dueDays: row?.due_days ?? DEFAULT_DUE_DAYS,
+    legalBasis: row?.legal_basis ?? null,
+    deskEmail: row?.desk_email ?? null,
+    updatedAt: row?.updated_at ?? null,
+  };
+}
+
+export type WardSettingsChanges = Partial<Pick<WardSettings, 'dueDays' | 'legalBasis' | 'deskEmail'>>;
+
+/** Saves changes (creating the row on first save); audited as `ward_settings.updated`. */
+export async function updateWardSettings(
+  db: Executor,
+  wardCode: string,
+  changes: WardSettingsChanges,
+  actor: AuditActor,
+  now: Date,
+): Promise<WardSettings> {
+  const next = { ...(await getWardSettings(db, wardCode)), ...changes };
+  const values = {
+    due_days: next.dueDays,
+    legal_basis: next.legalBasis,
+    desk_email: next.deskEmail,
+    updated_at: now.toISOString(),
+    updated_by: actor.id,
+  };
+  await db
+    .insertInto('ward_settings')
+    .values({ ward_code: wardCode, ...values })
+    .onConflict((oc) => oc.column('ward_code').doUpdateSet(values))
+    .execute();
+  await audit(db, actor, 'ward_settings.updated', { type: 'ward_settings', id: wardCode, wardCode }, changes, now);
+  return getWardSettings(db, wardCode);
+}
