@@ -30,6 +30,12 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
   app.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) => {
     const path = req.url.split('?')[0] ?? '/';
     const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && !isApiPath(path);
+    // Separate pages: the verification page a permit QR opens, and the checkpoint app.
+    const page =
+      path === '/p1' ? 'p1.html' : path === '/checkpoint' || path.startsWith('/checkpoint/') ? 'checkpoint.html' : null;
+    if (wantsPage && built && page && existsSync(join(distDir, page))) {
+      return reply.header('cache-control', 'no-cache').sendFile(page);
+    }
     if (wantsPage && built && (req.headers.accept ?? '').includes('text/html')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
@@ -47,7 +53,7 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <body>
 <h1>Thông hành</h1>
 <p>Máy chủ đang chạy, nhưng ứng dụng web chưa được xây dựng.</p>
-<p>Hãy chạy <code>npm run build -w packages/web</code> rồi khởi động lại máy chủ.</p>
+<p>Hãy chạy <code>npm run build</code> rồi khởi động lại máy chủ.</p>
 <p>Giao diện lập trình (API): <a href="/api/openapi.json">/api/openapi.json</a> · Tình trạng: <a href="/healthz">/healthz</a></p>
 </body>
 </html>
