@@ -2,7 +2,7 @@ import { type VerifyResult, verify } from '@thonghanh/core';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { cryptoProvider } from '../shared/crypto.js';
-import { formatAge, formatDateTime } from '../shared/format.js';
+import { formatAge, formatAgo, formatDateTime } from '../shared/format.js';
 import { type Lists, loadLists } from '../shared/lists.js';
 import { VerdictView } from '../shared/verdict-view.js';
 import '../shared/verdict.css';
@@ -18,14 +18,22 @@ function P1Page() {
   const [state, setState] = useState<{ result: VerifyResult; lists: Lists } | null>(null);
   useEffect(() => {
     const base = location.origin + location.pathname.replace(/\/p1(\.html)?$/, '');
-    const text = `${base}/p1${location.hash}`;
-    (async () => {
+    let run = 0;
+    const check = async () => {
+      const mine = ++run;
+      setState(null);
+      const text = `${base}/p1${location.hash}`;
       const crypto = await cryptoProvider();
       const lists = await loadLists(base, crypto);
       const result = await verify(text, { crypto, trust: lists.trust, revoked: lists.revoked });
+      if (mine !== run) return; // a newer code arrived meanwhile
       setState({ result, lists });
       document.title = `${result.verdict === 'valid' ? 'HỢP LỆ' : 'KHÔNG HỢP LỆ'} — Kiểm tra giấy đi đường`;
-    })();
+    };
+    check();
+    // Another code opened in the same tab changes only the fragment: check it too.
+    window.addEventListener('hashchange', check);
+    return () => window.removeEventListener('hashchange', check);
   }, []);
   if (!state) return <p className="freshness">Đang kiểm tra giấy đi đường…</p>;
   const { result, lists } = state;
@@ -37,11 +45,12 @@ function P1Page() {
       : [];
   return (
     <main>
+      <header className="brand">Thông hành · Kiểm tra giấy đi đường</header>
       <VerdictView result={result} appWarnings={appWarnings} />
       <p className="freshness">
         {oldest === 0
           ? 'Chưa tải được danh sách tin cậy và danh sách thu hồi: cần kết nối mạng một lần.'
-          : `Danh sách tin cậy và thu hồi cập nhật lúc ${formatDateTime(new Date(oldest))} (${formatAge(age)} trước)${
+          : `Danh sách tin cậy và thu hồi cập nhật lúc ${formatDateTime(new Date(oldest))} (${formatAgo(age)})${
               lists.offline ? ', đang dùng bản lưu trên máy vì không có mạng' : ''
             }.`}{' '}
         Kiểm tra ngay trên máy này: nội dung mã không được gửi đi đâu.

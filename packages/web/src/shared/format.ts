@@ -44,3 +44,9 @@ export function formatAge(ms: number): string {
 }
 
 export const ID_TYPE_LABEL: Record<string, string> = { CCCD: 'CCCD', CMND: 'CMND', PASSPORT: 'Hộ chiếu' };
+
+/** "vừa xong", "5 phút trước": when something last happened. */
+export function formatAgo(ms: number): string {
+  const age = formatAge(ms);
+  return age === 'vừa xong' ? age : `${age} trước`;
+}

@@ -2,14 +2,19 @@ import {
   type CryptoProvider,
   loadRevocationList,
   loadTrustList,
+  REVOKED_FORMAT,
   type RevocationList,
+  TRUST_FORMAT,
   type TrustList,
 } from '@thonghanh/core';
 
-/** Where lists are kept between visits: small JSON documents, so localStorage will do. */
+/**
+ * Where lists are kept between visits: small JSON documents, so localStorage will do for
+ * /p1; the checkpoint app keeps them in IndexedDB (hence the optional promises).
+ */
 export interface ListCache {
-  get(key: string): string | null;
-  set(key: string, value: string): void;
+  get(key: string): string | null | Promise<string | null>;
+  set(key: string, value: string): void | Promise<void>;
 }
 
 export const localStorageCache: ListCache = {
@@ -48,18 +53,35 @@ export interface Lists {
 const EMPTY_TRUST: TrustList = { updated: 0, keys: [], ignored: [] };
 const EMPTY_REVOKED: RevocationList = { version: 0, updated: 0, revoked: new Set() };
 
+async function readCached(key: string, cache: ListCache): Promise<Cached | null> {
+  try {
+    const raw = await cache.get(key);
+    return raw ? (JSON.parse(raw) as Cached) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Of the kept and the fetched list, which to keep: the fetched one unless it is unreadable or older (spec §4). */
+type Prefer = (fetched: unknown, kept: unknown) => boolean;
+
+const field = (body: unknown, name: string): unknown =>
+  typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+
+const preferTrust: Prefer = (fetched, kept) =>
+  field(fetched, 'format') === TRUST_FORMAT &&
+  !(Date.parse(String(field(kept, 'updated'))) > Date.parse(String(field(fetched, 'updated'))));
+
+const preferRevoked: Prefer = (fetched, kept) =>
+  field(fetched, 'format') === REVOKED_FORMAT && !(Number(field(kept, 'version')) > Number(field(fetched, 'version')));
+
 async function fetchList(
   url: string,
   key: string,
   cache: ListCache,
+  prefer: Prefer,
 ): Promise<{ cached: Cached | null; fresh: boolean }> {
-  const raw = cache.get(key);
-  let cached: Cached | null = null;
-  try {
-    cached = raw ? (JSON.parse(raw) as Cached) : null;
-  } catch {
-    cached = null;
-  }
+  let cached = await readCached(key, cache);
   try {
     const headers: Record<string, string> = {};
     if (cached?.etag) headers['if-none-match'] = cached.etag;
@@ -67,11 +89,17 @@ async function fetchList(
     if (res.status === 304 && cached) {
       cached = { ...cached, fetchedAt: Date.now() };
     } else if (res.ok) {
-      cached = { fetchedAt: Date.now(), etag: res.headers.get('etag'), body: await res.json() };
+      const body: unknown = await res.json();
+      if (cached && !prefer(body, cached.body)) return { cached, fresh: false };
+      cached = { fetchedAt: Date.now(), etag: res.headers.get('etag'), body };
     } else {
       return { cached, fresh: false };
     }
-    cache.set(key, JSON.stringify(cached));
+    try {
+      await cache.set(key, JSON.stringify(cached));
+    } catch {
+      // A full quota: the lists still work for this visit.
+    }
     return { cached, fresh: true };
   } catch {
     return { cached, fresh: false };
@@ -88,9 +116,33 @@ export async function loadLists(
   cache: ListCache = localStorageCache,
 ): Promise<Lists> {
   const [t, r] = await Promise.all([
-    fetchList(`${base}/.well-known/thonghanh/trust.json`, `thonghanh:trust:${base}`, cache),
-    fetchList(`${base}/.well-known/thonghanh/revoked.json`, `thonghanh:revoked:${base}`, cache),
+    fetchList(`${base}/.well-known/thonghanh/trust.json`, `thonghanh:trust:${base}`, cache, preferTrust),
+    fetchList(`${base}/.well-known/thonghanh/revoked.json`, `thonghanh:revoked:${base}`, cache, preferRevoked),
   ]);
+  return buildLists(t, r, crypto);
+}
+
+/**
+ * The lists kept from the last fetch, without touching the network: what an app that must
+ * be ready at once (the checkpoint scanner) uses while `loadLists` refreshes them.
+ */
+export async function cachedLists(
+  base: string,
+  crypto: CryptoProvider,
+  cache: ListCache = localStorageCache,
+): Promise<Lists> {
+  const [t, r] = await Promise.all([
+    readCached(`thonghanh:trust:${base}`, cache),
+    readCached(`thonghanh:revoked:${base}`, cache),
+  ]);
+  return buildLists({ cached: t, fresh: false }, { cached: r, fresh: false }, crypto);
+}
+
+async function buildLists(
+  t: { cached: Cached | null; fresh: boolean },
+  r: { cached: Cached | null; fresh: boolean },
+  crypto: CryptoProvider,
+): Promise<Lists> {
   const trust = t.cached ? await loadTrustList(t.cached.body, crypto) : null;
   const revoked = r.cached ? loadRevocationList(r.cached.body) : null;
   return {

@@ -7,12 +7,15 @@ import {
   type VerifyResult,
   WARNING_TEXT,
 } from '@thonghanh/core';
+import type { ReactNode } from 'react';
 import { formatDateTime, formatDays, ID_TYPE_LABEL } from './format.js';
 
 export interface VerdictViewProps {
   result: VerifyResult;
   /** Warnings of the app itself (old lists), shown after the verifier's. */
   appWarnings?: Array<{ code: AppWarning; values?: Record<string, string> }>;
+  /** What an app adds between the warnings and the details (the checkpoint's identity check). */
+  notices?: ReactNode;
 }
 
 const ICON = { good: '✓', bad: '✕' } as const;
@@ -21,7 +24,7 @@ const ICON = { good: '✓', bad: '✕' } as const;
  * The verdict as an officer or a citizen reads it: a large headline with an icon and a
  * word (never colour alone), the reason in plain words, warnings, then who and what.
  */
-export function VerdictView({ result, appWarnings = [] }: VerdictViewProps) {
+export function VerdictView({ result, appWarnings = [], notices }: VerdictViewProps) {
   const good = result.verdict === 'valid';
   const text = VERDICT_TEXT[result.verdict];
   const c = result.claims;
@@ -39,7 +42,10 @@ export function VerdictView({ result, appWarnings = [] }: VerdictViewProps) {
         <span className="verdict-icon" aria-hidden="true">
           {good ? ICON.good : ICON.bad}
         </span>{' '}
-        {good && result.kind === 'unit' ? 'ĐƠN VỊ ĐÃ ĐƯỢC PHÊ DUYỆT' : text.headline}
+        {good ? 'HỢP LỆ' : 'KHÔNG HỢP LỆ'}
+        {(!good || result.kind === 'unit') && (
+          <span className="verdict-reason">{good ? 'ĐƠN VỊ ĐÃ ĐƯỢC PHÊ DUYỆT' : text.headline}</span>
+        )}
       </h1>
       <p className="verdict-explanation">
         {good && result.kind === 'unit'
@@ -56,6 +62,7 @@ export function VerdictView({ result, appWarnings = [] }: VerdictViewProps) {
           ))}
         </ul>
       )}
+      {notices}
       {c && <ClaimsDetails result={result} />}
     </section>
   );
