@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { checkpointPwa } from './src/checkpoint/pwa.js';
 
 const root = import.meta.dirname;
 
 // Separate entries so the /p1 page a citizen's camera opens loads only what it needs.
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), checkpointPwa()],
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { fitScanRecord, type ScanRecord } from './api.js';
+
+const base: ScanRecord = {
+  id: '6f1c2a8e-3b7d-4c1e-9a2f-0d4b5c6e7f80',
+  scannedAt: '2021-08-16T01:02:03.000Z',
+  verdict: 'valid',
+  warnings: [],
+  kind: 'permit',
+};
+
+describe('fitScanRecord', () => {
+  it('keeps what the batch endpoint accepts', () => {
+    const r = {
+      ...base,
+      cti: 'ABEiM0RVZneImaq7zN3u_w',
+      serial: '0125/GĐĐ',
+      idNumber: '001190012345',
+      unitTaxCode: '0100233488-001',
+    };
+    expect(fitScanRecord(r)).toEqual(r);
+  });
+
+  it('leaves out typed text that would get the whole batch refused', () => {
+    const r = fitScanRecord({
+      ...base,
+      kind: 'manual',
+      verdict: 'manual_not_found',
+      idNumber: 'một dòng chữ rất dài mà cán bộ gõ nhầm vào ô tra cứu',
+      serial: ' 0125/GĐĐ ',
+      cti: 'not base64url!',
+    });
+    expect(r.idNumber).toBeUndefined();
+    expect(r.cti).toBeUndefined();
+    expect(r.serial).toBe('0125/GĐĐ');
+  });
+});

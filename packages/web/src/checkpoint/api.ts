@@ -1,0 +1,231 @@
+import type { Verdict, Warning } from '@thonghanh/core';
+
+/**
+ * Everything the checkpoint app asks of the server, in one place: the shapes below are the
+ * contract with the server (issue 5 item 4). Tests and the demo use a fake of the same shapes.
+ */
+
+export interface User {
+  id: string;
+  username: string;
+  fullName: string;
+  role: string;
+  wardCode: string | null;
+}
+
+export interface Me {
+  user: User;
+  csrfToken: string;
+}
+
+export interface Checkpoint {
+  id: string;
+  name: string;
+  /** GSO ward code (5 digits) of where the checkpoint stands: the `checkpointWard` of the route check. */
+  wardCode: string;
+  place: string;
+  /** The ward's name, when the server gives it. */
+  wardName?: string;
+  /** False for a checkpoint that was closed (not offered). */
+  active?: boolean;
+}
+
+export interface AreaStaff {
+  idNumber: string;
+  fullName: string;
+  /** Serials of the permits the unit issued to this person. */
+  serials: string[];
+}
+
+export interface AreaUnit {
+  taxCode: string;
+  name: string;
+  status: 'approved' | 'suspended';
+  staff: AreaStaff[];
+}
+
+/** The units of the checkpoint's area with their approved staff lists, synced for offline use. */
+export interface AreaList {
+  version: string | number;
+  units: AreaUnit[];
+}
+
+/** The area list with the ETag it came with (sent back as If-None-Match). */
+export interface AreaListAnswer {
+  list: AreaList | null;
+  etag: string | null;
+  /** 304: the copy on the device is current. */
+  notModified: boolean;
+}
+
+/**
+ * What a scan record says happened:
+ * - `permit` / `unit`: a QR verified on the device (verdict is the spec's verdict);
+ * - `manual`: a typed serial or document number looked up in the area list, or a person
+ *   checked against a unit's list (verdict `manual_found` / `manual_not_found`: nothing was
+ *   verified cryptographically);
+ * - `other`: a code that is not a permit QR (verdict `not_permit_qr` or `malformed`).
+ */
+export type ScanKind = 'permit' | 'unit' | 'manual' | 'other';
+export type ScanVerdict = Verdict | 'manual_found' | 'manual_not_found';
+
+export interface ScanRecord {
+  /** UUID made on the device: the idempotency key. */
+  id: string;
+  /** ISO 8601 time of the scan on the device. */
+  scannedAt: string;
+  verdict: ScanVerdict;
+  warnings: Array<Warning | 'lists_stale'>;
+  kind: ScanKind;
+  /** base64url of the credential id, when the code could be read. */
+  cti?: string;
+  serial?: string;
+  idNumber?: string;
+  unitTaxCode?: string;
+}
+
+/** Field limits of the batch endpoint: a record outside them would have its whole batch refused. */
+export const SCAN_LIMITS = { serial: 32, idNumber: 20, unitTaxCode: 14, warnings: 10 } as const;
+
+/**
+ * A record trimmed to what the server accepts: text typed by an officer can be anything, and
+ * one refused record must not hold back the batch (a field that does not fit is left out).
+ */
+export function fitScanRecord(r: ScanRecord): ScanRecord {
+  const out: ScanRecord = {
+    id: r.id,
+    scannedAt: r.scannedAt,
+    verdict: r.verdict,
+    warnings: r.warnings.slice(0, SCAN_LIMITS.warnings),
+    kind: r.kind,
+  };
+  if (r.cti && /^[A-Za-z0-9_-]{22}$/.test(r.cti)) out.cti = r.cti;
+  for (const key of ['serial', 'idNumber', 'unitTaxCode'] as const) {
+    const v = r[key]?.trim();
+    if (v && [...v].length <= SCAN_LIMITS[key]) out[key] = v;
+  }
+  return out;
+}
+
+export interface BatchResult {
+  stored: number;
+  duplicates: number;
+}
+
+/** A failed request: `retryable` when trying again later may succeed (network, 5xx, 429). */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+  /** The session is missing or over: the officer must sign in again. */
+  get needsLogin(): boolean {
+    return this.status === 401;
+  }
+}
+
+export interface CheckpointApi {
+  login(username: string, password: string): Promise<Me>;
+  /** The signed-in officer, or null when there is no session. */
+  me(): Promise<Me | null>;
+  checkpoints(): Promise<Checkpoint[]>;
+  areaList(checkpointId: string, etag?: string | null): Promise<AreaListAnswer>;
+  postScans(checkpointId: string, scans: ScanRecord[], csrfToken: string): Promise<BatchResult>;
+}
+
+const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/** The server's JSON API at `base` (the deployment's ORIGIN; '' for the page's own). */
+export function httpApi(base = ''): CheckpointApi {
+  async function send(path: string, init: RequestInit = {}): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetch(`${base}${path}`, {
+        ...init,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        headers: {
+          accept: 'application/json',
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+          ...init.headers,
+        },
+      });
+    } catch {
+      throw new ApiError('Không có kết nối mạng', null, true);
+    }
+    if (!res.ok && res.status !== 304) {
+      let message = `Máy chủ trả lỗi ${res.status}`;
+      try {
+        const body = (await res.json()) as { message?: unknown; error?: unknown };
+        const m = body.message ?? body.error;
+        if (typeof m === 'string' && m) message = m;
+      } catch {
+        // not JSON: keep the status
+      }
+      throw new ApiError(message, res.status, RETRYABLE.has(res.status));
+    }
+    return res;
+  }
+  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const res = await send(path, init);
+    try {
+      return (await res.json()) as T;
+    } catch {
+      throw new ApiError('Máy chủ trả dữ liệu không đọc được', res.status, true);
+    }
+  }
+  return {
+    async login(username, password) {
+      let answer: Partial<Me> | null = null;
+      try {
+        answer = await call<Partial<Me>>('/api/v1/auth/login', {
+          method: 'POST',
+          body: JSON.stringify({ username, password }),
+        });
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 401 || e.status === 400)) {
+          throw new ApiError('Sai tên đăng nhập hoặc mật khẩu', e.status, false);
+        }
+        throw e;
+      }
+      if (answer?.user && typeof answer.csrfToken === 'string')
+        return { user: answer.user, csrfToken: answer.csrfToken };
+      const me = await this.me();
+      if (!me) throw new ApiError('Đăng nhập không thành công', 401, false);
+      return me;
+    },
+    async me() {
+      try {
+        return await call<Me>('/api/v1/auth/me');
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    async checkpoints() {
+      const body = await call<Checkpoint[] | { items: Checkpoint[] }>('/api/v1/checkpoints');
+      return (Array.isArray(body) ? body : body.items).filter((c) => c.active !== false);
+    },
+    async areaList(id, etag) {
+      const res = await send(`/api/v1/checkpoints/${encodeURIComponent(id)}/area-list`, {
+        headers: etag ? { 'if-none-match': etag } : {},
+      });
+      if (res.status === 304) return { list: null, etag: etag ?? null, notModified: true };
+      try {
+        return { list: (await res.json()) as AreaList, etag: res.headers.get('etag'), notModified: false };
+      } catch {
+        throw new ApiError('Máy chủ trả dữ liệu không đọc được', res.status, true);
+      }
+    },
+    postScans: (checkpointId, scans, csrfToken) =>
+      call<BatchResult>('/api/v1/scans/batch', {
+        method: 'POST',
+        headers: { 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ checkpointId, scans }),
+      }),
+  };
+}

@@ -1,0 +1,123 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { httpApi } from './api.js';
+import { App } from './app.js';
+import { boot } from './boot.js';
+import { Controller, type ScanTiming, type Session, type Settings } from './controller.js';
+import { idbScanStore } from './idb.js';
+import { ScanQueue } from './scan-queue.js';
+import { CameraScanner, type FrameLog } from './scanner.js';
+import '../shared/verdict.css';
+import './checkpoint.css';
+
+/**
+ * The checkpoint officer's app (/checkpoint): camera scanning, verdict, scan log, offline.
+ * Everything slow starts here at once: decoder warm-up, crypto, reading the device's storage.
+ */
+
+const b = boot();
+const api = httpApi(b.base);
+
+interface BenchHooks {
+  timings: ScanTiming[];
+  frames: FrameLog[];
+  paints: Array<{ id: string; renderTime: number; loadTime: number }>;
+  controller?: Controller;
+}
+
+const bench: BenchHooks | undefined = b.params.has('bench') ? { timings: [], frames: [], paints: [] } : undefined;
+if (bench) {
+  (globalThis as unknown as { __checkpoint: BenchHooks }).__checkpoint = bench;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const el = e as PerformanceEntry & { identifier?: string; renderTime?: number; loadTime?: number };
+        bench.paints.push({ id: el.identifier ?? '', renderTime: el.renderTime ?? 0, loadTime: el.loadTime ?? 0 });
+      }
+    }).observe({ type: 'element', buffered: true });
+  } catch {
+    // no Element Timing: the benchmark falls back to requestAnimationFrame
+  }
+}
+
+async function start(session: Session, settings: Settings) {
+  const queue = new ScanQueue({
+    store: idbScanStore(),
+    send: async (checkpointId, scans) => {
+      const me = controller.session.me;
+      return api.postScans(checkpointId, scans, me.csrfToken);
+    },
+  });
+  const crypto = await b.crypto;
+  const controller: Controller = new Controller({
+    api,
+    queue,
+    crypto,
+    base: b.base,
+    session,
+    settings,
+    ...(bench ? { timings: bench.timings } : {}),
+  });
+  if (bench) {
+    bench.controller = controller;
+    // The officer's loop: "Quét tiếp" a moment after each verdict (camera back to full size).
+    const autonext = Number(b.params.get('autonext'));
+    if (autonext > 0) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      controller.subscribe(() => {
+        if (controller.state.screen !== 'verdict' || timer) return;
+        timer = setTimeout(() => {
+          timer = undefined;
+          controller.next();
+        }, autonext);
+      });
+    }
+  }
+  const scanner = new CameraScanner({
+    decoder: b.decoder,
+    onHit: controller.onHit,
+    ...(bench ? { onFrame: (f: FrameLog) => bench.frames.push(f) } : {}),
+    onError: (e) => console.error('decoder', e),
+  });
+  await Promise.all([controller.loadCached(), queue.refresh()]);
+  // First run on this device: the lists are needed before a verdict means anything.
+  if (controller.state.lists.trustFetchedAt === null) await controller.refresh();
+  else void controller.refresh();
+  void queue.flush();
+  const online = () => {
+    controller.setOnline(true);
+    void queue.syncNow();
+    void controller.refresh();
+  };
+  const offline = () => controller.setOnline(false);
+  addEventListener('online', online);
+  addEventListener('offline', offline);
+  const ticker = setInterval(() => {
+    controller.tick();
+    if (navigator.onLine && queue.status.pending > 0 && queue.status.nextRetryAt === null) void queue.flush();
+  }, 60_000);
+  const refresher = setInterval(() => navigator.onLine && void controller.refresh(), 15 * 60_000);
+  const dispose = () => {
+    removeEventListener('online', online);
+    removeEventListener('offline', offline);
+    clearInterval(ticker);
+    clearInterval(refresher);
+    scanner.stop();
+    queue.dispose();
+  };
+  return { controller, scanner, dispose };
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <App boot={b} api={api} start={start} />
+  </StrictMode>,
+);
+
+if ('serviceWorker' in navigator && !b.params.has('nosw')) {
+  addEventListener('load', () => {
+    navigator.serviceWorker.register('/checkpoint-sw.js', { scope: '/checkpoint' }).catch((e) => {
+      console.warn('service worker', e);
+    });
+  });
+}
