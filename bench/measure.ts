@@ -1,15 +1,15 @@
 /**
  * Interleaved throughput measurement, shared by Node and the browser page (only
  * `performance.now()`, no Node imports). The contenders take turns, one timed slice each per
- * round, the order alternating from round to round so that drift on a noisy machine falls
- * on both; every round gives a paired ratio of the two rates measured seconds apart.
+ * round, the order reversing from round to round so that drift on a noisy machine falls on
+ * all of them; a ratio is taken within each round, between slices seconds apart.
  */
 
 /** Runs the operation `n` times; resolves (or returns) when done. */
 export type Batch = (n: number) => void | Promise<void>;
 
 export interface MeasureOptions {
-  /** Timed rounds after one untimed warm-up round. */
+  /** Timed rounds, after one shorter untimed warm-up round. */
   rounds: number;
   /** Length of one contender's slice in a round, in milliseconds. */
   sliceMs: number;
@@ -27,7 +27,7 @@ export interface Rates {
 export interface PairedMeasurement {
   pipeline: Rates;
   raw: Rates;
-  /** pipeline ÷ raw of each round (the two slices of one round are adjacent in time). */
+  /** pipeline ÷ raw in each round. */
   ratios: number[];
   /** Median of the per-round ratios: the headline figure. */
   ratioMedian: number;
@@ -35,7 +35,7 @@ export interface PairedMeasurement {
   ratioBest: number;
 }
 
-/** Operations per second of one slice: batches until the slice's time is used up. */
+/** Operations per second of one slice: whole batches until the slice's time is used up. */
 export async function slice(run: Batch, batch: number, ms: number): Promise<number> {
   let ops = 0;
   const start = performance.now();
@@ -54,34 +54,26 @@ export function median(values: number[]): number {
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
-function rates(perRound: number[]): Rates {
-  return { perRound, median: median(perRound), best: Math.max(...perRound) };
+/** Measures every contender in the same rounds, interleaved. */
+export async function measureInterleaved<K extends string>(
+  contenders: Record<K, Batch>,
+  options: MeasureOptions,
+): Promise<Record<K, Rates>> {
+  const { rounds, sliceMs, batch } = options;
+  const names = Object.keys(contenders) as K[];
+  for (const name of names) await slice(contenders[name], batch, sliceMs / 2);
+  const perRound = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < rounds; i++) {
+    const order = i % 2 === 0 ? names : [...names].reverse();
+    for (const name of order) perRound[name].push(await slice(contenders[name], batch, sliceMs));
+  }
+  return Object.fromEntries(
+    names.map((n) => [n, { perRound: perRound[n], median: median(perRound[n]), best: Math.max(...perRound[n]) }]),
+  ) as Record<K, Rates>;
 }
 
-/** Measures a pipeline beside its raw baseline, interleaved. */
-export async function measurePair(pipeline: Batch, raw: Batch, options: MeasureOptions): Promise<PairedMeasurement> {
-  const { rounds, sliceMs, batch } = options;
-  await slice(pipeline, batch, sliceMs / 2);
-  await slice(raw, batch, sliceMs / 2);
-  const p: number[] = [];
-  const r: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    if (i % 2 === 0) {
-      p.push(await slice(pipeline, batch, sliceMs));
-      r.push(await slice(raw, batch, sliceMs));
-    } else {
-      r.push(await slice(raw, batch, sliceMs));
-      p.push(await slice(pipeline, batch, sliceMs));
-    }
-  }
-  const ratios = p.map((v, i) => v / (r[i] as number));
-  const pipelineRates = rates(p);
-  const rawRates = rates(r);
-  return {
-    pipeline: pipelineRates,
-    raw: rawRates,
-    ratios,
-    ratioMedian: median(ratios),
-    ratioBest: pipelineRates.best / rawRates.best,
-  };
+/** The pipeline's rate beside its raw baseline, both from the same interleaved rounds. */
+export function paired(pipeline: Rates, raw: Rates): PairedMeasurement {
+  const ratios = pipeline.perRound.map((v, i) => v / (raw.perRound[i] as number));
+  return { pipeline, raw, ratios, ratioMedian: median(ratios), ratioBest: pipeline.best / raw.best };
 }

@@ -3,7 +3,7 @@ import { type Encodable, encodeCbor } from './cbor/encode.js';
 import { CborMap, type CborValue } from './cbor/types.js';
 import { isValidTaxCode } from './identifiers/tax-code.js';
 import { fail, ok, type Result } from './result.js';
-import { codePointLength, isNfc, isWardCode, trimWhiteSpace } from './text-rules.js';
+import { codePointLength, isNfc, isWardCode } from './text-rules.js';
 
 /** Claim keys of spec §1. */
 export const CLAIM = { iss: 1, exp: 4, nbf: 5, iat: 6, cti: 7, permit: -65537, unit: -65538 } as const;
@@ -74,6 +74,9 @@ export interface Claims {
 
 export type CredentialKind = 'permit' | 'unit';
 
+/** Any character but Unicode White_Space: a text without one is blank. */
+const NOT_WHITE_SPACE = /[^\p{White_Space}]/u;
+
 export const ISSUER_PATTERN = /^VN-[0-9]{2}-[0-9]{3}-[0-9]{5}$/;
 
 /** One broken rule: where (a claim path) and what. */
@@ -94,7 +97,7 @@ function checkText(
     return;
   }
   if (!isNfc(value)) problems.push({ path, message: 'phải ở dạng chuẩn hóa Unicode NFC' });
-  if (required && trimWhiteSpace(value) === '') problems.push({ path, message: 'không được để trống' });
+  if (required && !NOT_WHITE_SPACE.test(value)) problems.push({ path, message: 'không được để trống' });
   if (codePointLength(value) > max) problems.push({ path, message: `dài quá ${max} ký tự` });
 }
 

@@ -52,7 +52,32 @@ export function decodeSign1(bytes: Uint8Array, options: { allowUntagged?: boolea
 
 /** Sig_structure = ["Signature1", protected, external_aad = h'', payload]. */
 export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): Uint8Array {
-  return encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), payload]);
+  // Written directly, one allocation: 0x84, text "Signature1", bstr protected, h'' (0x40), bstr payload.
+  const ph = bstrHead(protectedBytes.length);
+  const pl = bstrHead(payload.length);
+  const out = new Uint8Array(SIG1_PREFIX.length + ph.length + protectedBytes.length + 1 + pl.length + payload.length);
+  let o = 0;
+  out.set(SIG1_PREFIX, o);
+  o += SIG1_PREFIX.length;
+  out.set(ph, o);
+  o += ph.length;
+  out.set(protectedBytes, o);
+  o += protectedBytes.length;
+  out[o++] = 0x40;
+  out.set(pl, o);
+  o += pl.length;
+  out.set(payload, o);
+  return out;
+}
+
+/** 0x84 (array of 4), then 0x6a "Signature1". */
+const SIG1_PREFIX = new Uint8Array([0x84, 0x6a, 0x53, 0x69, 0x67, 0x6e, 0x61, 0x74, 0x75, 0x72, 0x65, 0x31]);
+
+function bstrHead(n: number): number[] {
+  if (n < 24) return [0x40 | n];
+  if (n < 0x100) return [0x58, n];
+  if (n < 0x10000) return [0x59, n >> 8, n & 0xff];
+  return [0x5a, n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
 }
 
 export function encodeSign1(protectedBytes: Uint8Array, payload: Uint8Array, signature: Uint8Array): Uint8Array {

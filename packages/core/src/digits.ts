@@ -44,19 +44,18 @@ export function digitsToBytes(digits: string): Uint8Array | null {
   let o = 0;
   let p = 0;
   for (let g = 0; g < full; g++, p += 17) {
-    // value = a·10^8 + b with a < 10^9, b < 10^8; rebuilt as hi·2^32 + lo exactly.
+    // value = a·10^8 + b = (a·390625)·2^8 + b with a < 10^9, b < 10^8: m = a·390625 < 2^49 is exact.
     const a = readDecimal(digits, p, 9);
     const b = readDecimal(digits, p + 9, 8);
     if (a < 0 || b < 0) return null;
-    const aHigh = Math.floor(a / 65536);
-    const aLow = a % 65536;
-    const h16 = aHigh * 100000000; // units of 2^16
-    const t = aLow * 100000000 + b + (h16 % 65536) * 65536;
-    const lo = t % 0x100000000;
-    const hi = Math.floor(h16 / 65536) + Math.floor(t / 0x100000000);
+    const m = a * 390625;
+    const mh = Math.floor(m / 16777216); // m = mh·2^24 + ml
+    const t = (m - mh * 16777216) * 256 + b; // < 2^33
+    const hi = mh + (t >= 4294967296 ? 1 : 0);
     if (hi >= 0x1000000) return null;
-    out[o++] = hi >> 16;
-    out[o++] = (hi >> 8) & 0xff;
+    const lo = t >>> 0;
+    out[o++] = hi >>> 16;
+    out[o++] = (hi >>> 8) & 0xff;
     out[o++] = hi & 0xff;
     out[o++] = lo >>> 24;
     out[o++] = (lo >>> 16) & 0xff;

@@ -23,8 +23,15 @@ export function codePointLength(text: string): number {
   return n;
 }
 
+/**
+ * Below U+0300 and in Latin Extended Additional (U+1E00–U+1EFF, the precomposed Vietnamese
+ * letters) every character is NFC_Quick_Check=Yes and none composes with another: such text
+ * is NFC without asking ICU.
+ */
+const SURELY_NFC = /^[\u0000-\u02ff\u1e00-\u1eff]*$/;
+
 export function isNfc(text: string): boolean {
-  return text.normalize('NFC') === text;
+  return SURELY_NFC.test(text) || text.normalize('NFC') === text;
 }
 
 /** Five ASCII digits: the form of a GSO ward code. */

@@ -46,47 +46,51 @@ const EMPTY_PROTECTED_KEYS = new Set([1, 4]);
  * Verifies the text of a scanned QR code (spec §5): the checks run in the spec's order and
  * the first failure is the verdict; warnings only accompany `valid`. Never throws.
  */
-export async function verify(text: unknown, options: VerifyOptions): Promise<VerifyResult> {
-  try {
-    return await verifyUnsafe(text, options);
-  } catch (e) {
-    return { verdict: 'malformed', warnings: [], kind: null, claims: null, origin: null, detail: String(e) };
-  }
+export function verify(text: unknown, options: VerifyOptions): Promise<VerifyResult> {
+  return verifyUnsafe(text, options).catch(
+    (e: unknown): VerifyResult => ({
+      verdict: 'malformed',
+      warnings: [],
+      kind: null,
+      claims: null,
+      origin: null,
+      detail: String(e),
+    }),
+  );
+}
+
+function result(verdict: Verdict, extra?: Partial<VerifyResult>): VerifyResult {
+  return { verdict, warnings: [], kind: null, claims: null, origin: null, ...extra };
+}
+
+function malformed(origin: string, detail: string): VerifyResult {
+  return { verdict: 'malformed', warnings: [], kind: null, claims: null, origin, detail };
 }
 
 async function verifyUnsafe(text: unknown, options: VerifyOptions): Promise<VerifyResult> {
-  const result = (verdict: Verdict, extra: Partial<VerifyResult> = {}): VerifyResult => ({
-    verdict,
-    warnings: [],
-    kind: null,
-    claims: null,
-    origin: null,
-    ...extra,
-  });
   if (typeof text !== 'string') return result('not_permit_qr');
   const split = splitQrText(text);
   if (!split) return result('not_permit_qr');
   const origin = split.origin;
-  const malformed = (detail: string) => result('malformed', { origin, detail });
 
   // §3 digits → §2 COSE_Sign1 → §1 claims; any break is `malformed`.
   const bytes = digitsToBytes(split.digits);
-  if (!bytes) return malformed('digits');
+  if (!bytes) return malformed(origin, 'digits');
   const sign1 = decodeSign1(bytes);
-  if (!sign1.ok) return malformed(sign1.detail ?? sign1.message);
+  if (!sign1.ok) return malformed(origin, sign1.detail ?? sign1.message);
   const s = sign1.value;
   const header = s.protectedHeader;
   if (header.size !== 2 || !header.entries.every(([k]) => typeof k === 'number' && EMPTY_PROTECTED_KEYS.has(k))) {
-    return malformed('protected header must be exactly {1: alg, 4: kid}');
+    return malformed(origin, 'protected header must be exactly {1: alg, 4: kid}');
   }
   const alg = algFromCose(header.get(1));
-  if (!alg) return malformed('alg must be -8 or -7');
+  if (!alg) return malformed(origin, 'alg must be -8 or -7');
   const kid = header.get(4);
-  if (!(kid instanceof Uint8Array) || kid.length !== 8) return malformed('kid must be 8 bytes');
-  if (s.unprotectedHeader.size !== 0) return malformed('unprotected header must be empty');
-  if (s.signature.length !== 64) return malformed('signature must be 64 bytes');
+  if (!(kid instanceof Uint8Array) || kid.length !== 8) return malformed(origin, 'kid must be 8 bytes');
+  if (s.unprotectedHeader.size !== 0) return malformed(origin, 'unprotected header must be empty');
+  if (s.signature.length !== 64) return malformed(origin, 'signature must be 64 bytes');
   const decoded = decodeClaims(s.payload);
-  if (!decoded.ok) return malformed(decoded.detail ?? decoded.message);
+  if (!decoded.ok) return malformed(origin, decoded.detail ?? decoded.message);
   const claims = decoded.value;
   const kind = kindOf(claims);
   const read = { origin, kind, claims: claimsToJson(claims) };
@@ -101,7 +105,8 @@ async function verifyUnsafe(text: unknown, options: VerifyOptions): Promise<Veri
   for (const k of candidates) {
     let good = false;
     try {
-      good = await options.crypto.verify(alg, k.key, data, s.signature);
+      const checked = options.crypto.verify(alg, k.key, data, s.signature);
+      good = typeof checked === 'boolean' ? checked : await checked;
     } catch {
       good = false;
     }
@@ -110,16 +115,26 @@ async function verifyUnsafe(text: unknown, options: VerifyOptions): Promise<Veri
   if (verifying.length === 0) return result('bad_signature', read);
   const inForce = verifying.find((k) => claims.iat >= k.notBefore && claims.iat <= k.notAfter);
   if (!inForce) return result('key_not_valid', read);
-  const signed = { ...read, issuerName: inForce.issuerName ?? undefined };
-  if (inForce.issuerName === undefined) delete signed.issuerName;
+  const name = inForce.issuerName;
 
-  if ((options.revoked ?? EMPTY_REVOCATION_LIST).revoked.has(base64urlEncode(claims.cti))) {
-    return result('revoked', signed);
-  }
+  const revoked = (options.revoked ?? EMPTY_REVOCATION_LIST).revoked;
+  if (revoked.size > 0 && revoked.has(base64urlEncode(claims.cti))) return signedResult('revoked', [], read, name);
   const t = verificationTime(options.at);
-  if (t < claims.nbf) return result('not_yet_valid', signed);
-  if (t >= claims.exp) return result('expired', signed);
-  return { ...result('valid', signed), warnings: warningsFor(claims, t, origin, options) };
+  if (t < claims.nbf) return signedResult('not_yet_valid', [], read, name);
+  if (t >= claims.exp) return signedResult('expired', [], read, name);
+  return signedResult('valid', warningsFor(claims, t, origin, options), read, name);
+}
+
+/** A result once the signature verified: no spreads, issuerName only when the list names the issuer. */
+function signedResult(
+  verdict: Verdict,
+  warnings: Warning[],
+  read: { origin: string; kind: CredentialKind; claims: ClaimsJson },
+  issuerName: string | undefined,
+): VerifyResult {
+  const r: VerifyResult = { verdict, warnings, kind: read.kind, claims: read.claims, origin: read.origin };
+  if (issuerName !== undefined) r.issuerName = issuerName;
+  return r;
 }
 
 /** Whole seconds, fractions dropped (spec §5). */

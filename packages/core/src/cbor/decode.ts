@@ -127,13 +127,32 @@ class StrictDecoder {
       case 5: {
         const len = this.length(info);
         const entries: Array<readonly [CborValue, CborValue]> = new Array(len);
-        const seen = new Set<string>();
+        // Integers and text (the keys the format uses) are compared as values: the decoder
+        // gives each such value one JS representation. Other keys go by keyIdentity; the two
+        // kinds never equal each other.
+        const values = len > 16 ? new Set<unknown>() : null;
+        let others: Set<string> | null = null;
         for (let i = 0; i < len; i++) {
           const keyStart = this.pos;
           const key = this.item(depth + 1);
-          const id = keyIdentity(key);
-          if (seen.has(id)) throw new CborError('duplicate map key', keyStart);
-          seen.add(id);
+          const t = typeof key;
+          if (t === 'number' || t === 'string' || t === 'bigint') {
+            if (values) {
+              if (values.has(key)) throw new CborError('duplicate map key', keyStart);
+              values.add(key);
+            } else {
+              for (let j = 0; j < i; j++) {
+                if ((entries[j] as readonly [CborValue, CborValue])[0] === key) {
+                  throw new CborError('duplicate map key', keyStart);
+                }
+              }
+            }
+          } else {
+            others ??= new Set<string>();
+            const id = keyIdentity(key);
+            if (others.has(id)) throw new CborError('duplicate map key', keyStart);
+            others.add(id);
+          }
           entries[i] = [key, this.item(depth + 1)];
         }
         return new CborMap(entries);
