@@ -1,8 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/schema.js';
+import { type FileStorage, localDiskStorage } from './dossiers/attachments/file-storage.js';
+import { MAX_UPLOAD_BYTES } from './dossiers/attachments/read-uploaded-file.js';
 import type { AppDeps } from './http/deps.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRoutes } from './http/register-routes.js';
@@ -10,13 +13,19 @@ import { registerRequestAuth } from './http/request-auth.js';
 import type { AnyRoute } from './http/route.js';
 import { registerWebApp } from './http/web-app.js';
 import { logMailer, type Mailer, smtpMailer } from './mail/mailer.js';
+import { permitWorkflowHooks } from './permits/workflow-hooks.js';
 import { ALL_ROUTES } from './routes.js';
+import type { WorkflowHooks } from './workflow/hooks.js';
 
 export interface BuildAppOptions {
   db: Db;
   config: Config;
   clock?: Clock;
   mailer?: Mailer;
+  /** In-transaction hooks of the dossier workflow (default: permits' — unit QR, revocations). */
+  hooks?: WorkflowHooks;
+  /** Uploaded files (default: the local disk under `config.uploadsDir`). */
+  storage?: FileStorage;
   /** Default: every route (routes.ts). */
   routes?: AnyRoute[];
 }
@@ -38,8 +47,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config,
     clock: options.clock ?? systemClock,
     mailer: options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : logMailer((line) => app.log.info(line))),
+    hooks: options.hooks ?? permitWorkflowHooks(config),
+    storage: options.storage ?? localDiskStorage(config.uploadsDir),
   };
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 11 } });
   registerErrorHandler(app);
   registerRequestAuth(app, deps);
   app.addHook('onSend', async (req, reply) => {

@@ -11,6 +11,12 @@ export interface Config {
   dataDir: string;
   uploadsDir: string;
   keysDir: string;
+  /**
+   * The master key that encrypts the wards' private signing keys (AES-256-GCM): base64 of 32
+   * bytes from THONGHANH_MASTER_KEY, or undefined to use `<keysDir>/master.key` (created with
+   * mode 0600 on first use; keys/master-key.ts).
+   */
+  masterKey: string | undefined;
   database: DatabaseConfig;
   /** The address users type; cookies are `Secure` when it is https. */
   publicUrl: string;
@@ -40,6 +46,11 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(8),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(24),
+  THONGHANH_MASTER_KEY: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^[A-Za-z0-9+/_-]{43}=?$/.test(v), 'phải là base64 của đúng 32 byte')
+    .optional(),
 });
 
 /** Thrown when the environment cannot make a configuration: printed as is, exit 2. */
@@ -69,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     dataDir,
     uploadsDir: resolve(dataDir, 'uploads'),
     keysDir: resolve(dataDir, 'keys'),
+    masterKey: e.THONGHANH_MASTER_KEY || undefined,
     database,
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
     secureCookies: e.PUBLIC_URL.startsWith('https:'),

@@ -16,6 +16,56 @@ export const ERRORS = {
   username_taken: { status: 409, message: 'Tên đăng nhập đã được sử dụng.' },
   checkpoint_name_taken: { status: 409, message: 'Phường đã có chốt kiểm soát trùng tên.' },
   cannot_deactivate_self: { status: 409, message: 'Không thể tự khóa tài khoản của chính mình.' },
+  tax_code_taken: { status: 409, message: 'Mã số thuế này đã được đăng ký trong hệ thống.' },
+  business_not_pending: { status: 409, message: 'Đăng ký của doanh nghiệp không còn ở trạng thái chờ tiếp nhận.' },
+  business_not_active: {
+    status: 409,
+    message: 'Doanh nghiệp chưa được tiếp nhận hoặc đang bị tạm dừng hoạt động nên chưa thể làm thao tác này.',
+  },
+  illegal_transition: { status: 409, message: 'Không thể chuyển hồ sơ sang trạng thái này từ trạng thái hiện tại.' },
+  dossier_exists: { status: 409, message: 'Doanh nghiệp đã có một hồ sơ cùng loại đang xử lý hoặc đã được phê duyệt.' },
+  no_approved_dossier: {
+    status: 409,
+    message: 'Doanh nghiệp chưa có hồ sơ được phê duyệt, nên chưa thể bổ sung hay rút bớt người lao động.',
+  },
+  dossier_incomplete: {
+    status: 409,
+    message: 'Hồ sơ chưa đủ: cần có kế hoạch (tệp đính kèm) và danh sách người lao động.',
+  },
+  dossier_locked: {
+    status: 409,
+    message: 'Hồ sơ đã nộp nên không sửa được; chỉ sửa khi hồ sơ ở trạng thái nháp hoặc bị trả lại.',
+  },
+  staff_duplicate: { status: 409, message: 'Người này đã có trong danh sách người lao động của doanh nghiệp.' },
+  staff_not_removable: { status: 409, message: 'Chỉ rút được người đang có trong danh sách đã phê duyệt.' },
+  too_many_attachments: { status: 409, message: 'Hồ sơ đã có quá nhiều tệp đính kèm.' },
+  file_missing: { status: 400, message: 'Chưa chọn tệp để tải lên.' },
+  file_too_large: { status: 413, message: 'Tệp quá lớn: mỗi tệp tối đa 10 MB.' },
+  unsupported_file_type: {
+    status: 415,
+    message: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (loại tệp được nhận biết theo nội dung, không theo tên tệp).',
+  },
+  not_registered: {
+    status: 422,
+    message:
+      'Chỉ được cấp giấy đi đường cho người có trong danh sách người lao động đã được UBND phường phê duyệt của đơn vị.',
+  },
+  no_approved_plan: {
+    status: 409,
+    message:
+      'Đơn vị chưa có kế hoạch được UBND phường phê duyệt (hoặc đang bị tạm dừng) nên chưa thể cấp giấy đi đường.',
+  },
+  validity_outside_plan: {
+    status: 422,
+    message: 'Thời hạn của giấy đi đường phải nằm trong thời gian của kế hoạch đã được phê duyệt.',
+  },
+  validity_too_long: {
+    status: 422,
+    message: 'Giấy đi đường chỉ có hiệu lực tối đa 92 ngày kể từ ngày cấp.',
+  },
+  already_revoked: { status: 409, message: 'Giấy này đã bị thu hồi trước đó.' },
+  permit_expired: { status: 409, message: 'Giấy đi đường đã hết hạn, không cần thu hồi.' },
+  too_many_scans: { status: 413, message: 'Mỗi lần đồng bộ tối đa 1.000 lượt quét.' },
   unknown_admin_unit: { status: 422, message: 'Mã đơn vị hành chính không tồn tại.' },
   payload_too_large: { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
   unsupported_media_type: { status: 415, message: 'Định dạng dữ liệu gửi lên không được hỗ trợ.' },

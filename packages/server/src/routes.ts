@@ -1,11 +1,23 @@
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { businessRoutes } from './businesses/routes.js';
 import { checkpointRoutes } from './checkpoints/routes.js';
+import { attachmentRoutes } from './dossiers/attachments/routes.js';
+import { dossierRoutes } from './dossiers/routes.js';
 import type { AnyRoute } from './http/route.js';
 import { healthRoute, openApiRoute } from './http/system-routes.js';
 import { jurisdictionRoutes } from './jurisdictions/routes.js';
+import { keyRoutes } from './keys/routes.js';
+import { listRoutes } from './lists/routes.js';
+import { printRoutes } from './permits/print-routes.js';
+import { permitRoutes } from './permits/routes.js';
+import { serialSuffixRoutes } from './permits/serial-suffix-routes.js';
+import { unitCredentialRoutes } from './permits/unit-credential-routes.js';
+import { scanRoutes } from './scans/routes.js';
+import { staffRoutes } from './staff/list/routes.js';
 import { userRoutes } from './users/routes.js';
 import { wardSettingsRoutes } from './ward-settings/routes.js';
+import { statsRoutes } from './workflow/stats/routes.js';
 
 /**
  * Every route of the API, in the order of the OpenAPI document. A new resource adds its
@@ -18,6 +30,17 @@ export const API_ROUTES: AnyRoute[] = [
   ...checkpointRoutes,
   ...wardSettingsRoutes,
   ...auditRoutes,
+  ...businessRoutes,
+  ...dossierRoutes,
+  ...attachmentRoutes,
+  ...staffRoutes,
+  ...statsRoutes,
+  ...permitRoutes,
+  ...printRoutes,
+  ...unitCredentialRoutes,
+  ...serialSuffixRoutes,
+  ...keyRoutes,
+  ...scanRoutes,
 ];
 
-export const ALL_ROUTES: AnyRoute[] = [healthRoute, openApiRoute(() => ALL_ROUTES), ...API_ROUTES];
+export const ALL_ROUTES: AnyRoute[] = [healthRoute, openApiRoute(() => ALL_ROUTES), ...listRoutes, ...API_ROUTES];

@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import type { Clock } from './clock.js';
+import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { createDatabase } from './db/database.js';
 import { prepareDatabase } from './db/prepare-database.js';
 import type { Db } from './db/schema.js';
 import { type SeedDemoResult, seedDemo } from './demo/seed-demo.js';
+import { localDiskStorage } from './dossiers/attachments/file-storage.js';
+import { logMailer, smtpMailer } from './mail/mailer.js';
+import { scheduleDeadlineReminders } from './notifications/deadline-reminders.js';
 
 export interface StartOptions {
   /** Seed the demo on an empty database (default: outside production). */
@@ -29,8 +32,25 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const db = createDatabase(config.database);
   try {
     await prepareDatabase(db, options.clock);
-    const demo = options.demo ? await seedDemo(db, options.clock ? { clock: options.clock } : {}) : null;
-    const app = await buildApp({ db, config, ...(options.clock ? { clock: options.clock } : {}) });
+    const storage = localDiskStorage(config.uploadsDir);
+    const demo = options.demo
+      ? await seedDemo(db, { storage, config, ...(options.clock ? { clock: options.clock } : {}) })
+      : null;
+    const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined;
+    const app = await buildApp({
+      db,
+      config,
+      storage,
+      ...(mailer ? { mailer } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    // The ward desk's 24-hour deadline reminders, every few minutes.
+    const reminders = scheduleDeadlineReminders(db, {
+      mailer: mailer ?? logMailer((line) => app.log.info(line)),
+      publicUrl: config.publicUrl,
+      clock: options.clock ?? systemClock,
+      log: (err) => app.log.error({ err }, 'deadline reminders failed'),
+    });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -41,6 +61,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       listenUrl: `http://${host}:${port}`,
       demo,
       close: async () => {
+        reminders.stop();
         await app.close();
         await db.destroy();
       },

@@ -1,4 +1,7 @@
+import type { AuthUser } from './auth-user.js';
+import type { Resource } from './policy.js';
 import { allow, inArea, ownWard } from './policy.js';
+import { isOwnBusiness } from './scope.js';
 
 /**
  * Who may do what, one line each. Resource types: `user`, `checkpoint`, `audit`,
@@ -19,3 +22,56 @@ allow(['supervisor'], ['read'], 'audit', inArea);
 allow(['ward_admin'], ['read', 'update'], 'ward_settings', ownWard);
 allow(WARD_STAFF, ['read'], 'ward_settings', ownWard);
 allow(['supervisor'], ['read'], 'ward_settings', inArea);
+
+// The ward's workflow. A dossier is kept (edited, submitted) by the business when it came
+// online, and by the one-stop desk when the desk took it in (e-mail, post, in person).
+const ownBusiness = (u: AuthUser, r: Resource) => isOwnBusiness(u, r.businessId);
+const channelOf = (r: Resource) => (r as Resource & { channel?: string }).channel;
+const keptByBusiness = (u: AuthUser, r: Resource) => ownBusiness(u, r) && channelOf(r) === 'online';
+const keptByDesk = (u: AuthUser, r: Resource) => ownWard(u, r) && channelOf(r) !== 'online';
+
+allow(['ward_admin', 'ward_officer', 'health_officer'], ['read'], 'business', ownWard);
+allow(['ward_officer'], ['create', 'update'], 'business', ownWard);
+allow(['supervisor'], ['read'], 'business', inArea);
+allow(['business_rep'], ['read'], 'business', ownBusiness);
+
+allow(['ward_admin', 'ward_officer', 'health_officer'], ['read'], 'dossier', ownWard);
+allow(['supervisor'], ['read'], 'dossier', inArea);
+allow(['business_rep'], ['read'], 'dossier', ownBusiness);
+allow(['business_rep'], ['create', 'update'], 'dossier', keptByBusiness);
+allow(['ward_officer'], ['create', 'update'], 'dossier', keptByDesk);
+allow(['ward_officer', 'health_officer'], ['manage'], 'dossier', ownWard);
+
+allow(['ward_admin', 'ward_officer', 'health_officer'], ['read'], 'staff_list', ownWard);
+allow(['supervisor'], ['read'], 'staff_list', inArea);
+allow(['business_rep'], ['read', 'delete'], 'staff_list', ownBusiness);
+allow(['ward_officer'], ['delete'], 'staff_list', ownWard);
+
+allow(['ward_admin', 'ward_officer', 'health_officer'], ['read'], 'stats', ownWard);
+allow(['supervisor'], ['read'], 'stats', inArea);
+
+// Permits, unit credentials, ward keys, serial suffixes, the checkpoint's area list, scans.
+const WARD_DESK = ['ward_admin', 'ward_officer'] as const;
+const businessLevel = (u: AuthUser, r: Resource) => ownWard(u, r) && !!r.businessId;
+
+allow(['business_rep'], ['read', 'create', 'update'], 'permit', ownBusiness);
+allow(WARD_DESK, ['read', 'update'], 'permit', ownWard);
+allow(['health_officer'], ['read'], 'permit', ownWard);
+allow(['supervisor'], ['read'], 'permit', inArea);
+
+allow(['business_rep'], ['read'], 'unit_credential', ownBusiness);
+allow(['ward_admin', 'ward_officer', 'health_officer'], ['read'], 'unit_credential', ownWard);
+allow(['supervisor'], ['read'], 'unit_credential', inArea);
+
+allow(['ward_admin'], ['read', 'update'], 'ward_key', ownWard);
+allow(['supervisor'], ['read'], 'ward_key', inArea);
+
+allow(['ward_admin'], ['read', 'update'], 'permit_settings', ownWard);
+allow(['ward_officer'], ['read', 'update'], 'permit_settings', businessLevel);
+allow(['business_rep'], ['read', 'update'], 'permit_settings', ownBusiness);
+
+allow(WARD_STAFF, ['read'], 'area_list', ownWard);
+
+allow(['checkpoint_officer'], ['create'], 'scan', ownWard);
+allow(WARD_STAFF, ['read'], 'scan', ownWard);
+allow(['supervisor'], ['read'], 'scan', inArea);

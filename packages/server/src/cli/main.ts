@@ -1,6 +1,7 @@
 import { auditCommand } from './commands/audit.js';
 import { dbCommand } from './commands/db.js';
 import { keysCommand } from './commands/keys.js';
+import { permitsCommand } from './commands/permits.js';
 import { qrCommand } from './commands/qr.js';
 import { serveCommand } from './commands/serve.js';
 import { signCommand } from './commands/sign.js';
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   users: usersCommand,
   audit: auditCommand,
   staff: staffCommand,
+  permits: permitsCommand,
 };
 
 export function helpText(): string {

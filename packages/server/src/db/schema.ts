@@ -1,10 +1,27 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AdminUnitsTable } from './tables/admin-units.table.js';
 import type { AuditHeadTable, AuditLogTable } from './tables/audit-log.table.js';
+import type { BusinessesTable } from './tables/businesses.table.js';
 import type { CheckpointsTable } from './tables/checkpoints.table.js';
+import type {
+  DossierAttachmentsTable,
+  DossierEventsTable,
+  DossiersTable,
+  ReferenceCountersTable,
+} from './tables/dossiers.table.js';
 import type { LoginAttemptsTable } from './tables/login-attempts.table.js';
+import type {
+  ListVersionsTable,
+  PermitCountersTable,
+  PermitSerialSuffixesTable,
+  PermitsTable,
+  UnitCredentialsTable,
+} from './tables/permits.table.js';
+import type { ScansTable } from './tables/scans.table.js';
 import type { SessionsTable } from './tables/sessions.table.js';
+import type { StaffMembersTable } from './tables/staff-members.table.js';
 import type { UsersTable } from './tables/users.table.js';
+import type { WardCurrentKeysTable, WardKeysTable } from './tables/ward-keys.table.js';
 import type { WardSettingsTable } from './tables/ward-settings.table.js';
 
 /**
@@ -20,6 +37,20 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   ward_settings: WardSettingsTable;
+  businesses: BusinessesTable;
+  dossiers: DossiersTable;
+  dossier_events: DossierEventsTable;
+  dossier_attachments: DossierAttachmentsTable;
+  staff_members: StaffMembersTable;
+  reference_counters: ReferenceCountersTable;
+  ward_keys: WardKeysTable;
+  ward_current_keys: WardCurrentKeysTable;
+  permit_serial_suffixes: PermitSerialSuffixesTable;
+  permit_counters: PermitCountersTable;
+  permits: PermitsTable;
+  unit_credentials: UnitCredentialsTable;
+  list_versions: ListVersionsTable;
+  scans: ScansTable;
 }
 
 /** The database handle, passed in to every function that needs it. */
@@ -31,8 +62,14 @@ export type Executor = Kysely<Database>;
 
 export type * from './tables/admin-units.table.js';
 export type * from './tables/audit-log.table.js';
+export type * from './tables/businesses.table.js';
 export type * from './tables/checkpoints.table.js';
+export type * from './tables/dossiers.table.js';
 export type * from './tables/login-attempts.table.js';
+export type * from './tables/permits.table.js';
+export type * from './tables/scans.table.js';
 export type * from './tables/sessions.table.js';
+export type * from './tables/staff-members.table.js';
 export type * from './tables/users.table.js';
+export type * from './tables/ward-keys.table.js';
 export type * from './tables/ward-settings.table.js';

@@ -1,4 +1,5 @@
 import type { Executor, UserRow } from '../db/schema.js';
+import type { FileStorage } from '../dossiers/attachments/file-storage.js';
 
 /** What demo steps share: the transaction, the time, and what earlier steps made. */
 export interface DemoContext {
@@ -12,6 +13,8 @@ export interface DemoContext {
   users: Map<string, UserRow>;
   /** One line per account to print: username, role label, what it is for. */
   logins: DemoLogin[];
+  /** Where demo files go (the plans' scans); absent: the demo has no files. */
+  storage?: FileStorage;
 }
 
 export interface DemoLogin {

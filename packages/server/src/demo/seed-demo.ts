@@ -1,8 +1,12 @@
 import { hashPassword } from '../auth/password.js';
 import { ROLES } from '../authz/index.js';
 import { type Clock, systemClock } from '../clock.js';
+import type { Config } from '../config.js';
 import type { Db } from '../db/schema.js';
+import type { FileStorage } from '../dossiers/attachments/file-storage.js';
+import { demoPermitsStep } from '../permits/demo-permits.js';
 import { countUsers } from '../users/user-query.js';
+import { demoBusinessesStep } from './demo-businesses.js';
 import { demoCheckpointsStep } from './demo-checkpoints.js';
 import { DEMO_PASSWORD, type DemoContext, type DemoLogin, type DemoStep } from './demo-context.js';
 import { DEMO_ACCOUNTS, demoUsersStep } from './demo-users.js';
@@ -11,7 +15,7 @@ import { DEMO_ACCOUNTS, demoUsersStep } from './demo-users.js';
  * The demo, in order. Later parts (businesses, dossiers, staff lists, keys) add their step
  * here; a step finds the accounts made before it in `ctx.users`.
  */
-export const DEMO_STEPS: DemoStep[] = [demoUsersStep, demoCheckpointsStep];
+export const DEMO_STEPS: DemoStep[] = [demoUsersStep, demoCheckpointsStep, demoBusinessesStep, demoPermitsStep];
 
 export interface SeedDemoResult {
   /** True when this call seeded; false when the database already had users. */
@@ -26,7 +30,14 @@ export interface SeedDemoResult {
  */
 export async function seedDemo(
   db: Db,
-  options: { clock?: Clock; steps?: DemoStep[]; passwordHash?: string } = {},
+  options: {
+    clock?: Clock;
+    steps?: DemoStep[];
+    passwordHash?: string;
+    storage?: FileStorage;
+    /** Master key and ORIGIN for the steps that sign (ward key, unit QR codes, permits); without it they are skipped. */
+    config?: Pick<Config, 'masterKey' | 'keysDir' | 'publicUrl'>;
+  } = {},
 ): Promise<SeedDemoResult> {
   if ((await countUsers(db)) > 0) {
     // Already seeded earlier: list the demo accounts still there, so a restart prints them again.
@@ -45,6 +56,8 @@ export async function seedDemo(
   const logins: DemoLogin[] = [];
   await db.transaction().execute(async (tx) => {
     const ctx: DemoContext = { db: tx, now, password: DEMO_PASSWORD, passwordHash, users: new Map(), logins };
+    if (options.storage) ctx.storage = options.storage;
+    if (options.config) ctx.config = options.config;
     for (const step of options.steps ?? DEMO_STEPS) await step.run(ctx);
   });
   return { seeded: true, password: DEMO_PASSWORD, logins };

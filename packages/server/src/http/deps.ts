@@ -1,7 +1,9 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/schema.js';
+import type { FileStorage } from '../dossiers/attachments/file-storage.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { WorkflowHooks } from '../workflow/hooks.js';
 
 /** What every route handler can reach, besides its request: passed in, never imported. */
 export interface AppDeps {
@@ -9,4 +11,8 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   mailer: Mailer;
+  /** In-transaction hooks of the dossier workflow (permits plug in here). */
+  hooks: WorkflowHooks;
+  /** Uploaded files (the plans' scans). */
+  storage: FileStorage;
 }

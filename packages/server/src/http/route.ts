@@ -5,7 +5,7 @@ import type { AuthUser, Role } from '../authz/index.js';
 import type { Db, SessionRow } from '../db/schema.js';
 import type { AppDeps } from './deps.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 /**
  * Who may call a route. `public`: anyone. Otherwise a signed-in user with one of `roles`

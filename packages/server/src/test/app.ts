@@ -5,6 +5,7 @@ import { type ManualClock, manualClock } from '../clock.js';
 import { type Config, loadConfig } from '../config.js';
 import type { UserRow } from '../db/schema.js';
 import { memoryMailer } from '../mail/mailer.js';
+import type { WorkflowHooks } from '../workflow/hooks.js';
 import { TEST_CLOCK_START } from './constants.js';
 import { forEachDatabase, type TestDatabase, type TestDatabaseOptions } from './databases.js';
 import { TEST_PASSWORD } from './factories.js';
@@ -21,6 +22,8 @@ export interface TestApp extends TestDatabase {
 export interface TestAppOptions extends TestDatabaseOptions {
   /** Extra environment for loadConfig, e.g. `{ PUBLIC_URL: 'https://…' }`. */
   env?: Record<string, string>;
+  /** The workflow's in-transaction hooks (default: none). */
+  hooks?: WorkflowHooks;
 }
 
 /** `forEachDatabase` plus an app built on it (`app.inject()`); the clock starts at TEST_CLOCK_START. */
@@ -31,7 +34,13 @@ export function forEachApp(body: (t: TestApp) => void, options: TestAppOptions =
     const mailer = memoryMailer();
     beforeAll(async () => {
       state.config = testConfig(t, options.env);
-      state.app = await buildApp({ db: t.db, config: state.config, clock, mailer });
+      state.app = await buildApp({
+        db: t.db,
+        config: state.config,
+        clock,
+        mailer,
+        ...(options.hooks ? { hooks: options.hooks } : {}),
+      });
       await state.app.ready();
     });
     afterAll(async () => {

@@ -5,6 +5,8 @@ import { ALL_ROUTES } from '../routes.js';
 import { type Agent, forEachApp, signIn } from './app.js';
 import { WARDS } from './constants.js';
 import { makeCheckpoint, makeUser, TEST_PASSWORD } from './factories.js';
+import { PERMIT_MATRIX_ENV, PERMIT_ROWS } from './permit-matrix-rows.js';
+import { MATRIX_ENV, WORKFLOW_ROWS } from './workflow-matrix-rows.js';
 
 /**
  * Every route × every role × the target's place: `own` = the actors' ward (Đức Giang),
@@ -29,17 +31,21 @@ const ACTORS = [
 ] as const;
 type Actor = (typeof ACTORS)[number];
 type Statuses = [number, number, number, number, number, number, number];
-type Target = 'own' | 'near' | 'other';
+/** `sibling`: the actors' ward, a business that is not the business_rep's (`own` is theirs). */
+type Target = 'own' | 'near' | 'other' | 'sibling';
 
 interface Request {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'OPTIONS';
   url: string;
   body?: Record<string, unknown>;
+  /** A raw body (multipart uploads) and its headers, instead of `body`. */
+  payload?: Buffer;
+  headers?: Record<string, string>;
 }
 interface Row {
   route: string;
   /** Builds the request against a fresh target in `ward`. */
-  request: (db: Db, ward: string) => Promise<Request>;
+  request: (db: Db, ward: string, target: Target) => Promise<Request>;
   /** The route changes the actor's own session or password: use a fresh actor for each cell. */
   freshActor?: boolean;
   expect: Partial<Record<Target, Statuses>>;
@@ -257,6 +263,8 @@ const TABLE: Row[] = [
       other: [401, 403, 403, 403, 403, 403, 403],
     },
   },
+  ...WORKFLOW_ROWS,
+  ...PERMIT_ROWS,
 ];
 
 const ERROR_CODE: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' };
@@ -277,6 +285,9 @@ describe('authorization matrix', () => {
       for (const actor of ACTORS) {
         if (actor !== 'anonymous') agents.set(actor, await signIn(t.app, await makeActor(t.db, actor)));
       }
+      MATRIX_ENV.repId = agents.get('business_rep')!.user.id;
+      MATRIX_ENV.uploadsDir = t.appConfig.uploadsDir;
+      PERMIT_MATRIX_ENV.config = t.appConfig;
     });
 
     for (const row of TABLE) {
@@ -285,11 +296,17 @@ describe('authorization matrix', () => {
           ACTORS.forEach((actor, i) => {
             const status = statuses[i]!;
             it(`${actor}, ${target} ward → ${status}`, async () => {
-              const req = await row.request(t.db, WARDS[target === 'near' ? 'sameDistrict' : target]);
+              const ward = WARDS[target === 'near' ? 'sameDistrict' : target === 'sibling' ? 'own' : target];
+              const req = await row.request(t.db, ward, target);
               let agent = agents.get(actor);
               if (agent && row.freshActor && actor !== 'anonymous')
                 agent = await signIn(t.app, await makeActor(t.db, actor));
-              const options = { method: req.method, url: req.url, ...(req.body ? { payload: req.body } : {}) };
+              const options = {
+                method: req.method,
+                url: req.url,
+                ...(req.body ? { payload: req.body } : {}),
+                ...(req.payload ? { payload: req.payload, headers: req.headers ?? {} } : {}),
+              };
               const res = agent ? await agent.request(options) : await t.app.inject(options);
               expect(res.statusCode, res.body).toBe(status);
               if (ERROR_CODE[status]) expect(res.json().error.code).toBe(ERROR_CODE[status]);

@@ -1,15 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../shared/verdict.css';
-
-function App() {
-  return (
-    <main style={{ padding: 16 }}>
-      <h1>Thông hành</h1>
-      <p>Hệ thống cấp và kiểm tra giấy đi đường có mã QR.</p>
-    </main>
-  );
-}
+import '../i18n/index.js';
+import { App } from './app.js';
+import './backoffice.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

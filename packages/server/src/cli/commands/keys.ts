@@ -4,18 +4,22 @@ import { type Alg, ISSUER_PATTERN, publicJwk, trustEntry } from '@thonghanh/core
 import { nodeCryptoProvider } from '../../crypto/node-provider.js';
 import { parse } from '../args.js';
 import { type Command, EXIT, UsageError } from '../io.js';
+import { KEYS_ROTATE_USAGE, runKeysRotate } from './keys-rotate.js';
 
 const USAGE = `Cách dùng: thonghanh keys generate [--alg EdDSA|ES256] --issuer VN-TT-HHH-XXXXX --out key.jwk.json
            [--issuer-name "UBND phường …"] [--not-before ISO] [--not-after ISO]
 
 Tạo khóa ký mới của UBND phường: ghi khóa bí mật (JWK) vào tệp --out (quyền 0600)
 và in ra mục danh sách tin cậy (trust.json, mục 4 của đặc tả) của khóa đó.
-Mặc định: EdDSA (Ed25519), hiệu lực từ bây giờ đến 1 năm sau.`;
+Mặc định: EdDSA (Ed25519), hiệu lực từ bây giờ đến 1 năm sau.
+
+${KEYS_ROTATE_USAGE}`;
 
 export const keysCommand: Command = {
-  summary: 'tạo khóa ký của UBND phường (keys generate)',
+  summary: 'tạo khóa ký của UBND phường (keys generate), thay khóa ký trên máy chủ (keys rotate)',
   usage: USAGE,
   async run(args, io) {
+    if (args[0] === 'rotate') return runKeysRotate(args.slice(1), io);
     const { values, positionals } = parse(args, {
       alg: { type: 'string' },
       issuer: { type: 'string' },

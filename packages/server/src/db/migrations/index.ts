@@ -1,5 +1,8 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001-foundation.js';
+import * as m002 from './002-workflow.js';
+import * as m003 from './003-keys-permits.js';
+import * as m004 from './004-scans.js';
 
 /**
  * Every migration, by name; applied in name order. Add a new one as `NNN-name.ts` and list
@@ -7,4 +10,7 @@ import * as m001 from './001-foundation.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': m001,
+  '002-workflow': m002,
+  '003-keys-permits': m003,
+  '004-scans': m004,
 };

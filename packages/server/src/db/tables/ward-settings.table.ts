@@ -9,6 +9,8 @@ export interface WardSettingsTable {
   legal_basis: string | null;
   /** Where the ward desk hears of new dossiers and deadlines. */
   desk_email: string | null;
+  /** After the number in the ward's reference numbers (`85/UBND-ĐG`); null: `UBND-` + the ward's initials. */
+  reference_suffix?: string | null;
   updated_at: string;
   updated_by: string | null;
 }

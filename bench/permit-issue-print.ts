@@ -1,0 +1,165 @@
+/**
+ * Permits through the API, as a business does it: `POST /api/v1/permits {staffIds: 'all'}`
+ * (gate, serials, signatures, rows) and then `POST /api/v1/permits/print` streaming the PDF
+ * (rows read a page at a time, QR matrices and pages built as they go), for N people, on
+ * SQLite (and PostgreSQL with DATABASE_URL). The app listens on 127.0.0.1 and is fetched.
+ *
+ *   node --expose-gc --import tsx bench/permit-issue-print.ts [N …]      (default 1000)
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../packages/server/src/app.js';
+import { type DatabaseConfig, loadConfig } from '../packages/server/src/config.js';
+import { createDatabase } from '../packages/server/src/db/database.js';
+import { migrateOrThrow } from '../packages/server/src/db/migrate.js';
+import { seedAdminUnits } from '../packages/server/src/jurisdictions/seed-admin-units.js';
+import { makeBusiness, makeBusinessRep, makeDossier, TEST_PASSWORD } from '../packages/server/src/test/factories.js';
+
+export interface IssuePrintResult {
+  database: 'sqlite' | 'postgres';
+  permits: number;
+  issueMs: number;
+  issuePerSecond: number;
+  printMs: number;
+  printPerSecond: number;
+  /** Time to the first PDF bytes of the print request. */
+  firstByteMs: number;
+  pdfBytes: number;
+  /** Issue then print, end to end. */
+  totalPerSecond: number;
+  /** Peak resident memory of the process while printing (MB), and its rise over the start of printing. */
+  peakRssMb: number;
+  printRssRiseMb: number;
+  /** Peak rise of the JS heap and buffers while printing, over the heap after a GC just before (MB): flat in N. */
+  printHeapRiseMb: number;
+}
+
+async function openDatabase(kind: 'sqlite' | 'postgres', dir: string) {
+  if (kind === 'sqlite')
+    return { config: { kind, file: join(dir, 'db.sqlite') } as DatabaseConfig, drop: async () => {} };
+  const url = process.env.DATABASE_URL as string;
+  const schema = `bench_${randomBytes(5).toString('hex')}`;
+  const admin = async (text: string) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(text);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`create schema ${schema}`);
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    config: { kind, url: u.toString() } as DatabaseConfig,
+    drop: () => admin(`drop schema if exists ${schema} cascade`),
+  };
+}
+
+export async function benchIssuePrint(kind: 'sqlite' | 'postgres', n: number): Promise<IssuePrintResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'thonghanh-bench-permits-'));
+  const { config: dbConfig, drop } = await openDatabase(kind, dir);
+  const db = createDatabase(dbConfig, { poolSize: 4 });
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', THONGHANH_DATA_DIR: dir, LOG_LEVEL: 'silent' }),
+    database: dbConfig,
+  };
+  try {
+    await migrateOrThrow(db);
+    await seedAdminUnits(db, { provinces: ['01'] });
+    const business = await makeBusiness(db);
+    await makeDossier(db, { business, state: 'approved', staff: n, at: new Date() });
+    await db.updateTable('dossiers').set({ plan_from: '2021-01-01', plan_to: '2099-12-31' }).execute();
+    const rep = await makeBusinessRep(db, business);
+    const app = await buildApp({ db, config });
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: rep.username, password: TEST_PASSWORD }),
+      });
+      const cookie = /th_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const headers = { 'content-type': 'application/json', cookie: `th_session=${cookie}`, 'x-csrf-token': csrfToken };
+
+      const t0 = performance.now();
+      const issued = await fetch(`${base}/api/v1/permits`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ staffIds: 'all' }),
+      });
+      const body = (await issued.json()) as { count: number };
+      const issueMs = performance.now() - t0;
+      if (issued.status !== 201 || body.count !== n) throw new Error(`issue: ${issued.status}`);
+
+      (globalThis as { gc?: () => void }).gc?.();
+      const heapNow = () => {
+        const m = process.memoryUsage();
+        return m.heapUsed + m.arrayBuffers;
+      };
+      const before = process.memoryUsage().rss;
+      const heapBefore = heapNow();
+      let peak = before;
+      let heapPeak = heapBefore;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+        heapPeak = Math.max(heapPeak, heapNow());
+      }, 10);
+      const t1 = performance.now();
+      const res = await fetch(`${base}/api/v1/permits/print`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ businessId: business.id, status: 'active', layout: 'A5' }),
+      });
+      if (res.status !== 200 || res.headers.get('x-permit-count') !== String(n))
+        throw new Error(`print: ${res.status}`);
+      let bytes = 0;
+      let firstByteMs = 0;
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      for (let r = await reader.read(); !r.done; r = await reader.read()) {
+        if (bytes === 0) firstByteMs = performance.now() - t1;
+        bytes += r.value.length;
+      }
+      const printMs = performance.now() - t1;
+      clearInterval(sampler);
+      return {
+        database: kind,
+        permits: n,
+        issueMs: Math.round(issueMs),
+        issuePerSecond: Math.round(n / (issueMs / 1000)),
+        printMs: Math.round(printMs),
+        printPerSecond: Math.round(n / (printMs / 1000)),
+        firstByteMs: Math.round(firstByteMs),
+        pdfBytes: bytes,
+        totalPerSecond: Math.round(n / ((issueMs + printMs) / 1000)),
+        peakRssMb: Math.round(peak / 1024 / 1024),
+        printRssRiseMb: Math.round((peak - before) / 1024 / 1024),
+        printHeapRiseMb: Math.round((heapPeak - heapBefore) / 1024 / 1024),
+      };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await db.destroy();
+    await drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((x) => x > 0);
+  const rows: IssuePrintResult[] = [];
+  for (const n of sizes.length ? sizes : [1000]) {
+    rows.push(await benchIssuePrint('sqlite', n));
+    if (process.env.DATABASE_URL?.startsWith('postgres')) rows.push(await benchIssuePrint('postgres', n));
+  }
+  console.table(rows);
+}

@@ -1,0 +1,92 @@
+import type { Selectable } from 'kysely';
+
+export type DossierKind = 'initial' | 'amendment';
+export type DossierChannel = 'online' | 'email' | 'post' | 'in_person';
+export type DossierState =
+  | 'draft'
+  | 'submitted'
+  | 'health_confirmed'
+  | 'approved'
+  | 'returned'
+  | 'rejected'
+  | 'suspended';
+
+/**
+ * `dossiers` (hồ sơ): a business's plan and staff list sent to its ward. `initial` registers
+ * the business's list; `amendment` adds people to an approved list. States and who moves
+ * them: workflow/transitions.ts.
+ */
+export interface DossiersTable {
+  id: string;
+  business_id: string;
+  ward_code: string;
+  district_code: string;
+  province_code: string;
+  kind: DossierKind;
+  channel: DossierChannel;
+  state: DossierState;
+  /** The plan's period, `YYYY-MM-DD`: permits must fall inside it. */
+  plan_from: string;
+  plan_to: string;
+  /** The business's (or the desk's intake) description. */
+  note: string;
+  /** Given at approval: `<n>/<suffix>`, counted per ward and year (e.g. `85/UBND-ĐG`). */
+  reference_number: string | null;
+  /** Last (re)submission. */
+  submitted_at: string | null;
+  /** submitted_at + the ward's due_days. */
+  due_at: string | null;
+  /** When the 24-hour deadline reminder went to the desk (for this due_at). */
+  reminded_at: string | null;
+  health_confirmed_at: string | null;
+  /** Approval or rejection. */
+  decided_at: string | null;
+  /** The note of the last transition (return/reject/suspend reason). */
+  state_note: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `dossier_events`: every transition, with who, when and why. */
+export interface DossierEventsTable {
+  id: string;
+  dossier_id: string;
+  /** 1, 2, 3 … within the dossier: the timeline's order. */
+  seq: number;
+  actor_id: string | null;
+  actor_role: string;
+  /** The transition's name (`submit`, `confirm_health`, …) or `create`. */
+  action: string;
+  from_state: DossierState | null;
+  to_state: DossierState;
+  note: string | null;
+  at: string;
+}
+
+/** `dossier_attachments`: the plan's files (PDF, JPEG, PNG), stored through `storage`. */
+export interface DossierAttachmentsTable {
+  id: string;
+  dossier_id: string;
+  /** The storage's random key. */
+  storage_key: string;
+  /** The uploaded name, sanitised (metadata only: never a path). */
+  file_name: string;
+  /** Sniffed from the content. */
+  content_type: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
+/** `reference_counters`: the last reference number per ward and year. */
+export interface ReferenceCountersTable {
+  ward_code: string;
+  year: number;
+  seq: number;
+}
+
+export type DossierRow = Selectable<DossiersTable>;
+export type DossierEventRow = Selectable<DossierEventsTable>;
+export type DossierAttachmentRow = Selectable<DossierAttachmentsTable>;

@@ -1,0 +1,53 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.js';
+
+/** Every upload: at most 10 MB (the plan's files and the staff lists alike). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export interface UploadedFile {
+  bytes: Uint8Array;
+  fileName: string;
+  /** Other form fields sent before the file. */
+  fields: Record<string, string>;
+}
+
+/**
+ * Reads the one file of a `multipart/form-data` request into memory: 413 `file_too_large`
+ * past `maxBytes`, 400 `file_missing` without a file part, 415 `unsupported_media_type`
+ * when the request is not multipart.
+ */
+export async function readUploadedFile(req: FastifyRequest, maxBytes = MAX_UPLOAD_BYTES): Promise<UploadedFile> {
+  if (!req.isMultipart()) {
+    throw new AppError('unsupported_media_type', 'Hãy gửi tệp dưới dạng multipart/form-data (trường "file").');
+  }
+  let part: Awaited<ReturnType<FastifyRequest['file']>>;
+  try {
+    part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+  } catch (e) {
+    throw translate(e);
+  }
+  if (!part) throw new AppError('file_missing');
+  let buffer: Buffer;
+  try {
+    buffer = await part.toBuffer();
+  } catch (e) {
+    throw translate(e);
+  }
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(part.fields)) {
+    const one = Array.isArray(v) ? v[0] : v;
+    if (one && one.type === 'field' && typeof one.value === 'string') fields[k] = one.value;
+  }
+  if (buffer.length === 0) throw new AppError('file_missing', 'Tệp tải lên trống.');
+  return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length), fileName: part.filename, fields };
+}
+
+function translate(e: unknown): unknown {
+  const code = (e as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('file_too_large');
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
+    return new AppError('bad_request', 'Mỗi lần chỉ tải lên một tệp.');
+  }
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new AppError('unsupported_media_type');
+  return e;
+}

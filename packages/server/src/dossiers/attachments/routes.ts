@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { AppError, notFound } from '../../errors.js';
+import { okResponse } from '../../http/common-schemas.js';
+import { defineRoute } from '../../http/route.js';
+import { attachmentSchema, presentAttachment } from '../dossier-presenter.js';
+import { loadDossier, loadDossierForFiles } from '../load-dossier.js';
+import { addAttachment, deleteAttachment, findAttachment } from './add-attachment.js';
+import { readUploadedFile } from './read-uploaded-file.js';
+import { contentDisposition, sanitizeFileName, sniffPlanFile } from './sniff-file-type.js';
+
+const TAGS = ['dossiers'];
+const params = z.object({ id: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) });
+const dossierParams = z.object({ id: z.string().min(1).max(64) });
+
+export const uploadAttachmentRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/dossiers/:id/attachments',
+  summary: 'Tải lên một tệp kế hoạch (PDF, JPEG, PNG; tối đa 10 MB; multipart, trường "file")',
+  description:
+    'Loại tệp được nhận biết theo nội dung (không theo tên): tệp khác → 415 unsupported_file_type; quá 10 MB → 413 file_too_large. ' +
+    'Doanh nghiệp tải lên khi hồ sơ nháp hoặc bị trả lại; Bộ phận Một cửa tải lên bất cứ lúc nào.',
+  tags: TAGS,
+  access: { roles: ['business_rep', 'ward_officer'], scope: 'doanh nghiệp: hồ sơ của mình; Một cửa: hồ sơ của phường' },
+  params: dossierParams,
+  status: 201,
+  response: attachmentSchema,
+  // The upload is read before the transaction opens: a slow client must not hold the database.
+  transaction: false,
+  handler: async ({ db, user, params, actor, now, req, deps }) => {
+    await loadDossierForFiles(db, user, params.id);
+    const file = await readUploadedFile(req);
+    const type = sniffPlanFile(file.bytes);
+    if (!type) throw new AppError('unsupported_file_type');
+    const storageKey = await deps.storage.put(file.bytes);
+    try {
+      const row = await db.transaction().execute(async (tx) => {
+        const dossier = await loadDossierForFiles(tx, user, params.id);
+        const fileName = sanitizeFileName(file.fileName, type);
+        return addAttachment(tx, { dossier, storageKey, fileName, type, bytes: file.bytes }, actor, now);
+      });
+      return presentAttachment(row);
+    } catch (e) {
+      await deps.storage.delete(storageKey);
+      throw e;
+    }
+  },
+});
+
+export const getAttachmentRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/dossiers/:id/attachments/:attachmentId',
+  summary: 'Tải về hoặc xem (?inline=1) một tệp của hồ sơ',
+  tags: TAGS,
+  access: {
+    roles: ['business_rep', 'ward_officer', 'health_officer', 'ward_admin', 'supervisor'],
+    scope: 'như xem hồ sơ',
+  },
+  params,
+  query: z.object({ inline: z.enum(['0', '1', 'true', 'false']).optional() }),
+  produces: 'application/pdf, image/jpeg, image/png',
+  handler: async ({ db, user, params, query, reply, deps }) => {
+    const dossier = await loadDossier(db, user, params.id, 'read');
+    const a = await findAttachment(db, dossier.id, params.attachmentId);
+    if (!a) throw notFound('Không tìm thấy tệp đính kèm.');
+    const bytes = await deps.storage.get(a.storage_key);
+    if (!bytes) throw notFound('Tệp đính kèm không còn trong kho lưu trữ.');
+    const inline = query.inline === '1' || query.inline === 'true';
+    reply
+      .header('content-type', a.content_type)
+      .header('content-length', String(bytes.length))
+      .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', a.file_name))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+    return reply;
+  },
+});
+
+export const deleteAttachmentRoute = defineRoute({
+  method: 'DELETE',
+  path: '/api/v1/dossiers/:id/attachments/:attachmentId',
+  summary: 'Xóa một tệp của hồ sơ',
+  tags: TAGS,
+  access: { roles: ['business_rep', 'ward_officer'], scope: 'như tải lên' },
+  params,
+  response: okResponse,
+  handler: async ({ db, user, params, actor, now, afterCommit, deps }) => {
+    const dossier = await loadDossierForFiles(db, user, params.id);
+    const attachment = await findAttachment(db, dossier.id, params.attachmentId);
+    if (!attachment) throw notFound('Không tìm thấy tệp đính kèm.');
+    await deleteAttachment(db, { dossier, attachment }, actor, now);
+    afterCommit(() => deps.storage.delete(attachment.storage_key));
+    return { ok: true as const };
+  },
+});
+
+export const attachmentRoutes = [uploadAttachmentRoute, getAttachmentRoute, deleteAttachmentRoute];

@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { type AuthUser, authorize, authorizeById } from '../authz/index.js';
+import { businessResource } from '../businesses/business-presenter.js';
+import { findBusiness } from '../businesses/business-query.js';
+import type { DossierState, Executor } from '../db/schema.js';
+import { forbidden, notFound, validationFailed } from '../errors.js';
+import { booleanQuery, idParams, wardCode } from '../http/common-schemas.js';
+import { defineRoute } from '../http/route.js';
+import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
+import { queueTransitionEmails } from '../notifications/notify-dossier.js';
+import { ACTION_LABELS, DOSSIER_STATES, rolesFor, type TransitionAction } from '../workflow/transitions.js';
+import { createDossier } from './create-dossier.js';
+import {
+  DOSSIER_CHANNELS,
+  DOSSIER_KINDS,
+  dossierDetailSchema,
+  dossierResource,
+  dossierSchema,
+  presentAttachment,
+  presentDossier,
+  presentDossierEvent,
+} from './dossier-presenter.js';
+import { type DossierRecord, listAttachments, listDossierEvents, listDossiers } from './dossier-query.js';
+import { loadDossier, loadDossierToEdit } from './load-dossier.js';
+import { transitionDossier } from './transition-dossier.js';
+import { updateDossier } from './update-dossier.js';
+
+const TAGS = ['dossiers'];
+const READ_ROLES = ['business_rep', 'ward_officer', 'health_officer', 'ward_admin', 'supervisor'] as const;
+const READ = {
+  roles: READ_ROLES,
+  scope: 'doanh nghiệp: hồ sơ của mình; cán bộ phường: hồ sơ của phường; giám sát: trong địa bàn',
+} as const;
+const KEEPERS = {
+  roles: ['business_rep', 'ward_officer'],
+  scope: 'doanh nghiệp: hồ sơ nộp trực tuyến của mình; Một cửa: hồ sơ phường tiếp nhận qua e-mail, bưu điện, trực tiếp',
+} as const;
+
+const isoDate = z.iso.date('Ngày viết dạng YYYY-MM-DD');
+
+async function detail(db: Executor, d: DossierRecord, user: AuthUser, now: Date) {
+  const [events, attachments] = await Promise.all([listDossierEvents(db, d.id), listAttachments(db, d.id)]);
+  return {
+    ...presentDossier(d, user, now),
+    events: events.map(presentDossierEvent),
+    attachments: attachments.map(presentAttachment),
+  };
+}
+
+export const listDossiersRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/dossiers',
+  summary: 'Danh sách hồ sơ: hộp hồ sơ xếp theo hạn xử lý (hồ sơ đang chờ, gấp nhất trước)',
+  tags: TAGS,
+  access: READ,
+  query: z.object({
+    ward: wardCode.optional(),
+    business: z.string().max(64).optional(),
+    state: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v) return undefined;
+        const states = v.split(',').map((s) => s.trim());
+        const bad = states.filter((s) => !(DOSSIER_STATES as string[]).includes(s));
+        if (bad.length) ctx.addIssue({ code: 'custom', message: `Trạng thái không hợp lệ: ${bad.join(', ')}` });
+        return states as DossierState[];
+      })
+      .describe('Một hoặc nhiều trạng thái, cách nhau bằng dấu phẩy'),
+    kind: z.enum(DOSSIER_KINDS).optional(),
+    overdue: booleanQuery.optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  }),
+  response: z.object({
+    items: z.array(dossierSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  }),
+  handler: async ({ db, user, query, now }) => {
+    let scope: { wardCode?: string; districtCode?: string; provinceCode?: string; businessId?: string };
+    if (user.role === 'business_rep') {
+      if (query.business && query.business !== user.businessId) throw forbidden();
+      if (query.ward && query.ward !== user.wardCode) throw forbidden();
+      scope = { businessId: user.businessId ?? '∅' };
+    } else {
+      if (query.ward) authorize(user, 'read', { type: 'dossier', ...(await wardArea(db, query.ward, 'query.ward')) });
+      scope = { ...userAreaFilter(user), ...(query.ward ? { wardCode: query.ward } : {}) };
+      if (query.business) scope.businessId = query.business;
+    }
+    const { items, total } = await listDossiers(db, {
+      ...scope,
+      ...(query.state ? { states: query.state } : {}),
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
+      now,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    return { items: items.map((d) => presentDossier(d, user, now)), total, page: query.page, pageSize: query.pageSize };
+  },
+});
+
+export const createDossierRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/dossiers',
+  summary:
+    'Lập hồ sơ nháp: doanh nghiệp nộp trực tuyến, hoặc Một cửa tiếp nhận hồ sơ gửi qua e-mail, bưu điện, trực tiếp',
+  description:
+    'initial: hồ sơ đăng ký (kế hoạch + danh sách người lao động), cần planFrom/planTo. amendment: bổ sung người lao động ' +
+    'sau khi đã được phê duyệt (dùng kỳ kế hoạch đã duyệt). Doanh nghiệp: kênh online, businessId bỏ trống. ' +
+    'Một cửa: businessId và kênh email / post / in_person.',
+  tags: TAGS,
+  access: KEEPERS,
+  status: 201,
+  body: z.object({
+    businessId: z.string().max(64).optional(),
+    kind: z.enum(DOSSIER_KINDS).default('initial'),
+    channel: z.enum(DOSSIER_CHANNELS).optional(),
+    planFrom: isoDate.optional(),
+    planTo: isoDate.optional(),
+    note: z.string().trim().max(2000).optional(),
+  }),
+  response: dossierDetailSchema,
+  handler: async ({ db, user, body, actor, now }) => {
+    const businessId = user.role === 'business_rep' ? (body.businessId ?? user.businessId) : body.businessId;
+    if (!businessId) {
+      throw validationFailed([{ path: 'body.businessId', code: 'required', message: 'Chọn doanh nghiệp nộp hồ sơ.' }]);
+    }
+    const channel = body.channel ?? (user.role === 'business_rep' ? 'online' : 'in_person');
+    if (!channel || (user.role === 'ward_officer') === (channel === 'online')) {
+      throw validationFailed([
+        {
+          path: 'body.channel',
+          code: 'channel',
+          message:
+            user.role === 'business_rep'
+              ? 'Doanh nghiệp nộp hồ sơ trực tuyến (online).'
+              : 'Một cửa tiếp nhận hồ sơ gửi qua e-mail (email), bưu điện (post) hoặc trực tiếp (in_person).',
+        },
+      ]);
+    }
+    const business = await findBusiness(db, businessId);
+    if (!business) throw notFound('Không tìm thấy doanh nghiệp.');
+    authorizeById(user, 'read', businessResource(business), 'doanh nghiệp');
+    authorize(user, 'create', dossierResource({ ...business, business_id: business.id, channel }));
+    const d = await createDossier(
+      db,
+      { business, kind: body.kind, channel, planFrom: body.planFrom, planTo: body.planTo, note: body.note },
+      actor,
+      now,
+    );
+    return detail(db, d, user, now);
+  },
+});
+
+export const getDossierRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/dossiers/:id',
+  summary: 'Xem hồ sơ: trạng thái, hạn xử lý, lịch sử xử lý, tệp đính kèm',
+  tags: TAGS,
+  access: READ,
+  params: idParams,
+  response: dossierDetailSchema,
+  handler: async ({ db, user, params, now }) => detail(db, await loadDossier(db, user, params.id, 'read'), user, now),
+});
+
+export const updateDossierRoute = defineRoute({
+  method: 'PATCH',
+  path: '/api/v1/dossiers/:id',
+  summary: 'Sửa kỳ kế hoạch hoặc ghi chú (hồ sơ nháp hoặc bị trả lại)',
+  tags: TAGS,
+  access: KEEPERS,
+  params: idParams,
+  body: z.object({
+    planFrom: isoDate.optional(),
+    planTo: isoDate.optional(),
+    note: z.string().trim().max(2000).optional(),
+  }),
+  response: dossierDetailSchema,
+  handler: async ({ db, user, params, body, actor, now }) => {
+    const dossier = await loadDossierToEdit(db, user, params.id);
+    return detail(db, await updateDossier(db, { dossier, changes: body }, actor, now), user, now);
+  },
+});
+
+const PATHS: Record<TransitionAction, string> = {
+  submit: 'submit',
+  confirm_health: 'confirm-health',
+  return: 'return',
+  approve: 'approve',
+  reject: 'reject',
+  suspend: 'suspend',
+  reinstate: 'reinstate',
+};
+
+const DESCRIPTIONS: Record<TransitionAction, string> = {
+  submit:
+    'Người giữ hồ sơ (doanh nghiệp với hồ sơ trực tuyến, Một cửa với hồ sơ tiếp nhận) nộp hồ sơ nháp hoặc nộp lại hồ sơ bị trả lại. ' +
+    'Hạn xử lý = lúc nộp + số ngày của phường. Cần tệp kế hoạch (hồ sơ đăng ký) và ít nhất một người lao động.',
+  confirm_health: 'Trạm Y tế xác nhận phương án phòng chống dịch.',
+  return: 'Trả lại để bổ sung (bắt buộc ghi lý do): Trạm Y tế khi hồ sơ chờ xác nhận; Một cửa khi hồ sơ đang chờ.',
+  approve: 'UBND phường phê duyệt: cấp số phê duyệt, danh sách người lao động của hồ sơ có hiệu lực.',
+  reject: 'Từ chối (bắt buộc ghi lý do); không nộp lại được.',
+  suspend: 'Tạm dừng hoạt động của doanh nghiệp đã được phê duyệt (bắt buộc ghi lý do).',
+  reinstate: 'Cho doanh nghiệp bị tạm dừng hoạt động trở lại (bắt buộc ghi lý do).',
+};
+
+function transitionRoute(action: TransitionAction) {
+  return defineRoute({
+    method: 'POST',
+    path: `/api/v1/dossiers/:id/${PATHS[action]}`,
+    summary: ACTION_LABELS[action],
+    description: `${DESCRIPTIONS[action]} Chuyển trạng thái không hợp lệ → 409 illegal_transition.`,
+    tags: TAGS,
+    access: {
+      roles: rolesFor(action),
+      scope: 'hồ sơ của phường mình (doanh nghiệp: của mình), theo bảng chuyển trạng thái',
+    },
+    params: idParams,
+    body: z.object({ note: z.string().trim().max(2000).optional() }).default({}),
+    response: dossierDetailSchema,
+    handler: async (ctx) => {
+      const { db, user, params, body, actor, now, deps } = ctx;
+      const dossier = await loadDossier(db, user, params.id, 'read');
+      const result = await transitionDossier(db, { dossier, action, note: body.note, hooks: deps.hooks }, actor, now);
+      await queueTransitionEmails(ctx, result);
+      return detail(db, result.dossier, user, now);
+    },
+  });
+}
+
+export const transitionRoutes = (Object.keys(PATHS) as TransitionAction[]).map(transitionRoute);
+
+export const dossierRoutes = [
+  listDossiersRoute,
+  createDossierRoute,
+  getDossierRoute,
+  updateDossierRoute,
+  ...transitionRoutes,
+];

@@ -1,0 +1,232 @@
+import { type AuditActor, audit } from '../audit/append-audit.js';
+import type { Role } from '../authz/index.js';
+import type { DossierState, Executor } from '../db/schema.js';
+import { AppError, forbidden, validationFailed } from '../errors.js';
+import { getWardSettings } from '../ward-settings/ward-settings.js';
+import type { WorkflowHooks } from '../workflow/hooks.js';
+import { checkTransition, STATE_LABELS, type Transition, type TransitionAction } from '../workflow/transitions.js';
+import { type DossierRecord, findDossier } from './dossier-query.js';
+import { nextReferenceNumber } from './next-reference-number.js';
+import { recordDossierEvent } from './record-dossier-event.js';
+
+const DAY_MS = 86_400_000;
+
+/** The audit action of each transition: `dossier.<past tense>`. */
+const AUDIT_ACTION: Record<TransitionAction, string> = {
+  submit: 'dossier.submitted',
+  confirm_health: 'dossier.health_confirmed',
+  return: 'dossier.returned',
+  approve: 'dossier.approved',
+  reject: 'dossier.rejected',
+  suspend: 'dossier.suspended',
+  reinstate: 'dossier.reinstated',
+};
+
+export interface TransitionInput {
+  dossier: DossierRecord;
+  action: TransitionAction;
+  note?: string | null | undefined;
+  hooks: WorkflowHooks;
+}
+
+export interface TransitionResult {
+  dossier: DossierRecord;
+  from: DossierState;
+  transition: Transition;
+  /** True for a submission after a return. */
+  resubmitted: boolean;
+}
+
+/**
+ * Moves a dossier along one row of the state machine (workflow/transitions.ts), with its
+ * effects, all in the caller's transaction: the timeline row, the audit row, and
+ * - submit: submitted_at, due_at = now + the ward's due_days, reminder cleared; needs a
+ *   plan file (initial dossiers) and at least one person;
+ * - confirm_health: health_confirmed_at;
+ * - approve: the ward's reference number, the dossier's people `approved`,
+ *   `hooks.dossierApproved`;
+ * - reject: the dossier's people `removed` (never approved);
+ * - suspend / reinstate (initial dossier): the business `suspended` / `active`,
+ *   `hooks.businessSuspended` / `businessReinstated`.
+ * The actor's role decides (`actor.role`); their scope is the caller's check.
+ */
+export async function transitionDossier(
+  db: Executor,
+  input: TransitionInput,
+  actor: AuditActor,
+  now: Date,
+): Promise<TransitionResult> {
+  const { dossier, action, hooks } = input;
+  const note = input.note?.trim() ? input.note.trim() : null;
+  const check = checkTransition(action, dossier, actor.role as Role, note);
+  if (!check.ok) {
+    if (check.reason === 'illegal') {
+      throw new AppError(
+        'illegal_transition',
+        `Hồ sơ đang ở trạng thái "${STATE_LABELS[dossier.state]}" nên không thể ${ACTION_VERB[action]}.`,
+      );
+    }
+    if (check.reason === 'not_allowed') throw forbidden();
+    throw validationFailed([
+      { path: 'body.note', code: 'required', message: 'Nhập lý do (doanh nghiệp sẽ đọc lý do này).' },
+    ]);
+  }
+  const t = check.transition;
+  const at = now.toISOString();
+  const set: Record<string, string | null> = { state: t.to, updated_at: at };
+
+  if (action === 'submit' || action === 'approve') {
+    const business = await db
+      .selectFrom('businesses')
+      .select('status')
+      .where('id', '=', dossier.business_id)
+      .executeTakeFirst();
+    if (business?.status !== 'active') throw new AppError('business_not_active');
+  }
+  switch (action) {
+    case 'submit': {
+      await assertComplete(db, dossier);
+      const { dueDays } = await getWardSettings(db, dossier.ward_code);
+      Object.assign(set, {
+        submitted_at: at,
+        due_at: new Date(now.getTime() + dueDays * DAY_MS).toISOString(),
+        reminded_at: null,
+        health_confirmed_at: null,
+        state_note: null,
+      });
+      break;
+    }
+    case 'confirm_health':
+      set.health_confirmed_at = at;
+      break;
+    case 'approve':
+      set.reference_number = await nextReferenceNumber(db, dossier.ward_code, now);
+      set.decided_at = at;
+      set.state_note = note;
+      break;
+    case 'reject':
+      set.decided_at = at;
+      set.state_note = note;
+      break;
+    default:
+      set.state_note = note;
+  }
+
+  const moved = await db
+    .updateTable('dossiers')
+    .set(set)
+    .where('id', '=', dossier.id)
+    .where('state', '=', dossier.state)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) !== 1) {
+    throw new AppError('illegal_transition', 'Hồ sơ vừa được người khác xử lý. Hãy tải lại trang.');
+  }
+  await recordDossierEvent(db, { dossierId: dossier.id, action, from: dossier.state, to: t.to, note }, actor, now);
+  await audit(
+    db,
+    actor,
+    AUDIT_ACTION[action],
+    { type: 'dossier', id: dossier.id, wardCode: dossier.ward_code },
+    {
+      from: dossier.state,
+      to: t.to,
+      ...(note ? { note } : {}),
+      ...(set.reference_number ? { referenceNumber: set.reference_number } : {}),
+      ...(set.due_at ? { dueAt: set.due_at } : {}),
+    },
+    now,
+  );
+
+  const base = { businessId: dossier.business_id, wardCode: dossier.ward_code, actor, now };
+  if (action === 'approve') {
+    const people = await db
+      .selectFrom('staff_members')
+      .select('id')
+      .where('dossier_id', '=', dossier.id)
+      .where('status', '=', 'pending')
+      .execute();
+    await db
+      .updateTable('staff_members')
+      .set({ status: 'approved', approved_at: at, updated_at: at })
+      .where('dossier_id', '=', dossier.id)
+      .where('status', '=', 'pending')
+      .execute();
+    await hooks.dossierApproved(db, {
+      ...base,
+      dossierId: dossier.id,
+      kind: dossier.kind,
+      referenceNumber: set.reference_number as string,
+      planFrom: dossier.plan_from,
+      planTo: dossier.plan_to,
+      staffIds: people.map((p) => p.id),
+    });
+  } else if (action === 'reject') {
+    await db
+      .updateTable('staff_members')
+      .set({
+        status: 'removed',
+        removed_at: at,
+        removed_reason: `Hồ sơ bị từ chối: ${note}`,
+        removed_by: actor.id,
+        updated_at: at,
+      })
+      .where('dossier_id', '=', dossier.id)
+      .where('status', '=', 'pending')
+      .execute();
+  } else if (action === 'suspend' || action === 'reinstate') {
+    const status = action === 'suspend' ? 'suspended' : 'active';
+    await db
+      .updateTable('businesses')
+      .set({ status, status_reason: note, updated_at: at })
+      .where('id', '=', dossier.business_id)
+      .execute();
+    await audit(
+      db,
+      actor,
+      action === 'suspend' ? 'business.suspended' : 'business.reinstated',
+      { type: 'business', id: dossier.business_id, wardCode: dossier.ward_code },
+      { status, reason: note, dossierId: dossier.id },
+      now,
+    );
+    const e = { ...base, dossierId: dossier.id, reason: note as string };
+    if (action === 'suspend') await hooks.businessSuspended(db, e);
+    else await hooks.businessReinstated(db, e);
+  }
+  return {
+    dossier: (await findDossier(db, dossier.id)) as DossierRecord,
+    from: dossier.state,
+    transition: t,
+    resubmitted: action === 'submit' && dossier.state === 'returned',
+  };
+}
+
+const ACTION_VERB: Record<TransitionAction, string> = {
+  submit: 'nộp',
+  confirm_health: 'xác nhận phương án',
+  return: 'trả lại',
+  approve: 'phê duyệt',
+  reject: 'từ chối',
+  suspend: 'tạm dừng hoạt động',
+  reinstate: 'cho hoạt động trở lại',
+};
+
+/** A dossier is sent with its plan (an initial one) and at least one person. */
+async function assertComplete(db: Executor, dossier: DossierRecord): Promise<void> {
+  const missing: string[] = [];
+  if (dossier.kind === 'initial') {
+    const file = await db
+      .selectFrom('dossier_attachments')
+      .select('id')
+      .where('dossier_id', '=', dossier.id)
+      .executeTakeFirst();
+    if (!file) missing.push('kế hoạch phòng chống dịch (tệp PDF hoặc ảnh)');
+  }
+  const person = await db
+    .selectFrom('staff_members')
+    .select('id')
+    .where('dossier_id', '=', dossier.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (!person) missing.push('danh sách người lao động');
+  if (missing.length) throw new AppError('dossier_incomplete', `Hồ sơ chưa có ${missing.join(' và ')}.`);
+}

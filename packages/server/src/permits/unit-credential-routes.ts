@@ -1,0 +1,105 @@
+import type { BusinessRow, Executor, UnitCredentialRow } from '../db/schema.js';
+import { notFound } from '../errors.js';
+import { idParams } from '../http/common-schemas.js';
+import { defineRoute } from '../http/route.js';
+import { wardIssuer } from '../keys/issuer.js';
+import { renderUnitConfirmationPdf, type UnitConfirmationData } from '../pdf/unit-confirmation.js';
+import { lastValidDate, presentUnitCredential, unitCredentialSchema } from './permit-presenter.js';
+import { loadBusinessFor } from './permit-scope.js';
+import { activeUnitCredential } from './unit-credential.js';
+import { vnDateOf } from './vn-dates.js';
+
+const TAGS = ['permits'];
+const READ = {
+  roles: ['business_rep', 'ward_admin', 'ward_officer', 'health_officer', 'supervisor'],
+  scope: 'doanh nghiệp: của mình; cán bộ phường: doanh nghiệp trong phường; giám sát: trong địa bàn',
+} as const;
+
+async function currentCredential(db: Executor, businessId: string): Promise<UnitCredentialRow> {
+  const c = await activeUnitCredential(db, businessId);
+  if (!c) throw notFound('Đơn vị chưa có mã QR (hồ sơ chưa được phê duyệt, hoặc đơn vị đang bị tạm dừng).');
+  return c;
+}
+
+/** `Quận Long Biên` → `Long Biên`: the place before the date on the ward's documents. */
+const districtPlace = (name: string) => name.replace(/^(Quận|Huyện|Thị xã|Thành phố)\s+/u, '');
+
+/** What the ward's confirmation shows: the unit, the approved plan and list, the unit QR. */
+export async function confirmationData(
+  db: Executor,
+  business: BusinessRow,
+  credential: UnitCredentialRow,
+): Promise<UnitConfirmationData> {
+  const issuer = await wardIssuer(db, business.ward_code);
+  const dossier = await db
+    .selectFrom('dossiers')
+    .select(['plan_from', 'plan_to', 'decided_at'])
+    .where('id', '=', credential.dossier_id)
+    .executeTakeFirst();
+  const staff = await db
+    .selectFrom('staff_members')
+    .select(['full_name', 'id_type', 'id_number', 'position', 'route_from', 'route_to'])
+    .where('business_id', '=', business.id)
+    .where('status', '=', 'approved')
+    .orderBy('name_key')
+    .orderBy('id')
+    .execute();
+  return {
+    wardName: issuer.wardName,
+    districtName: issuer.districtName,
+    placeName: districtPlace(issuer.districtName),
+    approvalRef: credential.approval_ref,
+    approvedOn: vnDateOf(dossier?.decided_at ?? credential.issued_at),
+    unit: { name: business.name, taxCode: business.tax_code, address: business.address },
+    planPeriod: {
+      from: dossier?.plan_from ?? vnDateOf(credential.valid_from),
+      to: dossier?.plan_to ?? lastValidDate(credential.valid_to),
+    },
+    staff: staff.map((s) => ({
+      fullName: s.full_name,
+      idType: s.id_type,
+      idNumber: s.id_number,
+      position: s.position ?? '',
+      routeFrom: s.route_from,
+      routeTo: s.route_to,
+    })),
+    unitQrText: credential.qr_text,
+    signerTitle: 'TM. Ủy ban nhân dân\nChủ tịch',
+  };
+}
+
+export const getUnitCredentialRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/businesses/:id/unit-credential',
+  summary: 'Mã QR của đơn vị đang có hiệu lực (cấp khi hồ sơ được phê duyệt)',
+  tags: TAGS,
+  access: READ,
+  params: idParams,
+  response: unitCredentialSchema,
+  handler: async ({ db, user, params, now }) => {
+    const business = await loadBusinessFor(db, user, params.id, 'unit_credential', 'read');
+    return presentUnitCredential(await currentCredential(db, business.id), now);
+  },
+});
+
+export const confirmationPdfRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/businesses/:id/confirmation.pdf',
+  summary:
+    'Giấy xác nhận của UBND phường (PDF A4): kế hoạch, danh sách người lao động đã phê duyệt và mã QR của đơn vị',
+  tags: TAGS,
+  access: READ,
+  params: idParams,
+  produces: 'application/pdf',
+  handler: async ({ db, user, params, reply }) => {
+    const business = await loadBusinessFor(db, user, params.id, 'unit_credential', 'read');
+    const credential = await currentCredential(db, business.id);
+    const pdf = await renderUnitConfirmationPdf(await confirmationData(db, business, credential));
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="xac-nhan-${business.tax_code}.pdf"`)
+      .send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
+  },
+});
+
+export const unitCredentialRoutes = [getUnitCredentialRoute, confirmationPdfRoute];

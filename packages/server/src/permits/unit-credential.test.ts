@@ -1,0 +1,66 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodePng, pdfText, renderPage, Scratch } from '../pdf/pdf-test-tools.js';
+import { forEachApp, signIn } from '../test/app.js';
+import { WARDS } from '../test/constants.js';
+import { makeDossier, makeUser } from '../test/factories.js';
+import { makeTestBusiness, verifyServed } from './test-support.js';
+
+const scratch = new Scratch();
+afterAll(() => scratch.dispose());
+
+forEachApp((t) => {
+  describe('the unit credential (mã QR của đơn vị) and the ward confirmation', () => {
+    it('an amendment approved: a new unit QR with the new staff count and reference; the previous one revoked', async () => {
+      const b = await makeTestBusiness(t.db, { staff: 2, state: 'health_confirmed' });
+      const desk = await signIn(t.app, await makeUser(t.db, { role: 'ward_officer', wardCode: WARDS.own }));
+      expect((await desk.post(`/api/v1/dossiers/${b.dossier.id}/approve`, {})).statusCode).toBe(200);
+      const first = (await desk.get(`/api/v1/businesses/${b.business.id}/unit-credential`)).json();
+      expect(first.staffCount).toBe(2);
+
+      const amendment = await makeDossier(t.db, {
+        business: b.business,
+        kind: 'amendment',
+        state: 'health_confirmed',
+        staff: 3,
+      });
+      const res = await desk.post(`/api/v1/dossiers/${amendment.id}/approve`, {});
+      expect(res.statusCode, res.body).toBe(200);
+      const second = (await desk.get(`/api/v1/businesses/${b.business.id}/unit-credential`)).json();
+      expect(second.id).not.toBe(first.id);
+      expect(second.staffCount).toBe(5);
+      expect(second.approvalRef).not.toBe(first.approvalRef);
+      expect(second.validToDate).toBe('2021-09-30');
+      expect((await verifyServed(t.app, first.qrText, t.clock.now())).verdict).toBe('revoked');
+      expect((await verifyServed(t.app, second.qrText, t.clock.now())).verdict).toBe('valid');
+    });
+
+    it('confirmation.pdf: the ward, the reference, the approved list and a unit QR that verifies', async () => {
+      const b = await makeTestBusiness(t.db, { staff: 3, state: 'health_confirmed' });
+      const desk = await signIn(t.app, await makeUser(t.db, { role: 'ward_officer', wardCode: WARDS.own }));
+      await desk.post(`/api/v1/dossiers/${b.dossier.id}/approve`, {});
+      const unit = (await desk.get(`/api/v1/businesses/${b.business.id}/unit-credential`)).json();
+      const rep = await signIn(t.app, b.rep);
+      const res = await rep.get(`/api/v1/businesses/${b.business.id}/confirmation.pdf`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const path = scratch.file(res.rawPayload);
+      const text = pdfText(path).replace(/\s+/g, ' ');
+      expect(text).toContain('UBND PHƯỜNG ĐỨC GIANG');
+      expect(text).toContain(`Số: ${unit.approvalRef}`);
+      expect(text).toContain(b.business.tax_code);
+      const people = await t.db
+        .selectFrom('staff_members')
+        .select('full_name')
+        .where('business_id', '=', b.business.id)
+        .where('status', '=', 'approved')
+        .execute();
+      for (const p of people) expect(text).toContain(p.full_name);
+      const codes = await decodePng(renderPage(path, 1, 150));
+      expect(codes).toContain(unit.qrText);
+      expect((await verifyServed(t.app, unit.qrText, t.clock.now())).verdict).toBe('valid');
+      // Another business's rep: not found.
+      const stranger = await signIn(t.app, (await makeTestBusiness(t.db, { staff: 1 })).rep);
+      expect((await stranger.get(`/api/v1/businesses/${b.business.id}/confirmation.pdf`)).statusCode).toBe(404);
+    });
+  });
+});

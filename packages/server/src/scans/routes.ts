@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { type AuthUser, authorize, authorizeById, can } from '../authz/index.js';
+import { findCheckpoint } from '../checkpoints/checkpoint-query.js';
+import type { Executor } from '../db/schema.js';
+import { notFound } from '../errors.js';
+import { idParams, timestamp, wardCode } from '../http/common-schemas.js';
+import { defineRoute } from '../http/route.js';
+import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
+import { sendCacheableJson, strongEtag } from '../lists/send-cacheable-json.js';
+import { permitResource } from '../permits/permit-presenter.js';
+import { findPermit } from '../permits/permit-query.js';
+import { buildAreaUnits } from './area-list.js';
+import { listScans, type ScanFilter, type ScanListRow } from './scan-query.js';
+import { MAX_SCANS_PER_BATCH, SCAN_KINDS, SCAN_VERDICTS, scanInputSchema } from './scan-schema.js';
+import { storeScans } from './store-scans.js';
+
+const TAGS = ['scans'];
+
+const checkpointAreaOf = (c: {
+  owner_ward_code: string;
+  owner_district_code: string | null;
+  owner_province_code: string;
+}) => ({
+  wardCode: c.owner_ward_code,
+  districtCode: c.owner_district_code,
+  provinceCode: c.owner_province_code,
+});
+
+async function loadCheckpointFor(db: Executor, user: AuthUser, id: string, type: string, action: 'read' | 'create') {
+  const c = await findCheckpoint(db, id);
+  if (!c) throw notFound('Không tìm thấy chốt kiểm soát.');
+  authorizeById(user, action, { type, ...checkpointAreaOf(c) }, 'chốt kiểm soát');
+  return c;
+}
+
+export const areaListRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/checkpoints/:id/area-list',
+  summary:
+    'Danh sách đơn vị của địa bàn chốt: các doanh nghiệp được phường phê duyệt, người lao động và số giấy còn hiệu lực',
+  description:
+    'Để tra cứu khi không có mạng. Có số giấy tờ tùy thân (dữ liệu cá nhân): chỉ cán bộ của phường quản lý chốt. `version` đổi khi nội dung đổi; ETag, If-None-Match → 304.',
+  tags: TAGS,
+  access: {
+    roles: ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer'],
+    scope: 'cán bộ của phường quản lý chốt',
+  },
+  params: idParams,
+  produces: 'application/json',
+  handler: async ({ db, user, params, now, req, reply }) => {
+    const c = await loadCheckpointFor(db, user, params.id, 'area_list', 'read');
+    const units = await buildAreaUnits(db, c.owner_ward_code, now);
+    const version = strongEtag(JSON.stringify(units)).slice(1, -1);
+    return sendCacheableJson(
+      req,
+      reply,
+      { version, generatedAt: now.toISOString(), wardCode: c.owner_ward_code, units },
+      { cacheControl: 'no-store', etag: version },
+    );
+  },
+});
+
+export const scanBatchRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/scans/batch',
+  summary: 'Đồng bộ nhật ký quét từ thiết bị tại chốt: mỗi lượt quét được lưu đúng một lần dù gửi lại bao nhiêu lần',
+  tags: TAGS,
+  access: { roles: ['checkpoint_officer'], scope: 'chốt của phường mình' },
+  body: z.object({
+    checkpointId: z.string().min(1).max(64),
+    scans: z.array(scanInputSchema).max(MAX_SCANS_PER_BATCH, `Mỗi lần gửi tối đa ${MAX_SCANS_PER_BATCH} lượt quét`),
+  }),
+  response: z.object({ stored: z.number().int(), duplicates: z.number().int() }),
+  handler: async ({ db, user, body, actor, now }) => {
+    const c = await loadCheckpointFor(db, user, body.checkpointId, 'scan', 'create');
+    if (body.scans.length === 0) return { stored: 0, duplicates: 0 };
+    return storeScans(db, c, body.scans, actor, now);
+  },
+});
+
+const scanSchema = z.object({
+  id: z.string(),
+  checkpointId: z.string(),
+  checkpointName: z.string(),
+  wardCode: z.string(),
+  officerId: z.string().nullable(),
+  scannedAt: timestamp,
+  receivedAt: timestamp,
+  verdict: z.string(),
+  warnings: z.array(z.string()),
+  kind: z.string(),
+  cti: z.string().nullable(),
+  serial: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  unitTaxCode: z.string().nullable(),
+  permit: z.object({ id: z.string(), holder: z.string(), businessId: z.string() }).nullable(),
+});
+
+const presentScan = (s: ScanListRow) => ({
+  id: s.id,
+  checkpointId: s.checkpoint_id,
+  checkpointName: s.checkpoint_name,
+  wardCode: s.ward_code,
+  officerId: s.officer_id,
+  scannedAt: s.scanned_at,
+  receivedAt: s.received_at,
+  verdict: s.verdict,
+  warnings: JSON.parse(s.warnings) as string[],
+  kind: s.kind,
+  cti: s.cti,
+  serial: s.serial,
+  idNumber: s.id_number,
+  unitTaxCode: s.unit_tax_code,
+  permit:
+    s.permit_id && s.permit_holder && s.permit_business_id
+      ? { id: s.permit_id, holder: s.permit_holder, businessId: s.permit_business_id }
+      : null,
+});
+
+export const listScansRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/scans',
+  summary: 'Nhật ký quét tại các chốt (mới nhất trước): lọc theo thời gian, chốt, kết quả, giấy đi đường',
+  tags: TAGS,
+  access: {
+    roles: ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer', 'supervisor'],
+    scope: 'cán bộ phường: chốt của phường mình; giám sát: trong địa bàn',
+  },
+  query: z.object({
+    ward: wardCode.optional(),
+    checkpointId: z.string().min(1).max(64).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    verdict: z.enum(SCAN_VERDICTS).optional(),
+    kind: z.enum(SCAN_KINDS).optional(),
+    permit: z.string().trim().min(1).max(64).optional().describe('Mã giấy (id), cti hoặc số giấy'),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(100),
+  }),
+  response: z.object({
+    items: z.array(scanSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  }),
+  handler: async ({ db, user, query }) => {
+    const filter: ScanFilter = { ...userAreaFilter(user) };
+    if (query.ward) {
+      authorize(user, 'read', { type: 'scan', ...(await wardArea(db, query.ward, 'query.ward')) });
+      filter.wardCode = query.ward;
+    }
+    if (query.checkpointId) {
+      await loadCheckpointFor(db, user, query.checkpointId, 'scan', 'read');
+      filter.checkpointId = query.checkpointId;
+    }
+    if (query.verdict) filter.verdict = query.verdict;
+    if (query.kind) filter.kind = query.kind;
+    if (query.from) filter.from = new Date(query.from).toISOString();
+    if (query.to) filter.to = new Date(query.to).toISOString();
+    if (query.permit) {
+      const p = await findPermit(db, query.permit);
+      if (p && can(user, 'read', permitResource(p))) filter.cti = p.cti;
+      else {
+        filter.cti = query.permit;
+        filter.serial = query.permit;
+      }
+    }
+    const { items, total } = await listScans(db, filter, {
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    return { items: items.map(presentScan), total, page: query.page, pageSize: query.pageSize };
+  },
+});
+
+export const scanRoutes = [areaListRoute, scanBatchRoute, listScansRoute];

@@ -1,0 +1,58 @@
+import type { Executor } from '../db/schema.js';
+
+export interface ScanFilter {
+  wardCode?: string;
+  districtCode?: string;
+  provinceCode?: string;
+  checkpointId?: string;
+  verdict?: string;
+  kind?: string;
+  /** ISO instants, `from` inclusive, `to` exclusive. */
+  from?: string;
+  to?: string;
+  /** Scans of one credential: its cti, or its serial. */
+  cti?: string;
+  serial?: string;
+}
+
+function filtered(db: Executor, f: ScanFilter) {
+  let q = db.selectFrom('scans as s');
+  if (f.wardCode) q = q.where('s.ward_code', '=', f.wardCode);
+  if (f.districtCode) q = q.where('s.district_code', '=', f.districtCode);
+  if (f.provinceCode) q = q.where('s.province_code', '=', f.provinceCode);
+  if (f.checkpointId) q = q.where('s.checkpoint_id', '=', f.checkpointId);
+  if (f.verdict) q = q.where('s.verdict', '=', f.verdict);
+  if (f.kind) q = q.where('s.kind', '=', f.kind);
+  if (f.from) q = q.where('s.scanned_at', '>=', f.from);
+  if (f.to) q = q.where('s.scanned_at', '<', f.to);
+  const { cti, serial } = f;
+  if (cti && serial) q = q.where((eb) => eb.or([eb('s.cti', '=', cti), eb('s.serial', '=', serial)]));
+  else if (cti) q = q.where('s.cti', '=', cti);
+  else if (serial) q = q.where('s.serial', '=', serial);
+  return q;
+}
+
+/** Scans matching the filter, newest first, with their checkpoint and (when known) permit. */
+export async function listScans(db: Executor, f: ScanFilter, page: { limit: number; offset: number }) {
+  const total = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const items = await filtered(db, f)
+    .innerJoin('checkpoints as c', 'c.id', 's.checkpoint_id')
+    .leftJoin('permits as p', 'p.cti', 's.cti')
+    .selectAll('s')
+    .select([
+      'c.name as checkpoint_name',
+      'p.id as permit_id',
+      'p.holder as permit_holder',
+      'p.business_id as permit_business_id',
+    ])
+    .orderBy('s.scanned_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { items, total: Number(total.n) };
+}
+
+export type ScanListRow = Awaited<ReturnType<typeof listScans>>['items'][number];

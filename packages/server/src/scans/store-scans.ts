@@ -1,0 +1,111 @@
+import { CompiledQuery } from 'kysely';
+import { type AuditActor, audit } from '../audit/append-audit.js';
+import type { CheckpointRecord } from '../checkpoints/checkpoint-query.js';
+import { type DialectKind, dialectOf } from '../db/database.js';
+import type { Executor, ScanRow } from '../db/schema.js';
+import type { ScanInput } from './scan-schema.js';
+
+export interface BatchResult {
+  /** Scans stored by this request. */
+  stored: number;
+  /** Scans already stored (an earlier try of the same batch, or twice in this one). */
+  duplicates: number;
+}
+
+/** Rows per INSERT: 15 parameters a row, far below SQLite's 32,766 and PostgreSQL's 65,535. */
+const CHUNK = 1000;
+
+const COLUMNS = [
+  'id',
+  'checkpoint_id',
+  'ward_code',
+  'district_code',
+  'province_code',
+  'officer_id',
+  'scanned_at',
+  'received_at',
+  'verdict',
+  'warnings',
+  'kind',
+  'cti',
+  'serial',
+  'id_number',
+  'unit_tax_code',
+] as const satisfies ReadonlyArray<keyof ScanRow>;
+
+const insertSql = new Map<string, string>();
+
+/**
+ * `INSERT … VALUES (…), (…) ON CONFLICT (id) DO NOTHING` for `rows` rows, written once per
+ * size and dialect: a batch of 1,000 scans is 15,000 parameters, and building Kysely's
+ * syntax tree for them costs more than the insert itself.
+ */
+function insertStatement(dialect: DialectKind, rows: number): string {
+  const key = `${dialect}:${rows}`;
+  let text = insertSql.get(key);
+  if (!text) {
+    const width = COLUMNS.length;
+    const tuples = Array.from({ length: rows }, (_, r) => {
+      const marks = Array.from({ length: width }, (_, c) => (dialect === 'postgres' ? `$${r * width + c + 1}` : '?'));
+      return `(${marks.join(',')})`;
+    });
+    text = `insert into scans (${COLUMNS.join(',')}) values ${tuples.join(',')} on conflict (id) do nothing`;
+    insertSql.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Stores a checkpoint's scans exactly once each, however often the device retries: the
+ * device's UUID is the primary key and every row is inserted with ON CONFLICT DO NOTHING, in
+ * the request's one transaction (all or nothing), in multi-row statements. Counts what was new.
+ * One audit row per batch that stored anything (`scan.synced`); retries leave no trace.
+ */
+export async function storeScans(
+  db: Executor,
+  checkpoint: CheckpointRecord,
+  scans: ScanInput[],
+  actor: AuditActor,
+  now: Date,
+): Promise<BatchResult> {
+  const receivedAt = now.toISOString();
+  const rows: ScanRow[] = scans.map((s) => ({
+    id: s.id.toLowerCase(),
+    checkpoint_id: checkpoint.id,
+    ward_code: checkpoint.owner_ward_code,
+    district_code: checkpoint.owner_district_code ?? '',
+    province_code: checkpoint.owner_province_code,
+    officer_id: actor.id,
+    scanned_at: new Date(s.scannedAt).toISOString(),
+    received_at: receivedAt,
+    verdict: s.verdict,
+    warnings: JSON.stringify(s.warnings),
+    kind: s.kind,
+    cti: s.cti ?? null,
+    serial: s.serial || null,
+    id_number: s.idNumber || null,
+    unit_tax_code: s.unitTaxCode || null,
+  }));
+  // The same order in every request: concurrent retries of overlapping batches (PostgreSQL
+  // waits on a key another transaction is inserting) then never wait for each other in a cycle.
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const dialect = dialectOf(db);
+  let stored = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const params = chunk.flatMap((row) => COLUMNS.map((c) => row[c]));
+    const r = await db.executeQuery(CompiledQuery.raw(insertStatement(dialect, chunk.length), params));
+    stored += Number(r.numAffectedRows ?? 0n);
+  }
+  if (stored > 0) {
+    await audit(
+      db,
+      actor,
+      'scan.synced',
+      { type: 'checkpoint', id: checkpoint.id, wardCode: checkpoint.owner_ward_code },
+      { stored, duplicates: scans.length - stored },
+      now,
+    );
+  }
+  return { stored, duplicates: scans.length - stored };
+}

@@ -1,0 +1,47 @@
+import type { Executor } from '../../db/schema.js';
+import type { DossierRecord } from '../../dossiers/dossier-query.js';
+import { vnToday } from '../../notifications/vn-time.js';
+import { importStaffFile, type Problem, type StaffImportResult } from '../import/index.js';
+import { numbersOnBusinessList, registeredElsewhere, wardCodeSet } from './staff-query.js';
+
+/**
+ * Reads and checks a staff list file for a dossier, with the database's lookups: ward codes
+ * from `admin_units`, people on another business's approved list (warning
+ * `registered_elsewhere`), and people already on this business's approved list (error
+ * `already_on_list`: an amendment adds new people; removing is done on the list). Saves
+ * nothing; reads only, so it runs before the saving transaction opens.
+ */
+export async function checkStaffFile(
+  db: Executor,
+  dossier: DossierRecord,
+  bytes: Uint8Array,
+  now: Date,
+): Promise<StaffImportResult> {
+  const wards = await wardCodeSet(db);
+  const result = await importStaffFile(bytes, {
+    wardExists: (code) => wards.has(code),
+    alreadyRegistered: (numbers) => registeredElsewhere(db, dossier.business_id, numbers),
+    today: vnToday(now),
+  });
+  if (result.staff.length === 0) return result;
+  const onList = await numbersOnBusinessList(
+    db,
+    dossier.business_id,
+    [...new Set(result.staff.map((s) => s.idNumber))],
+    ['approved'],
+  );
+  if (onList.size === 0) return result;
+  const extra: Problem[] = [];
+  const staff = result.staff.filter((s) => {
+    if (!onList.has(s.idNumber)) return true;
+    extra.push({
+      row: s.row,
+      field: 'idNumber',
+      code: 'already_on_list',
+      message: `Người có số giấy tờ ${s.idNumber} đã có trong danh sách đã phê duyệt của doanh nghiệp; không cần bổ sung lại.`,
+    });
+    return false;
+  });
+  const errors = [...result.errors, ...extra].sort((a, b) => a.row - b.row);
+  return { ...result, staff, valid: staff.length, errors };
+}

@@ -1,0 +1,304 @@
+import { z } from 'zod';
+import { audit } from '../../audit/append-audit.js';
+import { type AuthUser, authorizeById } from '../../authz/index.js';
+import { businessResource } from '../../businesses/business-presenter.js';
+import { findBusiness } from '../../businesses/business-query.js';
+import type { Executor, StaffStatus } from '../../db/schema.js';
+import { readUploadedFile } from '../../dossiers/attachments/read-uploaded-file.js';
+import { dossierResource } from '../../dossiers/dossier-presenter.js';
+import { loadDossier, loadDossierToEdit } from '../../dossiers/load-dossier.js';
+import { notFound } from '../../errors.js';
+import { booleanQuery, idParams, okResponse } from '../../http/common-schemas.js';
+import { defineRoute } from '../../http/route.js';
+import { vnToday } from '../../notifications/vn-time.js';
+import { buildStaffTemplateCsv, buildStaffTemplateXlsx } from '../import/index.js';
+import { addStaffEntry, deleteStaffEntry, updateStaffEntry } from './edit-staff-entry.js';
+import { checkStaffFile } from './import-dossier-staff.js';
+import { removeApprovedStaff } from './remove-approved-staff.js';
+import { replaceDossierStaff } from './save-staff-list.js';
+import { staffEntryBodySchema, validateStaffEntry } from './staff-entry-input.js';
+import { presentStaffMember, STAFF_STATUSES, staffMemberSchema, staffPageSchema } from './staff-presenter.js';
+import { findStaffMember, listStaff } from './staff-query.js';
+
+const TAGS = ['staff'];
+const KEEPERS = {
+  roles: ['business_rep', 'ward_officer'],
+  scope:
+    'người giữ hồ sơ (doanh nghiệp: hồ sơ trực tuyến của mình; Một cửa: hồ sơ phường tiếp nhận), khi hồ sơ nháp hoặc bị trả lại',
+} as const;
+const READERS = {
+  roles: ['business_rep', 'ward_officer', 'health_officer', 'ward_admin', 'supervisor'],
+  scope:
+    'doanh nghiệp: danh sách của mình; cán bộ phường: phường mình; giám sát: trong địa bàn (mỗi lần xem được ghi nhật ký)',
+} as const;
+
+const problemSchema = z.object({
+  row: z.number().int().describe('Dòng trong bảng tính (dòng tiêu đề là 1; 0: cả tệp)'),
+  field: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+const listQuery = z.object({
+  q: z.string().trim().max(100).optional().describe('Họ tên (không cần dấu) hoặc số giấy tờ'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+const staffParams = z.object({ id: z.string().min(1).max(64), staffId: z.string().min(1).max(64) });
+
+async function loadPendingMember(db: Executor, dossierId: string, staffId: string) {
+  const m = await findStaffMember(db, staffId);
+  if (!m || m.dossier_id !== dossierId || m.status !== 'pending') {
+    throw notFound('Không tìm thấy người này trong danh sách chờ phê duyệt của hồ sơ.');
+  }
+  return m;
+}
+
+async function loadBusinessFor(db: Executor, user: AuthUser, id: string, action: 'read' | 'delete') {
+  const b = await findBusiness(db, id);
+  if (!b) throw notFound('Không tìm thấy doanh nghiệp.');
+  authorizeById(user, action, businessResource(b, 'staff_list'), 'doanh nghiệp');
+  return b;
+}
+
+export const importStaffRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/dossiers/:id/staff/import',
+  summary: 'Nhập danh sách người lao động của hồ sơ từ tệp .xlsx hoặc .csv (multipart, trường "file")',
+  description:
+    'Mỗi dòng được kiểm tra; kết quả {rows, valid, errors, warnings} (mỗi vấn đề {row, field, code, message}). ' +
+    'Tệp có lỗi thì không lưu gì, trừ khi keepValidOnly=true: khi đó chỉ lưu các dòng hợp lệ. Khi lưu, danh sách chờ ' +
+    'phê duyệt của hồ sơ được thay bằng danh sách mới, trong một giao dịch.',
+  tags: TAGS,
+  access: KEEPERS,
+  params: idParams,
+  query: z.object({ keepValidOnly: booleanQuery.optional() }),
+  response: z.object({
+    rows: z.number().int(),
+    valid: z.number().int(),
+    errors: z.array(problemSchema),
+    warnings: z.array(problemSchema),
+    saved: z.boolean().describe('Danh sách đã được lưu (thay danh sách cũ của hồ sơ)'),
+    savedCount: z.number().int(),
+    replacedCount: z.number().int(),
+  }),
+  // Reading and checking a big file takes a second: outside the transaction, which opens only to save.
+  transaction: false,
+  handler: async ({ db, user, params, query, actor, now, req }) => {
+    const dossier = await loadDossierToEdit(db, user, params.id);
+    const file = await readUploadedFile(req);
+    const keepValidOnly = query.keepValidOnly ?? ['1', 'true'].includes(file.fields.keepValidOnly ?? '');
+    const result = await checkStaffFile(db, dossier, file.bytes, now);
+    const report = { rows: result.rows, valid: result.valid, errors: result.errors, warnings: result.warnings };
+    const save = result.staff.length > 0 && (result.errors.length === 0 || keepValidOnly);
+    if (!save) return { ...report, saved: false, savedCount: 0, replacedCount: 0 };
+    const { saved, replaced } = await db.transaction().execute(async (tx) => {
+      const current = await loadDossierToEdit(tx, user, params.id);
+      return replaceDossierStaff(
+        tx,
+        {
+          dossier: current,
+          staff: result.staff,
+          source: {
+            fileName: file.fileName.slice(0, 200),
+            rows: result.rows,
+            errors: result.errors.length,
+            keepValidOnly,
+          },
+        },
+        actor,
+        now,
+      );
+    });
+    return { ...report, saved: true, savedCount: saved, replacedCount: replaced };
+  },
+});
+
+export const staffTemplateRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/staff/template',
+  summary: 'Tải tệp mẫu danh sách người lao động (.xlsx kèm hướng dẫn, hoặc .csv UTF-8)',
+  tags: TAGS,
+  access: { public: true },
+  query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+  produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, text/csv',
+  handler: async ({ query, reply }) => {
+    const xlsx = query.format === 'xlsx';
+    const bytes = xlsx ? await buildStaffTemplateXlsx() : buildStaffTemplateCsv();
+    reply
+      .header(
+        'content-type',
+        xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
+      )
+      .header(
+        'content-disposition',
+        `attachment; filename="danh-sach-nguoi-lao-dong.${query.format}"; filename*=UTF-8''${encodeURIComponent(`danh-sách-người-lao-động.${query.format}`)}`,
+      )
+      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+    return reply;
+  },
+});
+
+export const listDossierStaffRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/dossiers/:id/staff',
+  summary: 'Danh sách người lao động mà hồ sơ đưa vào (có phân trang, tìm theo tên không dấu hoặc số giấy tờ)',
+  tags: TAGS,
+  access: READERS,
+  params: idParams,
+  query: listQuery,
+  response: staffPageSchema,
+  transaction: true,
+  handler: async ({ db, user, params, query, actor, now }) => {
+    const dossier = await loadDossier(db, user, params.id, 'read');
+    authorizeById(user, 'read', dossierResource(dossier, 'staff_list'), 'hồ sơ');
+    const page = await listStaff(db, {
+      dossierId: dossier.id,
+      statuses: ['pending', 'approved', 'removed'],
+      ...(query.q ? { q: query.q } : {}),
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    await audit(
+      db,
+      actor,
+      'staff_list.viewed',
+      { type: 'dossier', id: dossier.id, wardCode: dossier.ward_code },
+      { q: query.q ?? null, page: query.page, shown: page.items.length },
+      now,
+    );
+    return { items: page.items.map(presentStaffMember), total: page.total, page: query.page, pageSize: query.pageSize };
+  },
+});
+
+export const listBusinessStaffRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/businesses/:id/staff',
+  summary: 'Danh sách người lao động đã đăng ký của doanh nghiệp (mặc định: đã phê duyệt)',
+  tags: TAGS,
+  access: READERS,
+  params: idParams,
+  query: listQuery.extend({
+    status: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const list = (v ?? 'approved').split(',').map((s) => s.trim());
+        const bad = list.filter((s) => !(STAFF_STATUSES as readonly string[]).includes(s));
+        if (bad.length) ctx.addIssue({ code: 'custom', message: `Trạng thái không hợp lệ: ${bad.join(', ')}` });
+        return list as StaffStatus[];
+      })
+      .describe('pending, approved, removed (cách nhau bằng dấu phẩy); mặc định approved'),
+  }),
+  response: staffPageSchema,
+  transaction: true,
+  handler: async ({ db, user, params, query, actor, now }) => {
+    const business = await loadBusinessFor(db, user, params.id, 'read');
+    const page = await listStaff(db, {
+      businessId: business.id,
+      statuses: query.status,
+      ...(query.q ? { q: query.q } : {}),
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    await audit(
+      db,
+      actor,
+      'staff_list.viewed',
+      { type: 'business', id: business.id, wardCode: business.ward_code },
+      { q: query.q ?? null, status: query.status, page: query.page, shown: page.items.length },
+      now,
+    );
+    return { items: page.items.map(presentStaffMember), total: page.total, page: query.page, pageSize: query.pageSize };
+  },
+});
+
+const entryResponse = z.object({ member: staffMemberSchema, warnings: z.array(problemSchema) });
+
+export const addStaffRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/dossiers/:id/staff',
+  summary: 'Thêm một người vào danh sách của hồ sơ (kiểm tra như một dòng của tệp)',
+  tags: TAGS,
+  access: KEEPERS,
+  params: idParams,
+  body: staffEntryBodySchema,
+  status: 201,
+  response: entryResponse,
+  handler: async ({ db, user, params, body, actor, now }) => {
+    const dossier = await loadDossierToEdit(db, user, params.id);
+    const { entry, warnings } = await validateStaffEntry(db, body, vnToday(now));
+    const member = await addStaffEntry(db, { dossier, entry }, actor, now);
+    return { member: presentStaffMember(member), warnings };
+  },
+});
+
+export const updateStaffRoute = defineRoute({
+  method: 'PATCH',
+  path: '/api/v1/dossiers/:id/staff/:staffId',
+  summary: 'Sửa thông tin một người chờ phê duyệt (gửi lại đủ các trường)',
+  tags: TAGS,
+  access: KEEPERS,
+  params: staffParams,
+  body: staffEntryBodySchema,
+  response: entryResponse,
+  handler: async ({ db, user, params, body, actor, now }) => {
+    const dossier = await loadDossierToEdit(db, user, params.id);
+    const member = await loadPendingMember(db, dossier.id, params.staffId);
+    const { entry, warnings } = await validateStaffEntry(db, body, vnToday(now));
+    const updated = await updateStaffEntry(db, { dossier, member, entry }, actor, now);
+    return { member: presentStaffMember(updated), warnings };
+  },
+});
+
+export const deleteStaffRoute = defineRoute({
+  method: 'DELETE',
+  path: '/api/v1/dossiers/:id/staff/:staffId',
+  summary: 'Xóa một người chờ phê duyệt khỏi danh sách của hồ sơ',
+  tags: TAGS,
+  access: KEEPERS,
+  params: staffParams,
+  response: okResponse,
+  handler: async ({ db, user, params, actor, now }) => {
+    const dossier = await loadDossierToEdit(db, user, params.id);
+    const member = await loadPendingMember(db, dossier.id, params.staffId);
+    await deleteStaffEntry(db, { dossier, member }, actor, now);
+    return { ok: true as const };
+  },
+});
+
+export const removeStaffRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/businesses/:id/staff/remove',
+  summary: 'Rút người khỏi danh sách đã phê duyệt: có hiệu lực ngay, giấy đi đường của họ bị thu hồi',
+  tags: TAGS,
+  access: {
+    roles: ['business_rep', 'ward_officer'],
+    scope: 'doanh nghiệp: danh sách của mình; Một cửa: doanh nghiệp của phường',
+  },
+  params: idParams,
+  body: z.object({
+    staffIds: z.array(z.string().min(1).max(64)).min(1).max(1000),
+    reason: z.string().trim().min(1, 'Nhập lý do').max(2000),
+  }),
+  response: z.object({ removed: z.number().int() }),
+  handler: async ({ db, user, params, body, actor, now, deps }) => {
+    const business = await loadBusinessFor(db, user, params.id, 'delete');
+    return removeApprovedStaff(
+      db,
+      { business, staffIds: body.staffIds, reason: body.reason, hooks: deps.hooks },
+      actor,
+      now,
+    );
+  },
+});
+
+export const staffRoutes = [
+  staffTemplateRoute,
+  importStaffRoute,
+  listDossierStaffRoute,
+  addStaffRoute,
+  updateStaffRoute,
+  deleteStaffRoute,
+  listBusinessStaffRoute,
+  removeStaffRoute,
+];

@@ -1,0 +1,139 @@
+import type { Role } from '../authz/index.js';
+import type { DossierKind, DossierState } from '../db/schema.js';
+
+/**
+ * The dossier's state machine, in one place. A dossier moves only along a row of
+ * `TRANSITIONS`: (action, from) → to, done by one of `by`, with a note when `note` is
+ * `required`. Anything else is impossible: no row for (action, from) → 409
+ * `illegal_transition`; a row, but not for this user → 403 `forbidden`.
+ *
+ *   draft ──submit──► submitted ──confirm_health──► health_confirmed ──approve──► approved
+ *                        │  ▲                            │                        │  ▲
+ *                 return │  │ submit (fixed)      return │ reject          suspend │  │ reinstate
+ *                 reject ▼  │                            ▼                        ▼  │
+ *              rejected   returned ◄─────────────────────┘                     suspended
+ *
+ * Who: `keeper` is whoever keeps the dossier: the business for one sent online, the ward's
+ * one-stop desk for one it took in by e-mail, post or in person. `health` the ward Health
+ * Station, `desk` the one-stop desk (ward_officer).
+ */
+export type TransitionAction = 'submit' | 'confirm_health' | 'return' | 'approve' | 'reject' | 'suspend' | 'reinstate';
+
+export type Party = 'keeper' | 'health' | 'desk';
+
+export interface Transition {
+  action: TransitionAction;
+  from: DossierState;
+  to: DossierState;
+  by: readonly Party[];
+  /** `required`: a non-empty reason (it is what the business reads). */
+  note: 'optional' | 'required';
+  /** Only dossiers of these kinds (default: both). */
+  kinds?: readonly DossierKind[];
+}
+
+export const TRANSITIONS: readonly Transition[] = [
+  { action: 'submit', from: 'draft', to: 'submitted', by: ['keeper'], note: 'optional' },
+  { action: 'submit', from: 'returned', to: 'submitted', by: ['keeper'], note: 'optional' },
+  { action: 'confirm_health', from: 'submitted', to: 'health_confirmed', by: ['health'], note: 'optional' },
+  { action: 'return', from: 'submitted', to: 'returned', by: ['health', 'desk'], note: 'required' },
+  { action: 'return', from: 'health_confirmed', to: 'returned', by: ['desk'], note: 'required' },
+  { action: 'approve', from: 'health_confirmed', to: 'approved', by: ['desk'], note: 'optional' },
+  { action: 'reject', from: 'submitted', to: 'rejected', by: ['desk'], note: 'required' },
+  { action: 'reject', from: 'health_confirmed', to: 'rejected', by: ['desk'], note: 'required' },
+  { action: 'suspend', from: 'approved', to: 'suspended', by: ['desk'], note: 'required', kinds: ['initial'] },
+  { action: 'reinstate', from: 'suspended', to: 'approved', by: ['desk'], note: 'required', kinds: ['initial'] },
+];
+
+export const TRANSITION_ACTIONS: readonly TransitionAction[] = [...new Set(TRANSITIONS.map((t) => t.action))];
+
+/** Vietnamese names of the actions (buttons, timeline, audit readers). */
+export const ACTION_LABELS: Record<TransitionAction | 'create', string> = {
+  create: 'Tạo hồ sơ',
+  submit: 'Nộp hồ sơ',
+  confirm_health: 'Trạm Y tế xác nhận phương án',
+  return: 'Trả lại để bổ sung',
+  approve: 'UBND phường phê duyệt',
+  reject: 'Từ chối',
+  suspend: 'Tạm dừng hoạt động',
+  reinstate: 'Cho hoạt động trở lại',
+};
+
+/** The glossary's names of the states. */
+export const STATE_LABELS: Record<DossierState, string> = {
+  draft: 'Nháp',
+  submitted: 'Đã nộp, chờ Trạm Y tế xác nhận',
+  health_confirmed: 'Trạm Y tế đã xác nhận, chờ UBND phường phê duyệt',
+  approved: 'Đã phê duyệt',
+  returned: 'Trả lại để bổ sung',
+  rejected: 'Từ chối',
+  suspended: 'Tạm dừng hoạt động',
+};
+
+export const DOSSIER_STATES = Object.keys(STATE_LABELS) as DossierState[];
+
+/** States in which the dossier waits for the ward, and its deadline runs. */
+export const OPEN_STATES: readonly DossierState[] = ['submitted', 'health_confirmed'];
+/** States in which its keeper may change it (plan, attachments, staff). */
+export const EDITABLE_STATES: readonly DossierState[] = ['draft', 'returned'];
+
+/** The roles that may ever do an action: the route's `access.roles`. */
+export function rolesFor(action: TransitionAction): Role[] {
+  const roles = new Set<Role>();
+  for (const t of TRANSITIONS) {
+    if (t.action !== action) continue;
+    for (const p of t.by) {
+      if (p === 'keeper') {
+        roles.add('business_rep');
+        roles.add('ward_officer');
+      } else roles.add(p === 'health' ? 'health_officer' : 'ward_officer');
+    }
+  }
+  return [...roles];
+}
+
+/** Is `role` this party for a dossier sent on `channel`? */
+export function isParty(role: Role, party: Party, channel: string): boolean {
+  switch (party) {
+    case 'keeper':
+      return channel === 'online' ? role === 'business_rep' : role === 'ward_officer';
+    case 'health':
+      return role === 'health_officer';
+    case 'desk':
+      return role === 'ward_officer';
+  }
+}
+
+export type TransitionCheck =
+  | { ok: true; transition: Transition }
+  | { ok: false; reason: 'illegal' | 'not_allowed' | 'note_required' };
+
+/**
+ * Whether `role` may do `action` on a dossier in `from` (of `kind`, sent on `channel`)
+ * with `note`. Scope (own ward, own business) is the policy's job, not this table's.
+ */
+export function checkTransition(
+  action: TransitionAction,
+  dossier: { state: DossierState; kind: DossierKind; channel: string },
+  role: Role,
+  note: string | null | undefined,
+): TransitionCheck {
+  const t = TRANSITIONS.find(
+    (x) => x.action === action && x.from === dossier.state && (!x.kinds || x.kinds.includes(dossier.kind)),
+  );
+  if (!t) return { ok: false, reason: 'illegal' };
+  if (!t.by.some((p) => isParty(role, p, dossier.channel))) return { ok: false, reason: 'not_allowed' };
+  if (t.note === 'required' && !note?.trim()) return { ok: false, reason: 'note_required' };
+  return { ok: true, transition: t };
+}
+
+/** The actions `role` could do now: the buttons a screen shows. */
+export function availableActions(
+  dossier: { state: DossierState; kind: DossierKind; channel: string },
+  role: Role,
+): TransitionAction[] {
+  return TRANSITION_ACTIONS.filter((a) => {
+    const c = checkTransition(a, dossier, role, 'x');
+    return c.ok;
+  });
+}

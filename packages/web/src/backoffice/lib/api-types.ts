@@ -1,0 +1,361 @@
+/**
+ * The API's shapes as the screens use them. The server's zod schemas are the contract
+ * (`GET /api/openapi.json`); these mirror them by hand because the web package does not
+ * import the server.
+ */
+
+export type Role =
+  | 'supervisor'
+  | 'ward_admin'
+  | 'ward_officer'
+  | 'health_officer'
+  | 'business_rep'
+  | 'checkpoint_officer';
+export const WARD_ROLES = ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer'] as const;
+export type WardRole = (typeof WARD_ROLES)[number];
+
+export interface User {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  wardCode: string | null;
+  districtCode: string | null;
+  provinceCode: string | null;
+  businessId: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface Items<T> {
+  items: T[];
+}
+
+export interface AdminUnit {
+  code: string;
+  level: 'province' | 'district' | 'ward';
+  name: string;
+  parentCode: string | null;
+  provinceCode: string;
+  districtCode: string | null;
+}
+
+export interface AdminUnitWithAncestors extends AdminUnit {
+  ancestors: AdminUnit[];
+}
+
+export interface Checkpoint {
+  id: string;
+  ownerWardCode: string;
+  wardCode: string;
+  wardName: string;
+  name: string;
+  place: string;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WardSettings {
+  wardCode: string;
+  dueDays: number;
+  legalBasis: string | null;
+  deskEmail: string | null;
+  updatedAt: string | null;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorRole: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  wardCode: string | null;
+  detail: Record<string, unknown>;
+  hash: string;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  nextBefore: number | null;
+}
+
+export type BusinessStatus = 'pending' | 'active' | 'refused' | 'suspended';
+
+export interface Business {
+  id: string;
+  taxCode: string;
+  name: string;
+  address: string;
+  wardCode: string;
+  wardName: string;
+  districtCode: string;
+  provinceCode: string;
+  lineOfBusiness: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string | null;
+  status: BusinessStatus;
+  statusLabel: string;
+  statusReason: string | null;
+  registeredVia: 'self' | 'ward';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type DossierState =
+  | 'draft'
+  | 'submitted'
+  | 'health_confirmed'
+  | 'approved'
+  | 'returned'
+  | 'rejected'
+  | 'suspended';
+export type DossierChannel = 'online' | 'email' | 'post' | 'in_person';
+export type DossierKind = 'initial' | 'amendment';
+export type DossierAction = 'submit' | 'confirm_health' | 'return' | 'approve' | 'reject' | 'suspend' | 'reinstate';
+
+export interface Dossier {
+  id: string;
+  businessId: string;
+  businessName: string;
+  businessTaxCode: string;
+  wardCode: string;
+  wardName: string;
+  kind: DossierKind;
+  channel: DossierChannel;
+  state: DossierState;
+  stateLabel: string;
+  stateNote: string | null;
+  planFrom: string;
+  planTo: string;
+  note: string;
+  referenceNumber: string | null;
+  submittedAt: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+  healthConfirmedAt: string | null;
+  decidedAt: string | null;
+  staffCount: number;
+  actions: DossierAction[];
+  editable: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DossierEvent {
+  id: string;
+  action: string;
+  actionLabel: string;
+  fromState: string | null;
+  toState: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string;
+  note: string | null;
+  at: string;
+}
+
+export interface Attachment {
+  id: string;
+  dossierId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  url: string;
+}
+
+export interface DossierDetail extends Dossier {
+  events: DossierEvent[];
+  attachments: Attachment[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Problem {
+  /** Spreadsheet row (header = 1; 0 = the whole file). */
+  row: number;
+  field: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ImportResult {
+  rows: number;
+  valid: number;
+  errors: Problem[];
+  warnings: Problem[];
+  saved: boolean;
+  savedCount: number;
+  replacedCount: number;
+}
+
+export type StaffStatus = 'pending' | 'approved' | 'removed';
+export type IdType = 'CCCD' | 'CMND' | 'PASSPORT';
+
+export interface Schedule {
+  days: number[];
+  start: string;
+  end: string;
+}
+
+export interface StaffMember {
+  id: string;
+  businessId: string;
+  dossierId: string;
+  status: StaffStatus;
+  statusLabel: string;
+  fullName: string;
+  idType: IdType;
+  idNumber: string;
+  dateOfBirth: string;
+  position: string | null;
+  phone: string | null;
+  residenceAddress: string;
+  residenceWard: string | null;
+  workplace: string | null;
+  routeFrom: string;
+  routeTo: string;
+  routeWards: string[];
+  schedule: Schedule;
+  sourceRow: number | null;
+  createdAt: string;
+  approvedAt: string | null;
+  removedAt: string | null;
+  removedReason: string | null;
+}
+
+/** One person as typed in a form: the template's texts (dates dd/mm/yyyy, days "T2-T7"). */
+export interface StaffEntryInput {
+  fullName: string;
+  idType: string;
+  idNumber: string;
+  dateOfBirth: string;
+  position?: string | null;
+  phone?: string | null;
+  residenceAddress: string;
+  residenceWard?: string | null;
+  workplace?: string | null;
+  routeFrom: string;
+  routeTo: string;
+  routeWards?: string | null;
+  scheduleDays: string;
+  scheduleStart: string;
+  scheduleEnd: string;
+}
+
+export interface Stats {
+  area: { wardCode: string | null; districtCode: string | null; provinceCode: string | null };
+  at: string;
+  sections: Record<string, Record<string, number>>;
+}
+
+export type PermitState = 'active' | 'revoked' | 'expired';
+
+export interface Permit {
+  id: string;
+  businessId: string;
+  staffId: string;
+  wardCode: string;
+  serial: string;
+  holder: string;
+  idType: IdType;
+  idNumber: string;
+  position: string | null;
+  workplace: string | null;
+  residence: string;
+  purpose: string;
+  routeFrom: string;
+  routeTo: string;
+  routeWards: string[];
+  schedule: Schedule | null;
+  validFrom: string;
+  validTo: string;
+  validFromDate: string;
+  validToDate: string;
+  state: PermitState;
+  stateLabel: string;
+  revokedReason: string | null;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  issuedAt: string;
+  issuedBy: string | null;
+  kid: string;
+  cti: string;
+  qrText: string;
+}
+
+export interface IssueResult {
+  count: number;
+  firstSerial: string;
+  lastSerial: string;
+  items: Permit[];
+}
+
+export interface UnitCredential {
+  id: string;
+  businessId: string;
+  dossierId: string;
+  approvalRef: string;
+  staffCount: number;
+  validFrom: string;
+  validTo: string;
+  validFromDate: string;
+  validToDate: string;
+  state: PermitState;
+  stateLabel: string;
+  revokedReason: string | null;
+  revokedAt: string | null;
+  issuedAt: string;
+  kid: string;
+  cti: string;
+  qrText: string;
+}
+
+export interface WardKey {
+  id: string;
+  wardCode: string;
+  issuer: string;
+  alg: 'EdDSA' | 'ES256';
+  kid: string;
+  publicJwk: Record<string, string>;
+  status: 'current' | 'retired';
+  notBefore: string;
+  notAfter: string;
+  retiredAt: string | null;
+  createdAt: string;
+}
+
+export interface Scan {
+  id: string;
+  checkpointId: string;
+  checkpointName: string;
+  wardCode: string;
+  officerId: string | null;
+  scannedAt: string;
+  receivedAt: string;
+  verdict: string;
+  warnings: string[];
+  kind: string;
+  cti: string | null;
+  serial: string | null;
+  idNumber: string | null;
+  unitTaxCode: string | null;
+  permit: { id: string; holder: string; businessId: string } | null;
+}

@@ -1,0 +1,137 @@
+import { useTranslation } from 'react-i18next';
+import type { Page as ApiPage, Business, Dossier, UnitCredential } from '../../lib/api-types.js';
+import { formatDay } from '../../lib/dates.js';
+import { useFeatures } from '../../lib/features.js';
+import { useUser } from '../../lib/session.js';
+import { useApi } from '../../lib/use-api.js';
+import { ButtonLink } from '../../ui/button.js';
+import { ErrorMessage, InfoBox, Loading } from '../../ui/messages.js';
+import { Page } from '../../ui/page.js';
+import { BusinessStatusBadge } from '../../ui/state-badge.js';
+import { DossierTable } from '../dossiers/dossier-table.js';
+
+/**
+ * The business's first screen: whether the ward has accepted it, its dossiers and what to do
+ * next (register the plan and staff list, add people, issue permits), and once approved its
+ * unit QR and the ward's confirmation.
+ */
+export function BusinessHome() {
+  const { t } = useTranslation();
+  const me = useUser();
+  const features = useFeatures();
+  const business = useApi<Business>(me.businessId ? `/api/v1/businesses/${me.businessId}` : null);
+  const active = business.data?.status === 'active';
+  const dossiers = useApi<ApiPage<Dossier>>(active ? '/api/v1/dossiers' : null, { pageSize: 20 });
+  const approved = dossiers.data?.items.some((d) => d.kind === 'initial' && d.state === 'approved') ?? false;
+  const credential = useApi<UnitCredential>(
+    approved && me.businessId ? `/api/v1/businesses/${me.businessId}/unit-credential` : null,
+  );
+  if (!me.businessId) {
+    return (
+      <Page title={t('nav.myBusiness')}>
+        <InfoBox kind="warn">
+          <p>{t('businessHome.noBusiness')}</p>
+        </InfoBox>
+      </Page>
+    );
+  }
+  const b = business.data;
+  if (!b) return business.error ? <ErrorMessage error={business.error} /> : <Loading />;
+  const items = dossiers.data?.items ?? [];
+  const hasOpenInitial = items.some((d) => d.kind === 'initial' && d.state !== 'rejected');
+  return (
+    <Page title={b.name} lead={t('businessHome.lead')}>
+      <section className="panel" aria-labelledby="business-status">
+        <h2 id="business-status">{t('businessHome.statusTitle')}</h2>
+        <p>
+          <BusinessStatusBadge status={b.status} />
+        </p>
+        {b.status === 'pending' ? <p>{t('businessHome.pending', { ward: b.wardName })}</p> : null}
+        {b.status === 'refused' || b.status === 'suspended' ? (
+          <InfoBox kind="warn">
+            <p>
+              <strong>{t('common.reason')}:</strong> {b.statusReason ?? t('common.none')}
+            </p>
+          </InfoBox>
+        ) : null}
+        <dl className="facts">
+          <dt>{t('business.taxCode')}</dt>
+          <dd className="mono">{b.taxCode}</dd>
+          <dt>{t('business.address')}</dt>
+          <dd>
+            {b.address}, {b.wardName}
+          </dd>
+          <dt>{t('business.lineOfBusiness')}</dt>
+          <dd>{b.lineOfBusiness}</dd>
+          <dt>{t('business.contactName')}</dt>
+          <dd>
+            {b.contactName} · {b.contactPhone}
+            {b.contactEmail ? ` · ${b.contactEmail}` : ''}
+          </dd>
+        </dl>
+      </section>
+      {active ? (
+        <>
+          <section className="panel" aria-labelledby="next-steps">
+            <h2 id="next-steps">{t('businessHome.nextTitle')}</h2>
+            {!hasOpenInitial ? <p>{t('businessHome.startHelp')}</p> : null}
+            <div className="form-actions">
+              {!hasOpenInitial ? (
+                <ButtonLink to="/dossiers/new" variant="primary">
+                  {t('businessHome.start')}
+                </ButtonLink>
+              ) : null}
+              {approved ? (
+                <>
+                  {features.has('permits') ? (
+                    <ButtonLink to="/permits/issue" variant="primary">
+                      {t('nav.issue')}
+                    </ButtonLink>
+                  ) : null}
+                  <ButtonLink to="/staff">{t('nav.staff')}</ButtonLink>
+                  <ButtonLink to="/dossiers/new?kind=amendment">{t('businessHome.amend')}</ButtonLink>
+                </>
+              ) : null}
+            </div>
+          </section>
+          {credential.data ? (
+            <section className="panel" aria-labelledby="unit-qr">
+              <h2 id="unit-qr">{t('unitCredential.title')}</h2>
+              <dl className="facts">
+                <dt>{t('unitCredential.approvalRef')}</dt>
+                <dd>{credential.data.approvalRef}</dd>
+                <dt>{t('unitCredential.validity')}</dt>
+                <dd>
+                  {t('dossier.planRange', {
+                    from: formatDay(credential.data.validFromDate),
+                    to: formatDay(credential.data.validToDate),
+                  })}
+                </dd>
+                <dt>{t('unitCredential.staffCount')}</dt>
+                <dd>{credential.data.staffCount.toLocaleString('vi-VN')}</dd>
+              </dl>
+              <p>
+                <a className="btn" href={`/api/v1/businesses/${b.id}/confirmation.pdf`} download>
+                  {t('unitCredential.download')}
+                </a>
+              </p>
+            </section>
+          ) : null}
+          <section aria-labelledby="my-dossiers">
+            <h2 id="my-dossiers">{t('nav.myDossiers')}</h2>
+            {dossiers.data ? (
+              <DossierTable
+                dossiers={items}
+                caption={t('nav.myDossiers')}
+                showBusiness={false}
+                empty={t('dossiers.none')}
+              />
+            ) : (
+              <Loading />
+            )}
+          </section>
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,106 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ApiError, api, issueFor } from '../../lib/api-client.js';
+import type { DossierAction, DossierDetail } from '../../lib/api-types.js';
+import { useNotices } from '../../lib/notices.js';
+import { Button } from '../../ui/button.js';
+import { Dialog } from '../../ui/dialog.js';
+import { TextAreaField } from '../../ui/field.js';
+import { ErrorMessage } from '../../ui/messages.js';
+
+const PATHS: Record<DossierAction, string> = {
+  submit: 'submit',
+  confirm_health: 'confirm-health',
+  return: 'return',
+  approve: 'approve',
+  reject: 'reject',
+  suspend: 'suspend',
+  reinstate: 'reinstate',
+};
+
+/** Actions whose reason is what the business reads: the server requires it. */
+const NOTE_REQUIRED = new Set<DossierAction>(['return', 'reject', 'suspend', 'reinstate']);
+const ORDER: DossierAction[] = ['submit', 'confirm_health', 'approve', 'reinstate', 'return', 'reject', 'suspend'];
+const DANGER = new Set<DossierAction>(['return', 'reject', 'suspend']);
+
+/**
+ * The buttons for what the viewer may do now (the server's `actions`), each confirmed in a
+ * dialog that asks for the reason when one is required.
+ */
+export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; onDone: (d: DossierDetail) => void }) {
+  const { t } = useTranslation();
+  const { notify } = useNotices();
+  const [action, setAction] = useState<DossierAction | null>(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const actions = ORDER.filter((a) => dossier.actions.includes(a));
+  if (actions.length === 0) return null;
+  const open = (a: DossierAction) => {
+    setAction(a);
+    setNote('');
+    setError(null);
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!action) return;
+    setBusy(true);
+    const r = await api.post<DossierDetail>(
+      `/api/v1/dossiers/${dossier.id}/${PATHS[action]}`,
+      note.trim() ? { note: note.trim() } : {},
+    );
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setAction(null);
+    notify(t(`dossierActions.done.${action}`));
+    onDone(r.data);
+  };
+  return (
+    <section className="panel" aria-labelledby="dossier-actions">
+      <h2 id="dossier-actions">{t('dossier.actionsTitle')}</h2>
+      <div className="form-actions">
+        {actions.map((a) => (
+          <Button key={a} variant={DANGER.has(a) ? 'danger' : 'primary'} onClick={() => open(a)}>
+            {t(`dossierActions.button.${a}`)}
+          </Button>
+        ))}
+      </div>
+      <Dialog
+        open={action !== null}
+        title={action ? t(`dossierActions.title.${action}`) : ''}
+        onClose={() => setAction(null)}
+      >
+        {action ? (
+          <form className="form" onSubmit={submit} noValidate>
+            <p>{t(`dossierActions.explain.${action}`)}</p>
+            <ErrorMessage error={error} />
+            <TextAreaField
+              label={
+                NOTE_REQUIRED.has(action)
+                  ? `${t('common.reason')} ${t('common.required')}`
+                  : `${t('common.note')} ${t('common.optional')}`
+              }
+              hint={NOTE_REQUIRED.has(action) ? t('dossier.reasonHint') : undefined}
+              value={note}
+              onValue={setNote}
+              rows={4}
+              required={NOTE_REQUIRED.has(action)}
+              error={issueFor(error, 'note')}
+            />
+            <div className="form-actions">
+              <Button
+                type="submit"
+                variant={DANGER.has(action) ? 'danger-solid' : 'primary'}
+                busy={busy}
+                disabled={NOTE_REQUIRED.has(action) && !note.trim()}
+              >
+                {t(`dossierActions.button.${action}`)}
+              </Button>
+              <Button onClick={() => setAction(null)}>{t('common.cancel')}</Button>
+            </div>
+          </form>
+        ) : null}
+      </Dialog>
+    </section>
+  );
+}

@@ -1,0 +1,226 @@
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDays } from '../../../shared/format.js';
+import { type ApiError, api, issueFor } from '../../lib/api-client.js';
+import type { Page as ApiPage, IssueResult, StaffMember } from '../../lib/api-types.js';
+import { useNotices } from '../../lib/notices.js';
+import { Link } from '../../lib/router.js';
+import { useUser } from '../../lib/session.js';
+import { matchesVi, sortByVi } from '../../lib/vietnamese.js';
+import { Button } from '../../ui/button.js';
+import { DateField } from '../../ui/date-field.js';
+import { TextField } from '../../ui/field.js';
+import { ErrorMessage, InfoBox, Loading } from '../../ui/messages.js';
+import { Page } from '../../ui/page.js';
+import { PrintPanel } from './print-panel.js';
+
+/** Reads the whole approved list, page by page (one audited look per page). */
+async function loadApproved(businessId: string): Promise<{ items: StaffMember[] } | { error: ApiError }> {
+  const items: StaffMember[] = [];
+  for (let page = 1; ; page++) {
+    const r = await api.get<ApiPage<StaffMember>>(`/api/v1/businesses/${businessId}/staff`, {
+      status: 'approved',
+      page,
+      pageSize: 500,
+    });
+    if (!r.ok) return { error: r.error };
+    items.push(...r.data.items);
+    if (items.length >= r.data.total || r.data.items.length === 0) return { items };
+  }
+}
+
+/**
+ * The business issues permits, only to people on its approved list: pick them (search
+ * without diacritics, select all that are shown), set the validity if it differs from the
+ * default (today to the end of the plan) and the reason, issue; then print them in bulk.
+ */
+export function IssueScreen() {
+  const { t } = useTranslation();
+  const me = useUser();
+  const { notify } = useNotices();
+  const [staff, setStaff] = useState<StaffMember[] | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [q, setQ] = useState('');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [validFrom, setValidFrom] = useState('');
+  const [validTo, setValidTo] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [issued, setIssued] = useState<IssueResult | null>(null);
+
+  useEffect(() => {
+    if (!me.businessId) return;
+    void loadApproved(me.businessId).then((r) =>
+      'error' in r ? setLoadError(r.error) : setStaff(sortByVi(r.items, (m) => m.fullName)),
+    );
+  }, [me.businessId]);
+
+  const shown = useMemo(
+    () => (staff ?? []).filter((m) => matchesVi(q, m.fullName, m.idNumber, m.position)),
+    [staff, q],
+  );
+  const allShown = shown.length > 0 && shown.every((m) => selected.has(m.id));
+  const toggleAll = () =>
+    setSelected((s) => {
+      const next = new Set(s);
+      for (const m of shown) {
+        if (allShown) next.delete(m.id);
+        else next.add(m.id);
+      }
+      return next;
+    });
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const issue = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const everyone = staff && selected.size === staff.length;
+    const r = await api.post<IssueResult>('/api/v1/permits', {
+      staffIds: everyone ? 'all' : [...selected],
+      ...(validFrom ? { validFrom } : {}),
+      ...(validTo ? { validTo } : {}),
+      ...(purpose.trim() ? { purpose: purpose.trim() } : {}),
+    });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setIssued(r.data);
+    setSelected(new Set());
+    notify(t('issue.done', { n: r.data.count, first: r.data.firstSerial, last: r.data.lastSerial }));
+  };
+
+  return (
+    <Page title={t('nav.issue')} lead={t('issue.lead')}>
+      {issued ? (
+        <section className="panel" aria-labelledby="issued-title">
+          <h2 id="issued-title">{t('issue.resultTitle')}</h2>
+          <InfoBox kind="success">
+            <p>{t('issue.done', { n: issued.count, first: issued.firstSerial, last: issued.lastSerial })}</p>
+          </InfoBox>
+          <PrintPanel
+            request={{ ids: issued.items.map((p) => p.id) }}
+            label={t('issue.printThem', { n: issued.count })}
+          />
+          <p>
+            <Link to="/permits">{t('issue.seeAll')}</Link>
+          </p>
+        </section>
+      ) : null}
+      <ErrorMessage error={loadError} />
+      {!staff ? (
+        loadError ? null : (
+          <Loading />
+        )
+      ) : staff.length === 0 ? (
+        <InfoBox kind="warn">
+          <p>{t('issue.noStaff')}</p>
+        </InfoBox>
+      ) : (
+        <form onSubmit={issue} noValidate>
+          <search className="toolbar">
+            <TextField
+              className="grow"
+              type="search"
+              label={t('issue.search')}
+              hint={t('issue.searchHint')}
+              value={q}
+              onValue={setQ}
+            />
+          </search>
+          <p aria-live="polite">
+            {t('issue.selectedCount', { n: selected.size, total: staff.length })} ·{' '}
+            {t('common.shown', { shown: shown.length, total: staff.length })}
+          </p>
+          <div className="table-wrap pick-table">
+            <table className="data cards-on-phone">
+              <caption className="visually-hidden">{t('issue.tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <label className="checkbox">
+                      <input type="checkbox" checked={allShown} onChange={toggleAll} />
+                      {t('issue.selectAll')}
+                    </label>
+                  </th>
+                  <th scope="col">{t('staffFields.fullName')}</th>
+                  <th scope="col">{t('staffTable.document')}</th>
+                  <th scope="col">{t('staffTable.route')}</th>
+                  <th scope="col">{t('staffTable.schedule')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((m) => (
+                  <tr key={m.id} className={selected.has(m.id) ? 'row-selected' : undefined}>
+                    <td data-label={t('issue.pick')}>
+                      <input
+                        type="checkbox"
+                        id={`pick-${m.id}`}
+                        checked={selected.has(m.id)}
+                        onChange={() => toggle(m.id)}
+                        aria-label={t('issue.pickOne', { name: m.fullName })}
+                      />
+                    </td>
+                    <td data-label={t('staffFields.fullName')}>
+                      <label htmlFor={`pick-${m.id}`}>
+                        <strong>{m.fullName}</strong>
+                      </label>
+                      {m.position ? <span className="muted"> · {m.position}</span> : null}
+                    </td>
+                    <td data-label={t('staffTable.document')}>
+                      {t(`idTypes.${m.idType}`)} <span className="mono">{m.idNumber}</span>
+                    </td>
+                    <td data-label={t('staffTable.route')}>
+                      {m.routeFrom} → {m.routeTo}
+                    </td>
+                    <td data-label={t('staffTable.schedule')}>
+                      {formatDays(m.schedule.days)}, {m.schedule.start}–{m.schedule.end}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <fieldset className="issue-options">
+            <legend className="label">{t('issue.options')}</legend>
+            <div className="form-row">
+              <DateField
+                label={`${t('issue.validFrom')} ${t('common.optional')}`}
+                value={validFrom}
+                onValue={setValidFrom}
+                error={issueFor(error, 'validFrom')}
+              />
+              <DateField
+                label={`${t('issue.validTo')} ${t('common.optional')}`}
+                hint={t('issue.validHint')}
+                value={validTo}
+                onValue={setValidTo}
+                error={issueFor(error, 'validTo')}
+              />
+              <TextField
+                label={`${t('issue.purpose')} ${t('common.optional')}`}
+                hint={t('issue.purposeHint')}
+                value={purpose}
+                onValue={setPurpose}
+                error={issueFor(error, 'purpose')}
+                maxLength={80}
+              />
+            </div>
+          </fieldset>
+          <ErrorMessage error={error} focus />
+          <p className="form-actions">
+            <Button type="submit" variant="primary" busy={busy} disabled={selected.size === 0}>
+              {t('issue.submit', { n: selected.size })}
+            </Button>
+          </p>
+        </form>
+      )}
+    </Page>
+  );
+}
