@@ -6,15 +6,20 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { benchBulkPdf, formatBulkPdf } from './bulk-pdf.js';
 import { describeMachine, machine, startLoad } from './machine.js';
+import { benchIssuePrint, type IssuePrintResult } from './permit-issue-print.js';
 import { benchQrVersion, MAX_VERSION } from './qr-version.js';
+import { benchScan, formatScanBench } from './scan.js';
+import { benchScanSync } from './scan-sync.js';
+import { benchStaffImport } from './staff-import.js';
+import { benchStaffImportDb } from './staff-import-db.js';
 import { consoleSection, markdownSection, type Section } from './table.js';
 import { benchVerifyBrowser } from './verify-browser.js';
 import { benchVerifyNode } from './verify-node.js';
 import { GOAL_RATIO, verifySection } from './verify-report.js';
 
 export const DOC_PATH = join(import.meta.dirname, '../docs/benchmarks.md');
-const STAFF_IMPORT = join(import.meta.dirname, 'staff-import.ts');
 
 interface Outcome {
   section: Section;
@@ -105,15 +110,40 @@ const BENCHMARKS: Benchmark[] = [
   },
   {
     id: 'staff-import',
-    title: 'Staff list import',
+    title: 'Staff list import: read and validate 10,000 rows',
+    run: async () => ({ section: genericSection(await benchStaffImport()) }),
+  },
+  {
+    id: 'staff-import-db',
+    title: 'Staff list import end to end (read, validate, save) on SQLite and PostgreSQL',
+    run: async () => ({ section: genericSection(await benchStaffImportDb()) }),
+  },
+  {
+    id: 'bulk-pdf',
+    title: 'Bulk printing: QR + page, streaming writer vs naive pdf-lib',
+    run: async () => ({ section: genericSection(formatBulkPdf(await benchBulkPdf())) }),
+  },
+  {
+    id: 'issue-print',
+    title: 'Permits through the API: issue (sign + store) then stream-print',
     run: async () => {
-      // Written by another engineer; loaded only when present, so the runner works without it.
-      const specifier = './staff-import.js';
-      const mod = (await import(specifier)) as { benchStaffImport?: () => unknown };
-      if (typeof mod.benchStaffImport !== 'function')
-        throw new Error('bench/staff-import.ts has no benchStaffImport()');
-      return { section: genericSection(await mod.benchStaffImport()) };
+      const rows: IssuePrintResult[] = [];
+      for (const n of [1000, 10000]) {
+        rows.push(await benchIssuePrint('sqlite', n));
+        if (process.env.DATABASE_URL?.startsWith('postgres')) rows.push(await benchIssuePrint('postgres', n));
+      }
+      return { section: genericSection(rows.map((r) => ({ ...r }))) };
     },
+  },
+  {
+    id: 'scan-sync',
+    title: 'Scan sync through the batch endpoint',
+    run: async () => ({ section: genericSection(await benchScanSync()) }),
+  },
+  {
+    id: 'scan-latency',
+    title: 'Checkpoint app: camera frame to painted verdict',
+    run: async () => ({ section: genericSection(formatScanBench(await benchScan())) }),
   },
 ];
 
@@ -156,7 +186,7 @@ export function rewriteBlocks(doc: string, blocks: Map<string, string>): string 
 
 async function main(): Promise<number> {
   const filters = process.argv.slice(2).filter((a) => a.trim() !== '');
-  const available = BENCHMARKS.filter((b) => b.id !== 'staff-import' || existsSync(STAFF_IMPORT));
+  const available = BENCHMARKS;
   const selected = available.filter((b) => filters.length === 0 || filters.some((f) => b.id.includes(f)));
   if (selected.length === 0) {
     console.error(`no benchmark matches ${filters.join(' ')}; available: ${available.map((b) => b.id).join(', ')}`);
