@@ -1,22 +1,13 @@
-/**
- * Permits through the API, as a business does it: `POST /api/v1/permits {staffIds: 'all'}`
- * (gate, serials, signatures, rows) and then `POST /api/v1/permits/print` streaming the PDF
- * (rows read a page at a time, QR matrices and pages built as they go), for N people, on
- * SQLite (and PostgreSQL with DATABASE_URL). The app listens on 127.0.0.1 and is fetched.
- *
- *   node --expose-gc --import tsx bench/permit-issue-print.ts [N …]      (default 1000)
- */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../packages/server/src/app.js';
-import { type DatabaseConfig, loadConfig } from '../packages/server/src/config.js';
+import { loadConfig } from '../packages/server/src/config.js';
 import { createDatabase } from '../packages/server/src/db/database.js';
 import { migrateOrThrow } from '../packages/server/src/db/migrate.js';
 import { seedAdminUnits } from '../packages/server/src/jurisdictions/seed-admin-units.js';
 import { makeBusiness, makeBusinessRep, makeDossier, TEST_PASSWORD } from '../packages/server/src/test/factories.js';
+import { openBenchDatabase } from './bench-database.js';
 
 export interface IssuePrintResult {
   database: 'sqlite' | 'postgres';
@@ -37,28 +28,7 @@ export interface IssuePrintResult {
   printHeapRiseMb: number;
 }
 
-async function openDatabase(kind: 'sqlite' | 'postgres', dir: string) {
-  if (kind === 'sqlite')
-    return { config: { kind, file: join(dir, 'db.sqlite') } as DatabaseConfig, drop: async () => {} };
-  const url = process.env.DATABASE_URL as string;
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  const admin = async (text: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(text);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create schema ${schema}`);
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    config: { kind, url: u.toString() } as DatabaseConfig,
-    drop: () => admin(`drop schema if exists ${schema} cascade`),
-  };
-}
+const openDatabase = openBenchDatabase;
 
 export async function benchIssuePrint(kind: 'sqlite' | 'postgres', n: number): Promise<IssuePrintResult> {
   const dir = mkdtempSync(join(tmpdir(), 'thonghanh-bench-permits-'));

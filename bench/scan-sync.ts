@@ -10,16 +10,16 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../packages/server/src/app.js';
 import { SYSTEM_ACTOR } from '../packages/server/src/audit/append-audit.js';
 import { hashPassword } from '../packages/server/src/auth/password.js';
 import { createCheckpoint } from '../packages/server/src/checkpoints/save-checkpoint.js';
-import { type DatabaseConfig, loadConfig } from '../packages/server/src/config.js';
+import { loadConfig } from '../packages/server/src/config.js';
 import { createDatabase } from '../packages/server/src/db/database.js';
 import { migrateOrThrow } from '../packages/server/src/db/migrate.js';
 import { seedAdminUnits } from '../packages/server/src/jurisdictions/seed-admin-units.js';
 import { createUser } from '../packages/server/src/users/create-user.js';
+import { openBenchDatabase } from './bench-database.js';
 import type { Section } from './table.js';
 
 export interface ScanSyncResult {
@@ -56,28 +56,7 @@ function makeBatch(size: number): object[] {
   });
 }
 
-async function openDatabase(kind: 'sqlite' | 'postgres', dir: string) {
-  if (kind === 'sqlite') {
-    const config: DatabaseConfig = { kind, file: join(dir, 'thonghanh.sqlite') };
-    return { config, drop: async () => {} };
-  }
-  const url = process.env.DATABASE_URL as string;
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  const admin = async (text: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(text);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create schema ${schema}`);
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  const config: DatabaseConfig = { kind, url: u.toString() };
-  return { config, drop: () => admin(`drop schema if exists ${schema} cascade`) };
-}
+const openDatabase = openBenchDatabase;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
