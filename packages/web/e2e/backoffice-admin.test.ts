@@ -17,6 +17,7 @@ import {
   type RunningBackoffice,
   shot,
   signIn,
+  startBackoffice,
 } from './backoffice-harness.js';
 
 let server: RunningBackoffice;
@@ -24,15 +25,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   await ensureWebBuild();
-  server = await startServerAndBrowser();
+  [server, browser] = await Promise.all([startBackoffice(), launchBrowser()]);
 }, 240_000);
-
-async function startServerAndBrowser() {
-  const { startBackoffice } = await import('./backoffice-harness.js');
-  const [s, b] = await Promise.all([startBackoffice(), launchBrowser()]);
-  browser = b;
-  return s;
-}
 
 afterAll(async () => {
   await browser?.close();
@@ -46,7 +40,6 @@ describe('signing in', { timeout: 90_000 }, () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(`${server.origin}/`);
-    await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeTruthy();
     await page.getByLabel('Tên đăng nhập').waitFor();
     await shot(page, 'login');
     for (let i = 0; i < 5; i++) {
@@ -203,6 +196,8 @@ describe('the ward admin', { timeout: 120_000 }, () => {
     await row(p, 'Chốt cầu Chui').first().waitFor();
     await shot(p, 'admin-checkpoints-phone');
     await p.getByRole('button', { name: 'Trình đơn' }).click();
+    await p.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    await shot(p, 'phone-menu');
     await p.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tài khoản' }).click();
     await p.getByRole('heading', { name: 'Tài khoản cán bộ' }).waitFor();
     await shot(p, 'admin-users-phone');

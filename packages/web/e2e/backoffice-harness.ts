@@ -150,7 +150,8 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+  // The signed-in frame (its top bar) replaces the login card.
+  await page.getByRole('banner').waitFor();
 }
 
 /** Opens `path` and signs in as `username` in a new context. */

@@ -690,6 +690,8 @@ export const vi = {
     serial: 'Số giấy',
     holder: 'Người được cấp',
     validity: 'Thời hạn',
+    from: 'từ {{date}}',
+    to: 'đến {{date}}',
     issuedAt: 'Ngày cấp',
     businessLink: 'Xem doanh nghiệp',
     pdf: 'Tải PDF',

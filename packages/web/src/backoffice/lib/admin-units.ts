@@ -58,3 +58,8 @@ export function useChildUnits(parent: string | null | undefined): AdminUnit[] {
 export function unitNames(units: AdminUnit[]): Map<string, string> {
   return new Map(units.map((u) => [u.code, u.name]));
 }
+
+/** "Phường Đức Giang" → "phường Đức Giang", as it reads inside a sentence ("UBND phường Đức Giang"). */
+export function inSentence(name: string): string {
+  return name.replace(/^(Phường|Xã|Thị trấn|Quận|Huyện|Thị xã|Thành phố|Tỉnh) /, (m) => m.toLowerCase());
+}

@@ -289,8 +289,8 @@ export interface Permit {
   validTo: string;
   validFromDate: string;
   validToDate: string;
-  state: PermitState;
-  stateLabel: string;
+  status: PermitState;
+  statusLabel: string;
   revokedReason: string | null;
   revokedAt: string | null;
   revokedBy: string | null;
@@ -318,8 +318,8 @@ export interface UnitCredential {
   validTo: string;
   validFromDate: string;
   validToDate: string;
-  state: PermitState;
-  stateLabel: string;
+  status: PermitState;
+  statusLabel: string;
   revokedReason: string | null;
   revokedAt: string | null;
   issuedAt: string;

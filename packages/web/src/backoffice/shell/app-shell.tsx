@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnit } from '../lib/admin-units.js';
+import { inSentence, useUnit } from '../lib/admin-units.js';
 import { useFeatures } from '../lib/features.js';
 import { Link, useLocation } from '../lib/router.js';
 import { useSession, useUser } from '../lib/session.js';
@@ -42,11 +42,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     groups.flatMap((g) => g.items),
     pathname,
   );
-  const place = ward
-    ? t('app.wardOf', {
-        name: ward.name.replace(/^(Phường|Xã|Thị trấn|Quận|Huyện|Thị xã|Thành phố|Tỉnh) /, (m) => m.toLowerCase()),
-      })
-    : '';
+  const place = ward ? t('app.wardOf', { name: inSentence(ward.name) }) : '';
   return (
     <>
       <a className="skip-link" href="#main">
@@ -100,6 +96,12 @@ export function AppShell({ children }: { children: ReactNode }) {
               </div>
             ) : null,
           )}
+          <div className="nav-signout">
+            <p className="muted">{t('app.signedInAs', { name: user.fullName })}</p>
+            <Button small onClick={() => void signOut()}>
+              {t('auth.logout')}
+            </Button>
+          </div>
         </nav>
         <main id="main" tabIndex={-1}>
           <NoticeArea />

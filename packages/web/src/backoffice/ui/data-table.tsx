@@ -85,7 +85,7 @@ export function DataTable<T>({
             <tr key={rowKey(row)} className={rowClassName?.(row)}>
               {columns.map((c) => (
                 <td key={c.key} data-label={c.header} className={c.className}>
-                  {c.render(row)}
+                  <div className="cell">{c.render(row)}</div>
                 </td>
               ))}
             </tr>

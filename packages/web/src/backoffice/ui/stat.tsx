@@ -14,7 +14,10 @@ export function Stat({
 }) {
   const body = (
     <>
-      <span className="stat-value">{value === undefined ? '…' : value.toLocaleString('vi-VN')}</span>
+      <span className="stat-value">
+        {bad ? <span aria-hidden="true">⚠ </span> : null}
+        {value === undefined ? '…' : value.toLocaleString('vi-VN')}
+      </span>
       <br />
       <span className="stat-label">{label}</span>
     </>

@@ -16,7 +16,7 @@ const DOSSIER_ICON: Partial<Record<DossierState, string>> = {
   draft: '✎',
   submitted: '→',
   health_confirmed: '✚',
-  suspended: '⏸',
+  suspended: '‖',
 };
 
 /** A dossier's state with the glossary's words ("Đã nộp, chờ Trạm Y tế xác nhận"). */

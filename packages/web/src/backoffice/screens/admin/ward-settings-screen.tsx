@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format.js';
-import { useUnit } from '../../lib/admin-units.js';
+import { inSentence, useUnit } from '../../lib/admin-units.js';
 import { type ApiError, api, issueFor } from '../../lib/api-client.js';
 import type { WardSettings } from '../../lib/api-types.js';
 import { useNotices } from '../../lib/notices.js';
@@ -47,7 +47,7 @@ export function WardSettingsScreen() {
     notify(t('settings.saved'));
   };
   return (
-    <Page title={t('settings.title')} lead={t('settings.lead', { ward: ward?.name ?? '' })}>
+    <Page title={t('settings.title')} lead={t('settings.lead', { ward: ward ? inSentence(ward.name) : '' })}>
       {settings.error ? <ErrorMessage error={settings.error} /> : null}
       {!settings.data ? (
         <Loading />

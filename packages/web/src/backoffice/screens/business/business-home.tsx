@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { inSentence } from '../../lib/admin-units.js';
 import type { Page as ApiPage, Business, Dossier, UnitCredential } from '../../lib/api-types.js';
 import { formatDay } from '../../lib/dates.js';
 import { useFeatures } from '../../lib/features.js';
@@ -46,7 +47,7 @@ export function BusinessHome() {
         <p>
           <BusinessStatusBadge status={b.status} />
         </p>
-        {b.status === 'pending' ? <p>{t('businessHome.pending', { ward: b.wardName })}</p> : null}
+        {b.status === 'pending' ? <p>{t('businessHome.pending', { ward: inSentence(b.wardName) })}</p> : null}
         {b.status === 'refused' || b.status === 'suspended' ? (
           <InfoBox kind="warn">
             <p>

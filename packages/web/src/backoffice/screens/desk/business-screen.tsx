@@ -148,7 +148,7 @@ export function BusinessScreen({ id }: { id: string }) {
                   })}
                 </dd>
                 <dt>{t('common.status')}</dt>
-                <dd>{t(`permitStates.${credential.data.state}`)}</dd>
+                <dd>{t(`permitStates.${credential.data.status}`)}</dd>
               </dl>
               <p className="form-actions">
                 <a className="btn" href={`/api/v1/businesses/${b.id}/confirmation.pdf`} download>

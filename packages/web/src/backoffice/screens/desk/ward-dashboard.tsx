@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { tDynamic } from '../../../i18n/index.js';
 import { formatDateTime } from '../../../shared/format.js';
-import { useUnit } from '../../lib/admin-units.js';
+import { inSentence, useUnit } from '../../lib/admin-units.js';
 import type { Stats } from '../../lib/api-types.js';
 import { useUser } from '../../lib/session.js';
 import { useApi } from '../../lib/use-api.js';
@@ -39,7 +39,10 @@ export function WardDashboard() {
   const ward = useUnit(me.wardCode);
   const stats = useApi<Stats>('/api/v1/stats');
   return (
-    <Page title={t('dashboard.title')} lead={ward ? t('dashboard.leadWard', { ward: ward.name }) : undefined}>
+    <Page
+      title={t('dashboard.title')}
+      lead={ward ? t('dashboard.leadWard', { ward: inSentence(ward.name) }) : undefined}
+    >
       <ErrorMessage error={stats.error} />
       {!stats.data ? (
         <Loading />

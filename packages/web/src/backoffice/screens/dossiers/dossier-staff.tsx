@@ -39,8 +39,13 @@ export function DossierStaff({
     q: query,
     page,
     pageSize: PAGE_SIZE,
-    v: version,
   });
+  // The dossier changed the list (an import, a transition): read it again.
+  const [seenVersion, setSeenVersion] = useState(version);
+  if (seenVersion !== version) {
+    setSeenVersion(version);
+    list.reload();
+  }
 
   const search = (e: FormEvent) => {
     e.preventDefault();

@@ -4,6 +4,7 @@ import { type ApiError, api, issueFor } from '../../lib/api-client.js';
 import type { Problem, StaffEntryInput, StaffMember } from '../../lib/api-types.js';
 import { formatDay } from '../../lib/dates.js';
 import type { StaffField } from '../../lib/staff-columns.js';
+import { foldVi } from '../../lib/vietnamese.js';
 import { Button } from '../../ui/button.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { ErrorMessage } from '../../ui/messages.js';
@@ -18,13 +19,22 @@ export function daysText(days: number[]): string {
   return s.map((d) => DAY[d - 1]).join(',');
 }
 
-const ID_TYPE_TEXT: Record<string, string> = { CCCD: 'CCCD', CMND: 'CMND', PASSPORT: 'Hộ chiếu' };
+const ID_TYPES = ['CCCD', 'CMND', 'PASSPORT'] as const;
+
+/** A document type as written in a file ("căn cước", "Hộ chiếu") → its code, or the text as it was. */
+export function idTypeCode(text: string): string {
+  const f = foldVi(text);
+  if (/^(cccd|can cuoc|can cuoc cong dan|the can cuoc)$/.test(f)) return 'CCCD';
+  if (/^(cmnd|chung minh|chung minh nhan dan|cmtnd)$/.test(f)) return 'CMND';
+  if (/^(ho chieu|passport|hc)$/.test(f)) return 'PASSPORT';
+  return text;
+}
 
 /** A saved person as the form's texts. */
 export function entryOf(m: StaffMember): StaffEntryInput {
   return {
     fullName: m.fullName,
-    idType: ID_TYPE_TEXT[m.idType] ?? m.idType,
+    idType: m.idType,
     idNumber: m.idNumber,
     dateOfBirth: formatDay(m.dateOfBirth),
     position: m.position ?? '',
@@ -83,7 +93,7 @@ export function StaffForm({
   idPrefix: string;
 }) {
   const { t } = useTranslation();
-  const [v, setV] = useState<StaffEntryInput>(initial);
+  const [v, setV] = useState<StaffEntryInput>({ ...initial, idType: idTypeCode(initial.idType) });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof StaffEntryInput) => (value: string) => setV((o) => ({ ...o, [k]: value }));
@@ -133,9 +143,9 @@ export function StaffForm({
           onValue={set('idType')}
           error={errorOf('idType')}
           options={[
-            { value: 'CCCD', label: t('idTypes.CCCD') },
-            { value: 'CMND', label: t('idTypes.CMND') },
-            { value: 'Hộ chiếu', label: t('idTypes.PASSPORT') },
+            ...ID_TYPES.map((c) => ({ value: c, label: t(`idTypes.${c}`) })),
+            // A value from the file that is none of the three stays visible until it is changed.
+            ...((ID_TYPES as readonly string[]).includes(v.idType) ? [] : [{ value: v.idType, label: v.idType }]),
           ]}
         />
         {field('idNumber', { required: true, inputMode: 'numeric' })}

@@ -159,27 +159,33 @@ export function StaffImportPanel({ dossierId, onSaved }: { dossierId: string; on
                           className={fixed.has(row) ? 'row-fixed' : undefined}
                         >
                           <td data-label={t('staffImport.row')} className="num">
-                            {row === 0 ? t('staffImport.wholeFile') : row}
+                            <div className="cell">{row === 0 ? t('staffImport.wholeFile') : row}</div>
                           </td>
                           <td data-label={t('staffImport.column')}>
-                            {p.field ? tDynamic(`staffFields.${p.field}`, p.field) : t('common.none')}
+                            <div className="cell">
+                              {p.field ? tDynamic(`staffFields.${p.field}`, p.field) : t('common.none')}
+                            </div>
                           </td>
-                          <td data-label={t('staffImport.message')}>{p.message}</td>
+                          <td data-label={t('staffImport.message')}>
+                            <div className="cell">{p.message}</div>
+                          </td>
                           <td data-label={t('common.actions')}>
-                            {i > 0 || row <= 1 ? null : fixed.has(row) ? (
-                              <span className="badge badge-good">
-                                <span aria-hidden="true">✓ </span>
-                                {t('staffImport.fixed')}
-                              </span>
-                            ) : canFix ? (
-                              <Button
-                                small
-                                aria-expanded={fixing === row}
-                                onClick={() => setFixing(fixing === row ? null : row)}
-                              >
-                                {t('staffImport.fixRow', { row })}
-                              </Button>
-                            ) : null}
+                            <div className="cell">
+                              {i > 0 || row <= 1 ? null : fixed.has(row) ? (
+                                <span className="badge badge-good">
+                                  <span aria-hidden="true">✓ </span>
+                                  {t('staffImport.fixed')}
+                                </span>
+                              ) : canFix ? (
+                                <Button
+                                  small
+                                  aria-expanded={fixing === row}
+                                  onClick={() => setFixing(fixing === row ? null : row)}
+                                >
+                                  {t('staffImport.fixRow', { row })}
+                                </Button>
+                              ) : null}
+                            </div>
                           </td>
                         </tr>
                       ))}

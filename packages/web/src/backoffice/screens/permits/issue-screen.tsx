@@ -159,28 +159,38 @@ export function IssueScreen() {
                 {shown.map((m) => (
                   <tr key={m.id} className={selected.has(m.id) ? 'row-selected' : undefined}>
                     <td data-label={t('issue.pick')}>
-                      <input
-                        type="checkbox"
-                        id={`pick-${m.id}`}
-                        checked={selected.has(m.id)}
-                        onChange={() => toggle(m.id)}
-                        aria-label={t('issue.pickOne', { name: m.fullName })}
-                      />
+                      <div className="cell">
+                        <input
+                          type="checkbox"
+                          id={`pick-${m.id}`}
+                          checked={selected.has(m.id)}
+                          onChange={() => toggle(m.id)}
+                          aria-label={t('issue.pickOne', { name: m.fullName })}
+                        />
+                      </div>
                     </td>
                     <td data-label={t('staffFields.fullName')}>
-                      <label htmlFor={`pick-${m.id}`}>
-                        <strong>{m.fullName}</strong>
-                      </label>
-                      {m.position ? <span className="muted"> · {m.position}</span> : null}
+                      <div className="cell">
+                        <label htmlFor={`pick-${m.id}`}>
+                          <strong>{m.fullName}</strong>
+                        </label>
+                        {m.position ? <span className="muted"> · {m.position}</span> : null}
+                      </div>
                     </td>
                     <td data-label={t('staffTable.document')}>
-                      {t(`idTypes.${m.idType}`)} <span className="mono">{m.idNumber}</span>
+                      <div className="cell">
+                        {t(`idTypes.${m.idType}`)} <span className="mono">{m.idNumber}</span>
+                      </div>
                     </td>
                     <td data-label={t('staffTable.route')}>
-                      {m.routeFrom} → {m.routeTo}
+                      <div className="cell">
+                        {m.routeFrom} → {m.routeTo}
+                      </div>
                     </td>
                     <td data-label={t('staffTable.schedule')}>
-                      {formatDays(m.schedule.days)}, {m.schedule.start}–{m.schedule.end}
+                      <div className="cell">
+                        {formatDays(m.schedule.days)}, {m.schedule.start}–{m.schedule.end}
+                      </div>
                     </td>
                   </tr>
                 ))}

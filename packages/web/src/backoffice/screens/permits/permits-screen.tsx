@@ -8,6 +8,7 @@ import { useNotices } from '../../lib/notices.js';
 import { Link, navigate, useQuery, withQuery } from '../../lib/router.js';
 import { useUser } from '../../lib/session.js';
 import { useApi } from '../../lib/use-api.js';
+import { sortByVi } from '../../lib/vietnamese.js';
 import { Badge } from '../../ui/badge.js';
 import { Button, ButtonLink } from '../../ui/button.js';
 import { type Column, DataTable } from '../../ui/data-table.js';
@@ -44,14 +45,17 @@ export function PermitsScreen() {
   const [busy, setBusy] = useState(false);
   const list = useApi<ApiPage<Permit>>('/api/v1/permits', {
     businessId: me.role === 'business_rep' ? undefined : business,
-    state,
+    status: state,
     q: query,
     page,
     pageSize: PAGE_SIZE,
   });
   const ward = me.role !== 'business_rep';
-  const businesses = useApi<ApiPage<Business>>(ward ? '/api/v1/businesses' : null, { status: 'active', pageSize: 200 });
-  const names = useMemo(() => new Map((businesses.data?.items ?? []).map((b) => [b.id, b.name])), [businesses.data]);
+  const businesses = useApi<ApiPage<Business>>(ward ? '/api/v1/businesses' : null, { pageSize: 200 });
+  const names = useMemo(
+    () => new Map(sortByVi(businesses.data?.items ?? [], (b) => b.name).map((b) => [b.id, b.name])),
+    [businesses.data],
+  );
   const canRevoke = me.role === 'business_rep' || me.role === 'ward_officer' || me.role === 'ward_admin';
 
   const go = (next: { state?: string; q?: string; page?: number; business?: string }) =>
@@ -98,7 +102,13 @@ export function PermitsScreen() {
     {
       key: 'serial',
       header: t('permits.serial'),
-      render: (p) => <strong className="nowrap">{p.serial}</strong>,
+      render: (p) => (
+        <>
+          <strong className="nowrap">{p.serial}</strong>
+          <br />
+          <span className="muted nowrap">{formatDateTime(p.issuedAt)}</span>
+        </>
+      ),
       sortValue: (p) => p.serial,
     },
     {
@@ -115,7 +125,7 @@ export function PermitsScreen() {
       ),
       sortValue: (p) => p.holder,
     },
-    ...(ward
+    ...(ward && !business
       ? [
           {
             key: 'business',
@@ -131,7 +141,13 @@ export function PermitsScreen() {
     {
       key: 'validity',
       header: t('permits.validity'),
-      render: (p) => <span className="nowrap">{`${formatDay(p.validFromDate)} – ${formatDay(p.validToDate)}`}</span>,
+      render: (p) => (
+        <span className="nowrap">
+          {t('permits.from', { date: formatDay(p.validFromDate) })}
+          <br />
+          {t('permits.to', { date: formatDay(p.validToDate) })}
+        </span>
+      ),
       sortValue: (p) => p.validToDate,
     },
     {
@@ -139,8 +155,8 @@ export function PermitsScreen() {
       header: t('common.status'),
       render: (p) => (
         <>
-          <Badge tone={TONE[p.state]}>{t(`permitStates.${p.state}`)}</Badge>
-          {p.state === 'revoked' && p.revokedReason ? (
+          <Badge tone={TONE[p.status]}>{t(`permitStates.${p.status}`)}</Badge>
+          {p.status === 'revoked' && p.revokedReason ? (
             <>
               <br />
               <span className="muted">{p.revokedReason}</span>
@@ -148,13 +164,7 @@ export function PermitsScreen() {
           ) : null}
         </>
       ),
-      sortValue: (p) => p.state,
-    },
-    {
-      key: 'issued',
-      header: t('permits.issuedAt'),
-      render: (p) => formatDateTime(p.issuedAt),
-      sortValue: (p) => p.issuedAt,
+      sortValue: (p) => p.status,
     },
     {
       key: 'actions',
@@ -165,7 +175,7 @@ export function PermitsScreen() {
             {t('permits.pdf')}
             <span className="visually-hidden"> {p.serial}</span>
           </a>
-          {canRevoke && p.state === 'active' ? (
+          {canRevoke && p.status === 'active' ? (
             <Button
               small
               variant="danger"
@@ -245,7 +255,7 @@ export function PermitsScreen() {
           disabled={selected.size === 0}
         />
         {business ? (
-          <PrintPanel request={{ businessId: business, state: 'active' }} label={t('print.allActive')} />
+          <PrintPanel request={{ businessId: business, status: 'active' }} label={t('print.allActive')} />
         ) : null}
       </section>
       <Dialog

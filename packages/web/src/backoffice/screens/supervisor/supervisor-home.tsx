@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tDynamic } from '../../../i18n/index.js';
 import { formatDateTime } from '../../../shared/format.js';
-import { useChildUnits, useUnit } from '../../lib/admin-units.js';
+import { inSentence, useChildUnits, useUnit } from '../../lib/admin-units.js';
 import { api } from '../../lib/api-client.js';
 import type { AdminUnit, Stats } from '../../lib/api-types.js';
 import { useUser } from '../../lib/session.js';
@@ -88,7 +88,7 @@ export function SupervisorHome() {
   ];
   const s = totals.data?.sections;
   return (
-    <Page title={t('supervisor.title')} lead={area ? t('supervisor.lead', { area: area.name }) : undefined}>
+    <Page title={t('supervisor.title')} lead={area ? t('supervisor.lead', { area: inSentence(area.name) }) : undefined}>
       <ErrorMessage error={totals.error} />
       {!s ? (
         <Loading />
