@@ -122,14 +122,42 @@ export async function benchIssuePrint(kind: 'sqlite' | 'postgres', n: number): P
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((x) => x > 0);
+  const args = process.argv.slice(2);
+  const kinds = args.includes('--postgres')
+    ? (['postgres'] as const)
+    : args.includes('--sqlite')
+      ? (['sqlite'] as const)
+      : null;
+  const sizes = args.map(Number).filter((x) => x > 0);
   const rows: IssuePrintResult[] = [];
   for (const n of sizes.length ? sizes : [1000]) {
-    rows.push(await benchIssuePrint('sqlite', n));
-    if (process.env.DATABASE_URL?.startsWith('postgres')) rows.push(await benchIssuePrint('postgres', n));
+    for (const kind of kinds ??
+      (process.env.DATABASE_URL?.startsWith('postgres') ? ['sqlite', 'postgres'] : ['sqlite'])) {
+      rows.push(await benchIssuePrint(kind as 'sqlite' | 'postgres', n));
+    }
   }
-  console.table(rows);
+  if (args.includes('--json')) console.log(JSON.stringify(rows));
+  else console.table(rows);
+}
+
+/**
+ * Each size and database in a process of its own, so that peak memory is this run's alone
+ * (the runner's process has held other benchmarks' pages before).
+ */
+export async function benchIssuePrintIsolated(sizes: number[]): Promise<IssuePrintResult[]> {
+  const { execFileSync } = await import('node:child_process');
+  const kinds = process.env.DATABASE_URL?.startsWith('postgres') ? ['sqlite', 'postgres'] : ['sqlite'];
+  const rows: IssuePrintResult[] = [];
+  for (const n of sizes) {
+    for (const kind of kinds) {
+      const out = execFileSync(
+        process.execPath,
+        ['--expose-gc', '--import', 'tsx', import.meta.filename, '--json', `--${kind}`, String(n)],
+        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      );
+      const last = out.trim().split('\n').pop() ?? '[]';
+      rows.push(...(JSON.parse(last) as IssuePrintResult[]));
+    }
+  }
+  return rows;
 }

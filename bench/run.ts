@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchBulkPdf, formatBulkPdf } from './bulk-pdf.js';
 import { describeMachine, machine, startLoad } from './machine.js';
-import { benchIssuePrint, type IssuePrintResult } from './permit-issue-print.js';
+import { benchIssuePrintIsolated } from './permit-issue-print.js';
 import { benchQrVersion, MAX_VERSION } from './qr-version.js';
 import { benchScan, formatScanBench } from './scan.js';
 import { benchScanSync } from './scan-sync.js';
@@ -126,14 +126,9 @@ const BENCHMARKS: Benchmark[] = [
   {
     id: 'issue-print',
     title: 'Permits through the API: issue (sign + store) then stream-print',
-    run: async () => {
-      const rows: IssuePrintResult[] = [];
-      for (const n of [1000, 10000]) {
-        rows.push(await benchIssuePrint('sqlite', n));
-        if (process.env.DATABASE_URL?.startsWith('postgres')) rows.push(await benchIssuePrint('postgres', n));
-      }
-      return { section: genericSection(rows.map((r) => ({ ...r }))) };
-    },
+    run: async () => ({
+      section: genericSection((await benchIssuePrintIsolated([1000, 10000])).map((r) => ({ ...r }))),
+    }),
   },
   {
     id: 'scan-sync',
