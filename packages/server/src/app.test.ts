@@ -29,6 +29,15 @@ describe('the app', () => {
         'cache-control': 'no-store',
       });
     });
+
+    it('sends a content security policy that allows only this origin, and the decoder its wasm', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/healthz' });
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain("'unsafe-eval'");
+    });
   });
 });
 
