@@ -61,6 +61,7 @@ export {
   type RevocationListJson,
 } from './revocation-list.js';
 export { createSigner, lowS, type Signer, signClaims, signToQrText } from './sign.js';
+export { fieldOfHeader, foldHeader, STAFF_FIELDS, STAFF_HEADERS, type StaffField } from './staff-list-headers.js';
 export { codePointLength, isNfc, isWardCode, trimWhiteSpace } from './text-rules.js';
 export { isoFromSeconds, parseIsoSeconds, VN_OFFSET_SECONDS } from './time.js';
 export {

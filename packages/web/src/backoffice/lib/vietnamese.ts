@@ -1,3 +1,4 @@
+import { nameSearchKey } from '@thonghanh/core';
 /** Vietnamese ordering and search: "Đ" after "D", "Ă Â" after "A", and search without diacritics. */
 
 export const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
@@ -8,17 +9,8 @@ export function sortByVi<T>(items: readonly T[], key: (item: T) => string): T[] 
   return [...items].sort((a, b) => collator.compare(key(a), key(b)));
 }
 
-/** Lower case, no diacritics, "đ" → "d": "Nguyễn Văn Đức" → "nguyen van duc". */
-export function foldVi(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Lower case, no diacritics, "đ" → "d": "Nguyễn Văn Đức" → "nguyen van duc" (core's name search key). */
+export const foldVi = (s: string): string => nameSearchKey(s);
 
 /** True when every word of `query` appears in one of `fields`, ignoring case and diacritics. */
 export function matchesVi(query: string, ...fields: Array<string | null | undefined>): boolean {
