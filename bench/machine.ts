@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
-import { CHROMIUM_PATH } from './verify-browser.js';
+import { CHROMIUM as CHROMIUM_PATH } from '../packages/web/e2e/chromium.js';
 
 export interface Machine {
   cpu: string;

@@ -5,21 +5,10 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS } from '../packages/web/e2e/chromium.js';
 import type { BrowserBenchInput, ProviderResult } from './browser/protocol.js';
 import { loadFixture, loadTrustJson } from './fixtures.js';
 import type { MeasureOptions } from './measure.js';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export const BROWSER_OPTIONS: MeasureOptions = { rounds: 25, sliceMs: 150, batch: 8 };
 
@@ -88,9 +77,9 @@ export async function benchVerifyBrowser(options: MeasureOptions = BROWSER_OPTIO
     const served = await serve(out);
     server = served.server;
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
+      executablePath: CHROMIUM,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
     });
     try {
       const page = context.pages()[0] ?? (await context.newPage());

@@ -8,12 +8,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 
 export const WEB_DIR = resolve(import.meta.dirname, '..');
 export const REPO_DIR = resolve(WEB_DIR, '../..');
 export const DIST_DIR = join(WEB_DIR, 'dist');
 export const SHOTS_DIR = join(REPO_DIR, 'docs/screenshots');
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 export const DEMO_PASSWORD = 'ducgiang2021';
 
 export const DESKTOP = { width: 1366, height: 768 };
@@ -121,16 +122,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 

@@ -29,10 +29,11 @@ import { type BrowserContext, chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { nodeCryptoProvider } from '../../server/src/crypto/node-provider.js';
 import { renderQrPng } from '../../server/src/qr/render.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 
 export const WEB_DIR = resolve(import.meta.dirname, '..');
 export const REPO_DIR = resolve(WEB_DIR, '../..');
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 
 // ---------------------------------------------------------------------------------------
 // Build
@@ -551,14 +552,7 @@ export async function launch(o: LaunchOptions): Promise<BrowserContext> {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
       `--use-file-for-fake-video-capture=${o.video}`,
