@@ -1,18 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format.js';
-import { type ApiError, api, issueFor } from '../../lib/api-client.js';
+import { type ApiError, api } from '../../lib/api-client.js';
 import type { Page as ApiPage, StaffMember, StaffStatus } from '../../lib/api-types.js';
 import { useNotices } from '../../lib/notices.js';
 import { useUser } from '../../lib/session.js';
 import { useApi } from '../../lib/use-api.js';
 import { Button, ButtonLink } from '../../ui/button.js';
 import { type Column, DataTable } from '../../ui/data-table.js';
-import { Dialog } from '../../ui/dialog.js';
-import { SelectField, TextAreaField, TextField } from '../../ui/field.js';
+import { SelectField, TextField } from '../../ui/field.js';
 import { ErrorMessage, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
 import { Pager } from '../../ui/pager.js';
+import { ReasonDialog } from '../../ui/reason-dialog.js';
 import { staffColumns } from '../dossiers/staff-columns.js';
 
 const PAGE_SIZE = 50;
@@ -156,29 +156,18 @@ export function BusinessStaff({ businessId, canRemove }: { businessId: string; c
           {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} /> : null}
         </>
       )}
-      <Dialog
+      <ReasonDialog
         open={removing !== null}
         title={t('businessStaff.removeTitle', { name: removing?.fullName ?? '' })}
+        text={t('businessStaff.removeText')}
+        submitLabel={t('businessStaff.remove')}
+        reason={reason}
+        onReason={setReason}
+        error={error}
+        busy={busy}
+        onSubmit={remove}
         onClose={() => setRemoving(null)}
-      >
-        <form className="form" onSubmit={remove} noValidate>
-          <p>{t('businessStaff.removeText')}</p>
-          <ErrorMessage error={error} />
-          <TextAreaField
-            label={`${t('common.reason')} ${t('common.required')}`}
-            value={reason}
-            onValue={setReason}
-            error={issueFor(error, 'reason')}
-            required
-          />
-          <div className="form-actions">
-            <Button type="submit" variant="danger-solid" busy={busy} disabled={!reason.trim()}>
-              {t('businessStaff.remove')}
-            </Button>
-            <Button onClick={() => setRemoving(null)}>{t('common.cancel')}</Button>
-          </div>
-        </form>
-      </Dialog>
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format.js';
-import { type ApiError, api, issueFor } from '../../lib/api-client.js';
+import { type ApiError, api } from '../../lib/api-client.js';
 import type { Page as ApiPage, Business, Dossier, UnitCredential } from '../../lib/api-types.js';
 import { formatDay } from '../../lib/dates.js';
 import { useFeatures } from '../../lib/features.js';
@@ -10,10 +10,9 @@ import { Link, withQuery } from '../../lib/router.js';
 import { useUser } from '../../lib/session.js';
 import { useApi } from '../../lib/use-api.js';
 import { Button, ButtonLink } from '../../ui/button.js';
-import { Dialog } from '../../ui/dialog.js';
-import { TextAreaField } from '../../ui/field.js';
 import { ErrorMessage, InfoBox, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
+import { ReasonDialog } from '../../ui/reason-dialog.js';
 import { BusinessStatusBadge } from '../../ui/state-badge.js';
 import { BusinessStaff } from '../business/staff-screen.js';
 import { DossierTable } from '../dossiers/dossier-table.js';
@@ -166,29 +165,18 @@ export function BusinessScreen({ id }: { id: string }) {
           </section>
         </>
       ) : null}
-      <Dialog
+      <ReasonDialog
         open={refusing}
         title={t('businessReview.refuseTitle', { name: b.name })}
+        hint={t('dossier.reasonHint')}
+        submitLabel={t('businessReview.refuse')}
+        reason={reason}
+        onReason={setReason}
+        error={error}
+        busy={busy}
+        onSubmit={refuse}
         onClose={() => setRefusing(false)}
-      >
-        <form className="form" onSubmit={refuse} noValidate>
-          <ErrorMessage error={error} />
-          <TextAreaField
-            label={`${t('common.reason')} ${t('common.required')}`}
-            hint={t('dossier.reasonHint')}
-            value={reason}
-            onValue={setReason}
-            error={issueFor(error, 'reason')}
-            required
-          />
-          <div className="form-actions">
-            <Button type="submit" variant="danger-solid" busy={busy} disabled={!reason.trim()}>
-              {t('businessReview.refuse')}
-            </Button>
-            <Button onClick={() => setRefusing(false)}>{t('common.cancel')}</Button>
-          </div>
-        </form>
-      </Dialog>
+      />
     </Page>
   );
 }

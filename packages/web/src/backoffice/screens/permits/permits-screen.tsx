@@ -1,7 +1,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format.js';
-import { type ApiError, api, issueFor } from '../../lib/api-client.js';
+import { type ApiError, api } from '../../lib/api-client.js';
 import type { Page as ApiPage, Business, Permit, PermitState } from '../../lib/api-types.js';
 import { formatDay } from '../../lib/dates.js';
 import { useNotices } from '../../lib/notices.js';
@@ -12,11 +12,11 @@ import { sortByVi } from '../../lib/vietnamese.js';
 import { Badge } from '../../ui/badge.js';
 import { Button, ButtonLink } from '../../ui/button.js';
 import { type Column, DataTable } from '../../ui/data-table.js';
-import { Dialog } from '../../ui/dialog.js';
-import { SelectField, TextAreaField, TextField } from '../../ui/field.js';
+import { SelectField, TextField } from '../../ui/field.js';
 import { ErrorMessage, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
 import { Pager } from '../../ui/pager.js';
+import { ReasonDialog } from '../../ui/reason-dialog.js';
 import { PrintPanel } from './print-panel.js';
 
 const PAGE_SIZE = 50;
@@ -258,29 +258,18 @@ export function PermitsScreen() {
           <PrintPanel request={{ businessId: business, status: 'active' }} label={t('print.allActive')} />
         ) : null}
       </section>
-      <Dialog
+      <ReasonDialog
         open={revoking !== null}
         title={t('permits.revokeTitle', { serial: revoking?.serial ?? '', name: revoking?.holder ?? '' })}
+        text={t('permits.revokeText')}
+        submitLabel={t('permits.revoke')}
+        reason={reason}
+        onReason={setReason}
+        error={error}
+        busy={busy}
+        onSubmit={revoke}
         onClose={() => setRevoking(null)}
-      >
-        <form className="form" onSubmit={revoke} noValidate>
-          <p>{t('permits.revokeText')}</p>
-          <ErrorMessage error={error} />
-          <TextAreaField
-            label={`${t('common.reason')} ${t('common.required')}`}
-            value={reason}
-            onValue={setReason}
-            error={issueFor(error, 'reason')}
-            required
-          />
-          <div className="form-actions">
-            <Button type="submit" variant="danger-solid" busy={busy} disabled={!reason.trim()}>
-              {t('permits.revoke')}
-            </Button>
-            <Button onClick={() => setRevoking(null)}>{t('common.cancel')}</Button>
-          </div>
-        </form>
-      </Dialog>
+      />
     </Page>
   );
 }
