@@ -5,6 +5,7 @@ import { formatDay } from '../../lib/dates.js';
 import { useFeatures } from '../../lib/features.js';
 import { useUser } from '../../lib/session.js';
 import { useApi } from '../../lib/use-api.js';
+import { BusinessFacts } from '../../ui/business-facts.js';
 import { ButtonLink } from '../../ui/button.js';
 import { ErrorMessage, InfoBox, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
@@ -55,21 +56,7 @@ export function BusinessHome() {
             </p>
           </InfoBox>
         ) : null}
-        <dl className="facts">
-          <dt>{t('business.taxCode')}</dt>
-          <dd className="mono">{b.taxCode}</dd>
-          <dt>{t('business.address')}</dt>
-          <dd>
-            {b.address}, {b.wardName}
-          </dd>
-          <dt>{t('business.lineOfBusiness')}</dt>
-          <dd>{b.lineOfBusiness}</dd>
-          <dt>{t('business.contactName')}</dt>
-          <dd>
-            {b.contactName} · {b.contactPhone}
-            {b.contactEmail ? ` · ${b.contactEmail}` : ''}
-          </dd>
-        </dl>
+        <BusinessFacts business={b} />
       </section>
       {active ? (
         <>

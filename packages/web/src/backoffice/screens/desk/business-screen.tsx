@@ -9,6 +9,7 @@ import { useNotices } from '../../lib/notices.js';
 import { Link, withQuery } from '../../lib/router.js';
 import { useUser } from '../../lib/session.js';
 import { useApi } from '../../lib/use-api.js';
+import { BusinessFacts } from '../../ui/business-facts.js';
 import { Button, ButtonLink } from '../../ui/button.js';
 import { ErrorMessage, InfoBox, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
@@ -74,25 +75,12 @@ export function BusinessScreen({ id }: { id: string }) {
             </p>
           </InfoBox>
         ) : null}
-        <dl className="facts">
-          <dt>{t('business.taxCode')}</dt>
-          <dd className="mono">{b.taxCode}</dd>
-          <dt>{t('business.address')}</dt>
-          <dd>
-            {b.address}, {b.wardName}
-          </dd>
-          <dt>{t('business.lineOfBusiness')}</dt>
-          <dd>{b.lineOfBusiness}</dd>
-          <dt>{t('business.contactName')}</dt>
-          <dd>
-            {b.contactName} · {b.contactPhone}
-            {b.contactEmail ? ` · ${b.contactEmail}` : ''}
-          </dd>
+        <BusinessFacts business={b}>
           <dt>{t('business.registeredVia')}</dt>
           <dd>
             {t(`business.via.${b.registeredVia}`)} · {formatDateTime(b.createdAt)}
           </dd>
-        </dl>
+        </BusinessFacts>
         {desk && b.status === 'pending' ? (
           <div className="form-actions">
             <Button variant="primary" busy={busy} onClick={() => void accept()}>
