@@ -580,6 +580,11 @@ function Notice({
   );
 }
 
+/** Whether the area list on the device is past the officer's limit for lists. */
+function areaStale(s: State, controller: Controller): boolean {
+  return freshness(s.lists.areaFetchedAt, Math.max(s.clock, Date.now()), controller.staleAfterMs) === 'stale';
+}
+
 function VerdictPanel({ v, s, controller }: { v: VerdictState; s: State; controller: Controller }) {
   const permit = v.result.claims?.permit;
   const unit = v.result.claims?.unit;
@@ -606,18 +611,22 @@ function VerdictPanel({ v, s, controller }: { v: VerdictState; s: State; control
     );
   }
   if (permit && v.result.verdict === 'valid' && v.areaUnit) {
+    // An old area list may predate a reinstatement or a person just approved: amber, with its age.
+    const stale = areaStale(s, controller);
+    const source = stale
+      ? `theo danh sách khu vực đã cũ ${ageLabel(s.lists.areaFetchedAt, Date.now())}: có thể đã thay đổi`
+      : 'theo danh sách khu vực';
     if (v.areaUnit.status === 'suspended') {
       notices.push(
-        <Notice key="unit" tone="bad" icon="⚠">
-          Đơn vị <strong>{v.areaUnit.name}</strong> đang <strong>tạm dừng hoạt động</strong> (theo danh sách khu vực).
+        <Notice key="unit" tone={stale ? 'warn' : 'bad'} icon="⚠">
+          Đơn vị <strong>{v.areaUnit.name}</strong> đang <strong>tạm dừng hoạt động</strong> ({source}).
         </Notice>,
       );
     }
     if (v.onStaffList === false) {
       notices.push(
-        <Notice key="staff" tone="bad" icon="⚠">
-          Người này <strong>không có</strong> trong danh sách người lao động đã duyệt của đơn vị (theo danh sách khu
-          vực).
+        <Notice key="staff" tone={stale ? 'warn' : 'bad'} icon="⚠">
+          Người này <strong>không có</strong> trong danh sách người lao động đã duyệt của đơn vị ({source}).
         </Notice>,
       );
     }
@@ -717,7 +726,12 @@ function UnitPanel({ v, controller }: { v: VerdictState; s: State; controller: C
       </form>
       {check && (
         <div data-testid="staff-check" ref={resultRef}>
-          {check.staff ? (
+          {check.noList ? (
+            <Notice tone="neutral" icon="?">
+              <strong>CHƯA TRA CỨU ĐƯỢC</strong>: máy chưa có danh sách khu vực. Kết nối mạng để tải; trong lúc chờ, đối
+              chiếu giấy tờ tùy thân.
+            </Notice>
+          ) : check.staff ? (
             <Notice tone="good" icon="✓">
               <strong>CÓ TRONG DANH SÁCH</strong>: {check.staff.fullName} — số giấy tờ {check.staff.idNumber}
               {check.staff.serials.length > 0 ? `; giấy đi đường số ${check.staff.serials.join(', ')}` : ''}.
@@ -765,7 +779,21 @@ function ManualPanel({ s, controller }: { s: State; controller: Controller }) {
         Tra trong danh sách khu vực trên máy (cập nhật {agoText(s.lists.areaFetchedAt)}). Tra cứu không thay cho chữ ký
         số: chỉ cho biết đơn vị đã đăng ký người này.
       </p>
-      {m.matches && m.query && m.matches.length === 0 && (
+      {m.matches && m.query && m.matches.length === 0 && !controller.hasArea() && (
+        <div className="verdict verdict-neutral">
+          <h2 className="verdict-headline">
+            <span className="verdict-icon" aria-hidden="true">
+              ?
+            </span>{' '}
+            CHƯA TRA CỨU ĐƯỢC
+          </h2>
+          <p>
+            Máy chưa tải danh sách khu vực nên chưa tra được "{m.query}". Kết nối mạng để tải; trong lúc chờ, đối chiếu
+            giấy tờ tùy thân. Đây không phải kết luận người này không có trong danh sách.
+          </p>
+        </div>
+      )}
+      {m.matches && m.query && m.matches.length === 0 && controller.hasArea() && (
         <div className="verdict verdict-bad">
           <h2 className="verdict-headline">
             <span className="verdict-icon" aria-hidden="true">
@@ -774,8 +802,8 @@ function ManualPanel({ s, controller }: { s: State; controller: Controller }) {
             KHÔNG TÌM THẤY
           </h2>
           <p>
-            Không có "{m.query}" trong danh sách khu vực của chốt.{' '}
-            {controller.hasArea() ? '' : 'Máy chưa tải danh sách khu vực: kết nối mạng.'}
+            Không có "{m.query}" trong danh sách khu vực của chốt
+            {areaStale(s, controller) ? ` (danh sách đã cũ ${ageLabel(s.lists.areaFetchedAt, Date.now())})` : ''}.
           </p>
         </div>
       )}

@@ -34,8 +34,20 @@ const api: CheckpointApi = {
   postScans: async (_cp, scans) => ({ stored: scans.length, duplicates: 0 }),
 };
 
+const AREA = {
+  version: 1,
+  units: [
+    {
+      taxCode: '0100233488',
+      name: 'Công ty TNHH Thực phẩm Đức Giang',
+      status: 'approved' as const,
+      staff: [{ idNumber: '001190012345', fullName: 'Nguyễn Thị Quỳnh Anh', serials: ['0001/GĐĐ'] }],
+    },
+  ],
+};
+
 /** A controller on fakes: lists from `server`, scans kept in memory (never sent), a fixed clock. */
-function setUp(server = fakeListServer(), cache = memoryListCache()) {
+function setUp(server = fakeListServer(), cache = memoryListCache(), withArea = false) {
   const t = manualTimers();
   const lists = new ListsStore({
     base: ORIGIN,
@@ -56,7 +68,7 @@ function setUp(server = fakeListServer(), cache = memoryListCache()) {
   });
   const tones: Tone[] = [];
   const controller = new Controller({
-    api,
+    api: withArea ? { ...api, areaList: async () => ({ list: AREA, etag: '"a1"', notModified: false }) } : api,
     queue,
     crypto,
     lists,
@@ -176,5 +188,21 @@ describe('Controller: verdicts with missing or old lists', () => {
     expect(v?.result.issuerName).toBe('UBND phường Đức Giang'); // the signature itself checked out
     expect(tones).toEqual(['neutral']);
     expect(logged()[0]).toMatchObject({ verdict: 'cannot_verify', warnings: ['lists_missing'] });
+  });
+
+  it('a manual look-up without an area list on the device is "cannot verify", not "not found"', async () => {
+    const bare = setUp();
+    bare.controller.manualLookup('0001/GĐĐ');
+    await settle();
+    expect(bare.controller.state.manual.matches).toEqual([]);
+    expect(bare.logged()).toEqual([
+      expect.objectContaining({ kind: 'manual', verdict: 'cannot_verify', warnings: ['lists_missing'] }),
+    ]);
+    const { controller, logged } = setUp(fakeListServer(), memoryListCache(), true);
+    await controller.refresh(false); // the area list
+    controller.manualLookup('0001/GĐĐ');
+    controller.manualLookup('9999/XYZ');
+    await settle();
+    expect(logged().map((r) => r.verdict)).toEqual(['manual_found', 'manual_not_found']);
   });
 });

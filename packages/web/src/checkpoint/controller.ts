@@ -59,6 +59,8 @@ export interface StaffCheck {
   query: string;
   staff: AreaStaff | null;
   source: 'typed' | 'card';
+  /** No area list on the device: the person could not be looked up at all. */
+  noList: boolean;
 }
 
 export interface VerdictState {
@@ -469,17 +471,23 @@ export class Controller {
     const areaUnit = v.areaUnit;
     let staff: AreaStaff | null = null;
     if (areaUnit) staff = findStaff(areaUnit, query) ?? (alternative ? findStaff(areaUnit, alternative) : null);
-    const staffCheck: StaffCheck = { query: query.trim(), staff, source };
+    // Without an area list on the device nobody can say the person is not on the list.
+    const noList = areaUnit === undefined;
+    const staffCheck: StaffCheck = { query: query.trim(), staff, source, noList };
     this.set({ verdict: { ...v, staffCheck } });
     this.signal(
-      staff && areaUnit?.status === 'approved' && v.result.verdict === 'valid' && !v.cannotVerify ? 'good' : 'bad',
+      noList
+        ? 'neutral'
+        : staff && areaUnit?.status === 'approved' && v.result.verdict === 'valid' && !v.cannotVerify
+          ? 'good'
+          : 'bad',
       this.state.settings.sound,
     );
     void this.log({
       id: newScanId(),
       scannedAt: new Date(this.now()).toISOString(),
-      verdict: staff ? 'manual_found' : 'manual_not_found',
-      warnings: [],
+      verdict: noList ? 'cannot_verify' : staff ? 'manual_found' : 'manual_not_found',
+      warnings: noList ? ['lists_missing'] : [],
       kind: 'manual',
       idNumber: staff?.idNumber ?? query.trim(),
       unitTaxCode: unit.unitTaxCode,
@@ -493,11 +501,13 @@ export class Controller {
     this.set({ screen: 'manual', manual: { query: q, matches } });
     if (!q) return;
     const first = matches[0];
+    // No area list on the device: "not found" would say nothing about the person.
+    const noList = this.area === null;
     void this.log({
       id: newScanId(),
       scannedAt: new Date(this.now()).toISOString(),
-      verdict: first ? 'manual_found' : 'manual_not_found',
-      warnings: [],
+      verdict: noList ? 'cannot_verify' : first ? 'manual_found' : 'manual_not_found',
+      warnings: noList ? ['lists_missing'] : [],
       kind: 'manual',
       ...(first?.by === 'serial' ? { serial: first.serial } : {}),
       ...(first?.by === 'idNumber' || !first ? { idNumber: first?.staff.idNumber ?? q } : {}),
@@ -525,7 +535,8 @@ export class Controller {
   private recordOf(v: VerdictState): ScanRecord {
     const c = v.result.claims;
     const warnings: ScanRecord['warnings'] = v.cannotVerify ? [] : [...v.result.warnings];
-    if (v.cannotVerify) warnings.push(cannotVerifyWarning(v.cannotVerify));
+    const lacking = v.cannotVerify ? cannotVerifyWarning(v.cannotVerify) : null;
+    if (lacking) warnings.push(lacking);
     else if (v.staleWarning) warnings.push('lists_stale');
     const record: ScanRecord = {
       id: newScanId(),

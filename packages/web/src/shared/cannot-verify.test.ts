@@ -37,6 +37,19 @@ describe('cannotVerify', () => {
     expect(cannotVerify(result('valid'), { ...fresh, revokedFetchedAt: NOW - 40 * HOUR }, NOW, LIMIT)).toBeNull();
   });
 
+  it('a genuine permit "not yet valid" on a device whose clock is behind its signing time: the clock, not the permit', () => {
+    const signed = (iat: string): VerifyResult => ({
+      ...result('not_yet_valid'),
+      claims: { iat } as VerifyResult['claims'],
+    });
+    expect(cannotVerify(signed('2021-08-16T02:00:00Z'), fresh, NOW, LIMIT)).toEqual({
+      reason: 'device_clock',
+      signed: '09:00 16/08/2021',
+    });
+    // Signed before now, valid from tomorrow: really not yet valid.
+    expect(cannotVerify(signed('2021-08-15T02:00:00Z'), fresh, NOW, LIMIT)).toBeNull();
+  });
+
   it('verdicts that do not depend on the lists are kept', () => {
     const none = { trustFetchedAt: null, revokedFetchedAt: null };
     for (const v of ['not_permit_qr', 'malformed', 'bad_signature', 'key_not_valid', 'expired'] as const) {
@@ -48,5 +61,6 @@ describe('cannotVerify', () => {
     expect(cannotVerifyWarning({ reason: 'no_trust_list' })).toBe('lists_missing');
     expect(cannotVerifyWarning({ reason: 'no_revocation_list' })).toBe('lists_missing');
     expect(cannotVerifyWarning({ reason: 'trust_list_stale', age: '2 ngày' })).toBe('lists_stale');
+    expect(cannotVerifyWarning({ reason: 'device_clock', signed: '09:00 16/08/2021' })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { VerifyResult } from '@thonghanh/core';
-import { formatAge } from './format.js';
+import { formatAge, formatDateTime } from './format.js';
 
 /**
  * "Cannot verify": the device lacks the list a verdict depends on, so the verdict would say
@@ -12,17 +12,25 @@ import { formatAge } from './format.js';
  * - `trust_list_stale`: the trust list is older than the limit and does not know the key:
  *   a ward's new key may simply be missing from it.
  * - `no_revocation_list`: the signature is genuine, but no revocation list was ever loaded.
+ * - `device_clock`: the signature is genuine and the permit "not yet valid", but the device's
+ *   clock is behind the time the permit was signed (a phone whose clock was reset): its
+ *   validity cannot be judged. (A clock running ahead cannot be told from an expired permit.)
  *
  * A fresh trust list that does not know the key still gives `unknown_key` (KHÔNG RÕ NƠI
  * CẤP); a stale revocation list gives `valid` with the `lists_stale` warning.
  */
-export type CannotVerifyReason = 'no_trust_list' | 'trust_list_stale' | 'no_revocation_list';
+export type CannotVerifyReason = 'no_trust_list' | 'trust_list_stale' | 'no_revocation_list' | 'device_clock';
 
 export interface CannotVerify {
   reason: CannotVerifyReason;
   /** For `trust_list_stale`: how old the list is ("30 giờ"). */
   age?: string;
+  /** For `device_clock`: when the permit was signed ("09:00 14/08/2021"). */
+  signed?: string;
 }
+
+/** A signing time this far after the device's clock means the clock is wrong, not the permit. */
+const CLOCK_SLACK_MS = 10 * 60_000;
 
 export interface ListTimes {
   /** When each list was last fetched from the server (ms), null if never. */
@@ -46,6 +54,11 @@ export function cannotVerify(
     return null;
   }
   if (result.verdict === 'valid' && !known(lists.revokedFetchedAt)) return { reason: 'no_revocation_list' };
+  // The signature checked out, so the signing time is the ward's: a device before it is wrong.
+  const signedAt = result.claims ? Date.parse(result.claims.iat) : Number.NaN;
+  if (result.verdict === 'not_yet_valid' && signedAt > now + CLOCK_SLACK_MS) {
+    return { reason: 'device_clock', signed: formatDateTime(new Date(signedAt)) };
+  }
   return null;
 }
 
@@ -67,9 +80,15 @@ export const CANNOT_VERIFY_TEXT: Readonly<Record<CannotVerifyReason, { reason: s
     reason: 'CHƯA KIỂM TRA ĐƯỢC THU HỒI',
     explanation: 'Chữ ký số hợp lệ, nhưng máy chưa có danh sách thu hồi nên chưa biết giấy đã bị thu hồi hay chưa.',
   },
+  device_clock: {
+    reason: 'ĐỒNG HỒ CỦA MÁY ĐANG SAI',
+    explanation:
+      'Chữ ký số hợp lệ, nhưng ngày giờ trên máy sớm hơn lúc giấy được ký ({signed}): không đánh giá được thời hạn của giấy. Đặt ngày giờ của máy theo mạng rồi quét lại.',
+  },
 };
 
-/** The scan record's warning for the state: which list was lacking. */
-export function cannotVerifyWarning(c: CannotVerify): 'lists_missing' | 'lists_stale' {
+/** The scan record's warning for the state: which list was lacking (none for the clock). */
+export function cannotVerifyWarning(c: CannotVerify): 'lists_missing' | 'lists_stale' | null {
+  if (c.reason === 'device_clock') return null;
   return c.reason === 'trust_list_stale' ? 'lists_stale' : 'lists_missing';
 }

@@ -99,7 +99,9 @@ function CannotVerifyView({
         {CANNOT_VERIFY_HEADLINE}
         <span className="verdict-reason">{text.reason}</span>
       </h1>
-      <p className="verdict-explanation">{fillText(text.explanation, { age: state.age ?? '' })}</p>
+      <p className="verdict-explanation">
+        {fillText(text.explanation, { age: state.age ?? '', signed: state.signed ?? '' })}
+      </p>
       {advice && <div className="advice">{advice}</div>}
       {notices}
       {result.claims && <ClaimsDetails result={result} />}
