@@ -17,6 +17,8 @@ import './checkpoint.css';
  */
 
 const b = boot();
+/** How long a first run waits for the lists before the camera starts anyway. */
+const FIRST_FETCH_WAIT_MS = 4_000;
 const api = httpApi(b.base);
 
 interface BenchHooks {
@@ -91,9 +93,12 @@ async function start(session: Session, settings: Settings) {
   await Promise.all([controller.loadCached(), queue.refresh()]);
   // The lists are polled from now on (every minute; every few seconds while they fail).
   const first = lists.start();
-  // First run on this device: wait for the first fetch; if it fails, scanning starts anyway
-  // and a code gives "cannot verify" until the lists arrive.
-  if (controller.state.lists.trustFetchedAt === null) await first;
+  // First run on this device: wait for the first fetch (a few seconds at most: a network that
+  // never answers must not keep the camera off); without lists a code gives "cannot verify"
+  // until they arrive.
+  if (controller.state.lists.trustFetchedAt === null) {
+    await Promise.race([first, new Promise((r) => setTimeout(r, FIRST_FETCH_WAIT_MS))]);
+  }
   void controller.refresh(false);
   void queue.flush();
   const online = () => {

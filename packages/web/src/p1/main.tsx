@@ -40,7 +40,7 @@ function P1Page() {
     const show = async (lists: Lists | null) => {
       const mine = ++run;
       const crypto = await cryptoProvider();
-      const checked = await check(crypto, lists ?? (await store.refresh()));
+      const checked = await check(crypto, lists ?? (await store.loadCached()));
       if (mine !== run) return; // a newer code or newer lists arrived meanwhile
       setState(checked);
       const r = checked.result;
@@ -53,10 +53,15 @@ function P1Page() {
     };
     const unsubscribe = store.subscribe((lists) => void show(lists));
     void store.start();
+    // A network that does not answer: after a few seconds, verify with the lists kept here.
+    const patience = setTimeout(() => {
+      if (!store.lists) void store.loadCached();
+    }, 4_000);
     const online = () => void store.online();
     window.addEventListener('hashchange', onHash);
     window.addEventListener('online', online);
     return () => {
+      clearTimeout(patience);
       unsubscribe();
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('online', online);
