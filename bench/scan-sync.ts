@@ -195,8 +195,9 @@ export async function benchScanSync(): Promise<Section & { results: ScanSyncResu
     ],
     notes: [
       'The app listens on 127.0.0.1 and is fetched over keep-alive HTTP with a checkpoint officer’s session (cookie + CSRF): ' +
-        'each request is authenticated, its 1,000 scans validated by zod, stored with one multi-row ' +
-        'INSERT … ON CONFLICT (id) DO NOTHING in one transaction, and audited (one row per batch that stored anything).',
+        'each request is authenticated, its 1,000 scans checked one by one (characters, zod schema, date), stored with one ' +
+        'multi-row INSERT … ON CONFLICT (id) DO NOTHING RETURNING id in one transaction, answered per scan, and audited ' +
+        '(one row per batch that stored or refused anything).',
     ],
   };
 }

@@ -2,13 +2,14 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { checkpointPwa } from './src/checkpoint/pwa.js';
+import { p1ServiceWorker } from './src/p1/p1-sw-plugin.js';
 
 const root = import.meta.dirname;
 
 // Separate entries so the /p1 page a citizen's camera opens loads only what it needs.
 export default defineConfig({
   root,
-  plugins: [react(), checkpointPwa()],
+  plugins: [react(), checkpointPwa(), p1ServiceWorker()],
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,

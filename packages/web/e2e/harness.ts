@@ -92,6 +92,8 @@ export interface Fixtures {
   };
   /** CCCD card QRs: of the valid permit's holder, and of someone else. */
   cards: { match: string; mismatch: string };
+  /** The valid permit's cti (base64url), to revoke it in a test. */
+  validCti: string;
   /** `n` distinct valid permits (the benchmark needs a new code each time). */
   permits(n: number): Promise<string[]>;
 }
@@ -143,7 +145,8 @@ export async function makeFixtures(origin: string, nowMs = Date.now()): Promise<
   const current = { iat: now - DAY, nbf: now - DAY, exp: now + 30 * DAY };
   const sign = async (claims: Claims, s: Signer = signer) => buildQrText(origin, await signClaims(claims, s, c));
   const revokedCti = new Uint8Array(randomBytes(16));
-  const valid = await sign(permitClaims(HOLDER, new Uint8Array(randomBytes(16)), current));
+  const validCti = new Uint8Array(randomBytes(16));
+  const valid = await sign(permitClaims(HOLDER, validCti, current));
   const forgedBytes = await signClaims(permitClaims(HOLDER, new Uint8Array(randomBytes(16)), current), signer, c);
   forgedBytes[forgedBytes.length - 1] = (forgedBytes[forgedBytes.length - 1] as number) ^ 0x01; // last signature byte
   const texts = {
@@ -187,6 +190,7 @@ export async function makeFixtures(origin: string, nowMs = Date.now()): Promise<
     revoked,
     texts,
     cards: { match: card(HOLDER), mismatch: card({ ...OTHER, holder: 'Lê Văn Cường' }) },
+    validCti: base64urlEncode(validCti),
     permits: async (n) => {
       const out: string[] = [];
       for (let i = 0; i < n; i++) {
@@ -337,6 +341,10 @@ export interface FakeServer {
   dropAnswers: number;
   /** Answer 503 to the next n batches without storing. */
   failBatches: number;
+  /** While set, both lists are answered with this status (e.g. 503: the first download fails). */
+  listsStatus: number | null;
+  /** While true, every connection is cut at once: the server is unreachable. */
+  down: boolean;
 }
 
 const TYPES: Record<string, string> = {
@@ -417,6 +425,8 @@ export async function startFakeServer(distDir: string, port = 0): Promise<FakeSe
     requests: [],
     dropAnswers: 0,
     failBatches: 0,
+    listsStatus: null,
+    down: false,
   };
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, {
@@ -427,6 +437,7 @@ export async function startFakeServer(distDir: string, port = 0): Promise<FakeSe
     res.end(JSON.stringify(body));
   };
   const list = (req: IncomingMessage, res: ServerResponse, body: unknown) => {
+    if (state.listsStatus !== null) return json(res, state.listsStatus, { message: 'máy chủ bận' });
     if (!body) return json(res, 404, { message: 'chưa có danh sách' });
     const text = JSON.stringify(body);
     const etag = `"${Buffer.from(text).toString('base64url').slice(-16)}-${text.length}"`;
@@ -438,6 +449,10 @@ export async function startFakeServer(distDir: string, port = 0): Promise<FakeSe
     res.end(text);
   };
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    if (state.down) {
+      req.socket.destroy();
+      return;
+    }
     state.requests.push(`${req.method} ${req.url}`);
     const url = new URL(req.url ?? '/', 'http://x');
     const path = url.pathname;
@@ -482,13 +497,18 @@ export async function startFakeServer(distDir: string, port = 0): Promise<FakeSe
           state.batches.push({ count: body.scans.length, stored: 0, duplicates: 0, dropped: true });
           return json(res, 503, { message: 'bận' });
         }
+        // Per scan, as the server answers (no refusals here: the server's own tests cover them).
         let stored = 0;
         let duplicates = 0;
+        const results: Array<{ id: string; status: 'stored' | 'duplicate' }> = [];
         for (const scan of body.scans) {
-          if (state.scans.has(scan.id)) duplicates++;
-          else {
+          if (state.scans.has(scan.id)) {
+            duplicates++;
+            results.push({ id: scan.id, status: 'duplicate' });
+          } else {
             state.scans.set(scan.id, { checkpointId: body.checkpointId, scan, userId: OFFICER.user.id });
             stored++;
+            results.push({ id: scan.id, status: 'stored' });
           }
         }
         const dropped = state.dropAnswers > 0;
@@ -498,7 +518,7 @@ export async function startFakeServer(distDir: string, port = 0): Promise<FakeSe
           req.socket.destroy(); // stored, but the answer never arrives
           return;
         }
-        return json(res, 200, { stored, duplicates });
+        return json(res, 200, { stored, duplicates, refused: 0, results });
       }
       return json(res, 404, { message: 'không có' });
     }

@@ -60,7 +60,11 @@ export async function permitStats(db: Executor, area: StatsArea, now: Date): Pro
   };
 }
 
-/** Scans at the area's checkpoints today (Việt Nam time): all, valid, and refused or doubtful. */
+/**
+ * Scans at the area's checkpoints today (Việt Nam time): all, valid, not valid, and apart
+ * from both those the device could not verify (`cannot_verify`: no usable trust or
+ * revocation list on it), which say nothing about the permit.
+ */
 export async function scanStats(db: Executor, area: StatsArea, now: Date): Promise<Record<string, number>> {
   const from = new Date(vnDayStart(vnDateOf(now))).toISOString();
   const r = await areaWhere(
@@ -69,13 +73,15 @@ export async function scanStats(db: Executor, area: StatsArea, now: Date): Promi
       .select((eb) => [
         eb.fn.countAll<number>().as('today'),
         eb.fn.sum<number>(eb.case().when('verdict', '=', 'valid').then(1).else(0).end()).as('valid'),
+        eb.fn.sum<number>(eb.case().when('verdict', '=', 'cannot_verify').then(1).else(0).end()).as('cannotVerify'),
       ])
       .where('scanned_at', '>=', from),
     area,
   ).executeTakeFirstOrThrow();
   const today = Number(r.today);
   const valid = Number(r.valid ?? 0);
-  return { today, todayValid: valid, todayNotValid: today - valid };
+  const cannotVerify = Number(r.cannotVerify ?? 0);
+  return { today, todayValid: valid, todayNotValid: today - valid - cannotVerify, todayCannotVerify: cannotVerify };
 }
 
 STATS_SECTIONS.permits = permitStats;

@@ -10,8 +10,9 @@ import { sendCacheableJson, strongEtag } from '../lists/send-cacheable-json.js';
 import { permitResource } from '../permits/permit-presenter.js';
 import { findPermit } from '../permits/permit-query.js';
 import { buildAreaUnits } from './area-list.js';
+import { checkScan, SCAN_REFUSALS, type ScanRefusalCode } from './check-scan.js';
 import { listScans, type ScanFilter, type ScanListRow } from './scan-query.js';
-import { MAX_SCANS_PER_BATCH, SCAN_KINDS, SCAN_VERDICTS, scanInputSchema } from './scan-schema.js';
+import { MAX_SCANS_PER_BATCH, SCAN_KINDS, SCAN_VERDICTS } from './scan-schema.js';
 import { storeScans } from './store-scans.js';
 
 const TAGS = ['scans'];
@@ -60,21 +61,62 @@ export const areaListRoute = defineRoute({
   },
 });
 
+/** No control characters in the envelope's checkpoint id (the scans are checked one by one). */
+const plainId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'Mã chốt có ký tự điều khiển');
+
+const scanResultSchema = z.object({
+  id: z.string().nullable().describe('Mã lượt quét như thiết bị gửi (null nếu không đọc được)'),
+  status: z.enum(['stored', 'duplicate', 'refused']),
+  code: z.enum(Object.keys(SCAN_REFUSALS) as [ScanRefusalCode, ...ScanRefusalCode[]]).optional(),
+  field: z.string().optional(),
+  message: z.string().optional(),
+});
+
 export const scanBatchRoute = defineRoute({
   method: 'POST',
   path: '/api/v1/scans/batch',
   summary: 'Đồng bộ nhật ký quét từ thiết bị tại chốt: mỗi lượt quét được lưu đúng một lần dù gửi lại bao nhiêu lần',
+  description:
+    'Trả lời cho từng lượt quét, theo thứ tự gửi: `stored` (vừa lưu), `duplicate` (đã có từ lần gửi trước), `refused` (bị từ chối, kèm `code` và `message`; gửi lại cũng bị từ chối). Một lượt quét sai không làm hỏng các lượt khác. Chỉ khi phong bì sai (thiếu `checkpointId`, `scans` không phải mảng, quá 1.000 lượt) mới trả 400 cho cả yêu cầu.',
   tags: TAGS,
   access: { roles: ['checkpoint_officer'], scope: 'chốt của phường mình' },
   body: z.object({
-    checkpointId: z.string().min(1).max(64),
-    scans: z.array(scanInputSchema).max(MAX_SCANS_PER_BATCH, `Mỗi lần gửi tối đa ${MAX_SCANS_PER_BATCH} lượt quét`),
+    checkpointId: plainId,
+    scans: z
+      .array(z.unknown())
+      .max(MAX_SCANS_PER_BATCH, `Mỗi lần gửi tối đa ${MAX_SCANS_PER_BATCH} lượt quét`)
+      .describe('Các lượt quét (ScanRecord); mỗi lượt được kiểm tra riêng'),
   }),
-  response: z.object({ stored: z.number().int(), duplicates: z.number().int() }),
+  response: z.object({
+    stored: z.number().int(),
+    duplicates: z.number().int(),
+    refused: z.number().int(),
+    results: z.array(scanResultSchema),
+  }),
   handler: async ({ db, user, body, actor, now }) => {
     const c = await loadCheckpointFor(db, user, body.checkpointId, 'scan', 'create');
-    if (body.scans.length === 0) return { stored: 0, duplicates: 0 };
-    return storeScans(db, c, body.scans, actor, now);
+    const checks = body.scans.map((raw) => checkScan(raw, now));
+    const good = checks.flatMap((x) => (x.ok ? [x.scan] : []));
+    const refused = checks.length - good.length;
+    if (checks.length === 0) return { stored: 0, duplicates: 0, refused: 0, results: [] };
+    const { stored, duplicates, statuses } = await storeScans(db, c, good, actor, now, refused);
+    let next = 0;
+    const results = checks.map((x) =>
+      x.ok
+        ? { id: x.scan.id, status: statuses[next++] as 'stored' | 'duplicate' }
+        : {
+            id: x.id,
+            status: 'refused' as const,
+            code: x.code,
+            ...(x.field ? { field: x.field } : {}),
+            message: x.message,
+          },
+    );
+    return { stored, duplicates, refused, results };
   },
 });
 

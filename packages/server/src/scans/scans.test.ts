@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { makeTestBusiness } from '../permits/test-support.js';
 import { forEachApp, signIn } from '../test/app.js';
-import { WARDS } from '../test/constants.js';
+import { TEST_CLOCK_START, WARDS } from '../test/constants.js';
 import { makeCheckpoint, makeUser } from '../test/factories.js';
 
 const scan = (over: Record<string, unknown> = {}) => ({
@@ -24,17 +24,28 @@ forEachApp((t) => {
       const batch = Array.from({ length: 50 }, (_, i) => scan({ serial: `${String(i + 1).padStart(4, '0')}/GĐĐ` }));
       const first = await officer.post('/api/v1/scans/batch', { checkpointId: cp.id, scans: batch });
       expect(first.statusCode, first.body).toBe(200);
-      expect(first.json()).toEqual({ stored: 50, duplicates: 0 });
+      expect(first.json()).toMatchObject({ stored: 50, duplicates: 0, refused: 0 });
+      expect(first.json().results).toEqual(batch.map((s) => ({ id: s.id, status: 'stored' })));
       const again = await officer.post('/api/v1/scans/batch', { checkpointId: cp.id, scans: batch });
-      expect(again.json()).toEqual({ stored: 0, duplicates: 50 });
+      expect(again.json()).toMatchObject({ stored: 0, duplicates: 50 });
+      expect(again.json().results.every((r: { status: string }) => r.status === 'duplicate')).toBe(true);
       const overlap = [...batch.slice(40), ...Array.from({ length: 5 }, () => scan({ verdict: 'revoked' }))];
       const third = await officer.post('/api/v1/scans/batch', { checkpointId: cp.id, scans: overlap });
-      expect(third.json()).toEqual({ stored: 5, duplicates: 10 });
-      // The same id twice in one batch counts once.
+      expect(third.json()).toMatchObject({ stored: 5, duplicates: 10 });
+      expect(third.json().results.map((r: { status: string }) => r.status)).toEqual([
+        ...Array(10).fill('duplicate'),
+        ...Array(5).fill('stored'),
+      ]);
+      // The same id twice in one batch counts once: the first is stored, the second its duplicate.
       const dup = scan();
       expect((await officer.post('/api/v1/scans/batch', { checkpointId: cp.id, scans: [dup, dup] })).json()).toEqual({
         stored: 1,
         duplicates: 1,
+        refused: 0,
+        results: [
+          { id: dup.id, status: 'stored' },
+          { id: dup.id, status: 'duplicate' },
+        ],
       });
       const stored = await t.db
         .selectFrom('scans')
@@ -50,13 +61,13 @@ forEachApp((t) => {
         .orderBy('seq')
         .execute();
       expect(audit.map((a) => JSON.parse(a.detail))).toEqual([
-        { duplicates: 0, stored: 50 },
-        { duplicates: 10, stored: 5 },
-        { duplicates: 1, stored: 1 },
+        { duplicates: 0, refused: 0, stored: 50 },
+        { duplicates: 10, refused: 0, stored: 5 },
+        { duplicates: 1, refused: 0, stored: 1 },
       ]);
     });
 
-    it('only a checkpoint officer of the checkpoint’s ward; at most 1,000 scans; every field checked', async () => {
+    it('only a checkpoint officer of the checkpoint’s ward; a malformed envelope is a 400 for the whole request', async () => {
       const cp = await makeCheckpoint(t.db, { ownerWardCode: WARDS.own });
       const far = await makeCheckpoint(t.db, { ownerWardCode: WARDS.sameDistrict });
       const officer = await signIn(t.app, await makeUser(t.db, { role: 'checkpoint_officer', wardCode: WARDS.own }));
@@ -65,23 +76,140 @@ forEachApp((t) => {
       );
       const admin = await signIn(t.app, await makeUser(t.db, { role: 'ward_admin', wardCode: WARDS.own }));
       expect((await admin.post('/api/v1/scans/batch', { checkpointId: cp.id, scans: [scan()] })).statusCode).toBe(403);
-      const many = Array.from({ length: 1001 }, () => scan());
-      const tooMany = await officer.post('/api/v1/scans/batch', { checkpointId: cp.id, scans: many });
-      expect([tooMany.statusCode, tooMany.json().error.code]).toEqual([400, 'validation_failed']);
-      const bad = await officer.post('/api/v1/scans/batch', {
-        checkpointId: cp.id,
-        scans: [scan({ id: 'not-a-uuid' }), scan({ verdict: 'maybe' }), scan({ cti: 'short' })],
-      });
-      expect(bad.statusCode).toBe(400);
-      expect(bad.json().error.issues.map((i: { path: string }) => i.path)).toEqual([
-        'body.scans.0.id',
-        'body.scans.1.verdict',
-        'body.scans.2.cti',
-      ]);
+      const envelopes: Array<[unknown, string]> = [
+        [{ checkpointId: cp.id, scans: Array.from({ length: 1001 }, () => scan()) }, 'body.scans'],
+        [{ scans: [scan()] }, 'body.checkpointId'],
+        [{ checkpointId: cp.id, scans: scan() }, 'body.scans'],
+        [{ checkpointId: `${cp.id}\u0000`, scans: [scan()] }, 'body.checkpointId'],
+      ];
+      for (const [body, path] of envelopes) {
+        const res = await officer.post('/api/v1/scans/batch', body);
+        expect([res.statusCode, res.json().error.code], JSON.stringify(body).slice(0, 80)).toEqual([
+          400,
+          'validation_failed',
+        ]);
+        expect(res.json().error.issues[0].path).toBe(path);
+      }
       const offline = scan({ kind: 'manual', verdict: 'manual_not_found', warnings: ['lists_stale'], cti: undefined });
       expect((await officer.post('/api/v1/scans/batch', { checkpointId: cp.id, scans: [offline] })).json().stored).toBe(
         1,
       );
+    });
+
+    it('answers per scan: a NUL or a year-9999 scan is refused, the good ones stored; a retry gives duplicates', async () => {
+      const cp = await makeCheckpoint(t.db, { ownerWardCode: WARDS.own });
+      const officer = await signIn(t.app, await makeUser(t.db, { role: 'checkpoint_officer', wardCode: WARDS.own }));
+      const good = [scan(), scan({ verdict: 'cannot_verify', warnings: ['lists_missing'] }), scan()];
+      const nul = scan({ serial: '0001/G\u0000ĐĐ' });
+      const future = scan({ scannedAt: '9999-12-31T23:59:59.000Z' });
+      const batch = [good[0], nul, good[1], future, good[2]];
+      const desk = await signIn(t.app, await makeUser(t.db, { role: 'ward_officer', wardCode: WARDS.own }));
+      const statsBefore = (await desk.get('/api/v1/stats')).json().sections.scans;
+      const first = await officer.post('/api/v1/scans/batch', { checkpointId: cp.id, scans: batch });
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toEqual({
+        stored: 3,
+        duplicates: 0,
+        refused: 2,
+        results: [
+          { id: good[0]?.id, status: 'stored' },
+          {
+            id: nul.id,
+            status: 'refused',
+            code: 'scan_control_characters',
+            field: 'serial',
+            message: 'Lượt quét có ký tự điều khiển hoặc ký tự không hợp lệ: số giấy.',
+          },
+          { id: good[1]?.id, status: 'stored' },
+          {
+            id: future.id,
+            status: 'refused',
+            code: 'scan_in_future',
+            field: 'scannedAt',
+            message: 'Thời điểm quét ở tương lai (quá 1 ngày so với giờ máy chủ): kiểm tra đồng hồ của thiết bị.',
+          },
+          { id: good[2]?.id, status: 'stored' },
+        ],
+      });
+      const retry = await officer.post('/api/v1/scans/batch', { checkpointId: cp.id, scans: batch });
+      expect(retry.statusCode).toBe(200);
+      expect(retry.json().results.map((r: { status: string; code?: string }) => r.code ?? r.status)).toEqual([
+        'duplicate',
+        'scan_control_characters',
+        'duplicate',
+        'scan_in_future',
+        'duplicate',
+      ]);
+      const rows = await t.db
+        .selectFrom('scans')
+        .select(['id', 'verdict'])
+        .where('checkpoint_id', '=', cp.id)
+        .execute();
+      expect(rows.map((r) => r.id).sort()).toEqual(good.map((g) => g?.id).sort());
+      expect(rows.find((r) => r.id === good[1]?.id)?.verdict).toBe('cannot_verify');
+      // "Could not verify" is counted apart: neither valid nor invalid.
+      const stats = (await desk.get('/api/v1/stats')).json().sections.scans;
+      expect({
+        today: stats.today - statsBefore.today,
+        todayValid: stats.todayValid - statsBefore.todayValid,
+        todayNotValid: stats.todayNotValid - statsBefore.todayNotValid,
+        todayCannotVerify: stats.todayCannotVerify - statsBefore.todayCannotVerify,
+      }).toEqual({ today: 3, todayValid: 2, todayNotValid: 0, todayCannotVerify: 1 });
+      // The refusals are in the audit row; the retry that stored nothing new still reports its refusals.
+      const audit = await t.db
+        .selectFrom('audit_log')
+        .select('detail')
+        .where('action', '=', 'scan.synced')
+        .where('entity_id', '=', cp.id)
+        .orderBy('seq')
+        .execute();
+      expect(audit.map((a) => JSON.parse(a.detail))).toEqual([
+        { stored: 3, duplicates: 0, refused: 2 },
+        { stored: 0, duplicates: 3, refused: 2 },
+      ]);
+    });
+
+    it('refuses each kind of bad scan with its own code, whatever else the batch holds', async () => {
+      const cp = await makeCheckpoint(t.db, { ownerWardCode: WARDS.own });
+      const officer = await signIn(t.app, await makeUser(t.db, { role: 'checkpoint_officer', wardCode: WARDS.own }));
+      const day = 24 * 3600_000;
+      const at = (ms: number) => new Date(Date.parse(TEST_CLOCK_START) + ms).toISOString();
+      const cases: Array<[unknown, string | null]> = [
+        [scan({ scannedAt: at(day - 60_000) }), null], // within the day of tolerance
+        [scan({ scannedAt: at(day + 60_000) }), 'scan_in_future'],
+        [scan({ scannedAt: '2020-12-31T16:59:59Z' }), 'scan_too_old'], // 23:59:59 on 31/12/2020 in Hà Nội
+        [scan({ scannedAt: '2020-12-31T17:00:00Z' }), null],
+        [scan({ verdict: 'maybe' }), 'scan_unknown_verdict'],
+        [scan({ serial: 'x'.repeat(33) }), 'scan_field_too_long'],
+        [scan({ idNumber: '1'.repeat(21) }), 'scan_field_too_long'],
+        [scan({ unitTaxCode: '0100233488-0011' }), 'scan_field_too_long'],
+        [scan({ idNumber: '001190\u001f012345' }), 'scan_control_characters'],
+        [scan({ serial: '0001/GĐĐ\u007f' }), 'scan_control_characters'],
+        [scan({ serial: '0001/\ud800' }), 'scan_control_characters'],
+        [scan({ warnings: ['off_route\n'] }), 'scan_control_characters'],
+        [scan({ id: 'not-a-uuid' }), 'scan_invalid'],
+        [scan({ cti: 'short' }), 'scan_invalid'],
+        [scan({ kind: 'ticket' }), 'scan_invalid'],
+        [scan({ warnings: ['weather'] }), 'scan_invalid'],
+        ['a string', 'scan_invalid'],
+        [null, 'scan_invalid'],
+      ];
+      const res = await officer.post('/api/v1/scans/batch', { checkpointId: cp.id, scans: cases.map(([s]) => s) });
+      expect(res.statusCode, res.body).toBe(200);
+      const results = res.json().results as Array<{
+        id: string | null;
+        status: string;
+        code?: string;
+        message?: string;
+      }>;
+      expect(results.map((r) => r.code ?? r.status)).toEqual(cases.map(([, code]) => code ?? 'stored'));
+      expect(results.filter((r) => r.status === 'refused').every((r) => r.message && /[ạ-ỹ]/.test(r.message))).toBe(
+        true,
+      );
+      // The id is echoed when it can be: as sent, never a control character.
+      expect(results[12]?.id).toBe('not-a-uuid');
+      expect(results[16]?.id).toBeNull();
+      expect(res.json()).toMatchObject({ stored: 2, duplicates: 0, refused: cases.length - 2 });
     });
   });
 

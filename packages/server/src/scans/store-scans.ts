@@ -5,11 +5,13 @@ import { type DialectKind, dialectOf } from '../db/database.js';
 import type { Executor, ScanRow } from '../db/schema.js';
 import type { ScanInput } from './scan-schema.js';
 
-export interface BatchResult {
+export interface StoreResult {
   /** Scans stored by this request. */
   stored: number;
   /** Scans already stored (an earlier try of the same batch, or twice in this one). */
   duplicates: number;
+  /** For each scan, in the order given: stored now, or already there. */
+  statuses: Array<'stored' | 'duplicate'>;
 }
 
 /** Rows per INSERT: 15 parameters a row, far below SQLite's 32,766 and PostgreSQL's 65,535. */
@@ -36,9 +38,10 @@ const COLUMNS = [
 const insertSql = new Map<string, string>();
 
 /**
- * `INSERT … VALUES (…), (…) ON CONFLICT (id) DO NOTHING` for `rows` rows, written once per
- * size and dialect: a batch of 1,000 scans is 15,000 parameters, and building Kysely's
- * syntax tree for them costs more than the insert itself.
+ * `INSERT … VALUES (…), (…) ON CONFLICT (id) DO NOTHING RETURNING id` for `rows` rows, written
+ * once per size and dialect: a batch of 1,000 scans is 15,000 parameters, and building
+ * Kysely's syntax tree for them costs more than the insert itself. RETURNING names the rows
+ * actually inserted (SQLite ≥ 3.35 and PostgreSQL alike): the others were duplicates.
  */
 function insertStatement(dialect: DialectKind, rows: number): string {
   const key = `${dialect}:${rows}`;
@@ -49,17 +52,18 @@ function insertStatement(dialect: DialectKind, rows: number): string {
       const marks = Array.from({ length: width }, (_, c) => (dialect === 'postgres' ? `$${r * width + c + 1}` : '?'));
       return `(${marks.join(',')})`;
     });
-    text = `insert into scans (${COLUMNS.join(',')}) values ${tuples.join(',')} on conflict (id) do nothing`;
+    text = `insert into scans (${COLUMNS.join(',')}) values ${tuples.join(',')} on conflict (id) do nothing returning id`;
     insertSql.set(key, text);
   }
   return text;
 }
 
 /**
- * Stores a checkpoint's scans exactly once each, however often the device retries: the
- * device's UUID is the primary key and every row is inserted with ON CONFLICT DO NOTHING, in
- * the request's one transaction (all or nothing), in multi-row statements. Counts what was new.
- * One audit row per batch that stored anything (`scan.synced`); retries leave no trace.
+ * Stores a checkpoint's scans (already checked one by one: `checkScan`) exactly once each,
+ * however often the device retries: the device's UUID is the primary key and every row is
+ * inserted with ON CONFLICT DO NOTHING, in the request's one transaction, in multi-row
+ * statements. Says for each scan whether it was new. One audit row per batch that stored or
+ * refused anything (`scan.synced`); a retry of a batch already stored leaves no trace.
  */
 export async function storeScans(
   db: Executor,
@@ -67,7 +71,8 @@ export async function storeScans(
   scans: ScanInput[],
   actor: AuditActor,
   now: Date,
-): Promise<BatchResult> {
+  refused = 0,
+): Promise<StoreResult> {
   const receivedAt = now.toISOString();
   const rows: ScanRow[] = scans.map((s) => ({
     id: s.id.toLowerCase(),
@@ -88,24 +93,28 @@ export async function storeScans(
   }));
   // The same order in every request: concurrent retries of overlapping batches (PostgreSQL
   // waits on a key another transaction is inserting) then never wait for each other in a cycle.
-  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const dialect = dialectOf(db);
-  let stored = 0;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
+  const inserted = new Set<string>();
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    const chunk = sorted.slice(i, i + CHUNK);
     const params = chunk.flatMap((row) => COLUMNS.map((c) => row[c]));
-    const r = await db.executeQuery(CompiledQuery.raw(insertStatement(dialect, chunk.length), params));
-    stored += Number(r.numAffectedRows ?? 0n);
+    const r = await db.executeQuery<{ id: string }>(CompiledQuery.raw(insertStatement(dialect, chunk.length), params));
+    for (const row of r.rows) inserted.add(row.id);
   }
-  if (stored > 0) {
+  // The first occurrence of a new id was stored; any later one in the batch is its duplicate.
+  const statuses = rows.map((row) => (inserted.delete(row.id) ? 'stored' : 'duplicate') as 'stored' | 'duplicate');
+  const stored = statuses.filter((s) => s === 'stored').length;
+  const duplicates = scans.length - stored;
+  if (stored > 0 || refused > 0) {
     await audit(
       db,
       actor,
       'scan.synced',
       { type: 'checkpoint', id: checkpoint.id, wardCode: checkpoint.owner_ward_code },
-      { stored, duplicates: scans.length - stored },
+      { stored, duplicates, refused },
       now,
     );
   }
-  return { stored, duplicates: scans.length - stored };
+  return { stored, duplicates, statuses };
 }

@@ -34,4 +34,15 @@ describe('fitScanRecord', () => {
     expect(r.cti).toBeUndefined();
     expect(r.serial).toBe('0125/GĐĐ');
   });
+
+  it('leaves out typed text holding a control character or a broken character (the server refuses such a scan)', () => {
+    const r = fitScanRecord({
+      ...base,
+      kind: 'manual',
+      verdict: 'manual_not_found',
+      idNumber: '001190\t012345',
+      serial: '0125\ud800',
+    });
+    expect(r).toEqual({ ...base, kind: 'manual', verdict: 'manual_not_found' });
+  });
 });

@@ -65,9 +65,15 @@ export interface AreaListAnswer {
  *   checked against a unit's list (verdict `manual_found` / `manual_not_found`: nothing was
  *   verified cryptographically);
  * - `other`: a code that is not a permit QR (verdict `not_permit_qr` or `malformed`).
+ *
+ * `cannot_verify`: the device had no usable list for this code (no trust list, or too old to
+ * know its key; or no revocation list for a genuine signature). Not a verdict on the permit:
+ * the server counts it apart from the invalid ones.
  */
 export type ScanKind = 'permit' | 'unit' | 'manual' | 'other';
-export type ScanVerdict = Verdict | 'manual_found' | 'manual_not_found';
+export type ScanVerdict = Verdict | 'manual_found' | 'manual_not_found' | 'cannot_verify';
+/** `lists_missing`: a list the verdict needed was never loaded on this device. */
+export type ScanWarning = Warning | 'lists_stale' | 'lists_missing';
 
 export interface ScanRecord {
   /** UUID made on the device: the idempotency key. */
@@ -75,7 +81,7 @@ export interface ScanRecord {
   /** ISO 8601 time of the scan on the device. */
   scannedAt: string;
   verdict: ScanVerdict;
-  warnings: Array<Warning | 'lists_stale'>;
+  warnings: ScanWarning[];
   kind: ScanKind;
   /** base64url of the credential id, when the code could be read. */
   cti?: string;
@@ -87,9 +93,23 @@ export interface ScanRecord {
 /** Field limits of the batch endpoint: a record outside them would have its whole batch refused. */
 export const SCAN_LIMITS = { serial: 32, idNumber: 20, unitTaxCode: 14, warnings: 10 } as const;
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** No control character and no lone surrogate: the server refuses a scan holding one. */
+function plainText(v: string): boolean {
+  if (CONTROL.test(v)) return false;
+  try {
+    encodeURIComponent(v); // throws on a lone surrogate
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A record trimmed to what the server accepts: text typed by an officer can be anything, and
- * one refused record must not hold back the batch (a field that does not fit is left out).
+ * the server refuses a record with a field too long or a control character in it (a field
+ * that does not fit is left out, so the scan itself is still logged).
  */
 export function fitScanRecord(r: ScanRecord): ScanRecord {
   const out: ScanRecord = {
@@ -102,14 +122,27 @@ export function fitScanRecord(r: ScanRecord): ScanRecord {
   if (r.cti && /^[A-Za-z0-9_-]{22}$/.test(r.cti)) out.cti = r.cti;
   for (const key of ['serial', 'idNumber', 'unitTaxCode'] as const) {
     const v = r[key]?.trim();
-    if (v && [...v].length <= SCAN_LIMITS[key]) out[key] = v;
+    if (v && [...v].length <= SCAN_LIMITS[key] && plainText(v)) out[key] = v;
   }
   return out;
+}
+
+/** The server's answer for one scan of a batch, in the order sent. */
+export interface ScanResult {
+  /** The scan's id as sent (null when the server could not read it). */
+  id: string | null;
+  status: 'stored' | 'duplicate' | 'refused';
+  /** For `refused`: a stable code (`scan_in_future`, `scan_control_characters`, …) and its Vietnamese message. */
+  code?: string;
+  message?: string;
 }
 
 export interface BatchResult {
   stored: number;
   duplicates: number;
+  refused?: number;
+  /** One per scan (servers before per-scan answers sent only the counts). */
+  results?: ScanResult[];
 }
 
 /** A failed request: `retryable` when trying again later may succeed (network, 5xx, 429). */
@@ -161,7 +194,9 @@ export function httpApi(base = ''): CheckpointApi {
       let message = `Máy chủ trả lỗi ${res.status}`;
       try {
         const body = (await res.json()) as { message?: unknown; error?: unknown };
-        const m = body.message ?? body.error;
+        // The server's errors are `{ error: { code, message } }`; the fake's `{ message }`.
+        const nested = typeof body.error === 'object' && body.error !== null ? body.error : null;
+        const m = body.message ?? (nested as { message?: unknown } | null)?.message ?? body.error;
         if (typeof m === 'string' && m) message = m;
       } catch {
         // not JSON: keep the status

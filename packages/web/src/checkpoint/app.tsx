@@ -503,6 +503,15 @@ function StatusBar({ s, controller }: { s: State; controller: Controller }) {
         {item('thu hồi:', s.lists.revokedFetchedAt)}
         {item('khu vực:', s.lists.areaFetchedAt)}
       </div>
+      {(s.lists.trustFetchedAt === null || s.lists.revokedFetchedAt === null) && (
+        <div className="topbar-line topbar-small lists-missing" role="status" data-testid="lists-missing">
+          <span>
+            <span aria-hidden="true">? </span>
+            Chưa có danh sách {s.lists.trustFetchedAt === null ? 'tin cậy' : 'thu hồi'}: chưa xác minh được mã; đang tự
+            tải lại{s.online ? '' : ' khi có mạng'}.
+          </span>
+        </div>
+      )}
       <div className="topbar-line topbar-small" data-testid="sync">
         {q.pending === 0 ? (
           <span>
@@ -513,6 +522,12 @@ function StatusBar({ s, controller }: { s: State; controller: Controller }) {
             <span aria-hidden="true">↑ </span>
             {q.pending} lượt quét chờ gửi
             {q.needsLogin ? ' — cần đăng nhập lại' : q.sending ? ' — đang gửi…' : q.failures > 0 ? ' — sẽ thử lại' : ''}
+          </span>
+        )}
+        {q.refused > 0 && (
+          <span className="sync-wait" title={q.lastRefusal ?? undefined}>
+            <span aria-hidden="true">⚠ </span>
+            {q.refused} lượt quét bị máy chủ từ chối (xem Nhật ký)
           </span>
         )}
       </div>
@@ -546,7 +561,15 @@ function clockTime(ms: number): string {
   return new Date(ms + 7 * 3600_000).toISOString().slice(11, 19);
 }
 
-function Notice({ tone, icon, children }: { tone: 'good' | 'warn' | 'bad'; icon: string; children: ReactNode }) {
+function Notice({
+  tone,
+  icon,
+  children,
+}: {
+  tone: 'good' | 'warn' | 'bad' | 'neutral';
+  icon: string;
+  children: ReactNode;
+}) {
   return (
     <p className={`notice notice-${tone}`}>
       <span className="notice-icon" aria-hidden="true">
@@ -555,6 +578,11 @@ function Notice({ tone, icon, children }: { tone: 'good' | 'warn' | 'bad'; icon:
       {children}
     </p>
   );
+}
+
+/** Whether the area list on the device is past the officer's limit for lists. */
+function areaStale(s: State, controller: Controller): boolean {
+  return freshness(s.lists.areaFetchedAt, Math.max(s.clock, Date.now()), controller.staleAfterMs) === 'stale';
 }
 
 function VerdictPanel({ v, s, controller }: { v: VerdictState; s: State; controller: Controller }) {
@@ -575,7 +603,7 @@ function VerdictPanel({ v, s, controller }: { v: VerdictState; s: State; control
         </Notice>
       ),
     );
-  } else if (permit && v.result.verdict === 'valid') {
+  } else if (permit && v.result.verdict === 'valid' && !v.cannotVerify) {
     notices.push(
       <Notice key="id" tone="warn" icon="ℹ">
         Quét mã QR trên CCCD của người đi đường để đối chiếu, hoặc so họ tên và số giấy tờ bằng mắt.
@@ -583,18 +611,22 @@ function VerdictPanel({ v, s, controller }: { v: VerdictState; s: State; control
     );
   }
   if (permit && v.result.verdict === 'valid' && v.areaUnit) {
+    // An old area list may predate a reinstatement or a person just approved: amber, with its age.
+    const stale = areaStale(s, controller);
+    const source = stale
+      ? `theo danh sách khu vực đã cũ ${ageLabel(s.lists.areaFetchedAt, Date.now())}: có thể đã thay đổi`
+      : 'theo danh sách khu vực';
     if (v.areaUnit.status === 'suspended') {
       notices.push(
-        <Notice key="unit" tone="bad" icon="⚠">
-          Đơn vị <strong>{v.areaUnit.name}</strong> đang <strong>tạm dừng hoạt động</strong> (theo danh sách khu vực).
+        <Notice key="unit" tone={stale ? 'warn' : 'bad'} icon="⚠">
+          Đơn vị <strong>{v.areaUnit.name}</strong> đang <strong>tạm dừng hoạt động</strong> ({source}).
         </Notice>,
       );
     }
     if (v.onStaffList === false) {
       notices.push(
-        <Notice key="staff" tone="bad" icon="⚠">
-          Người này <strong>không có</strong> trong danh sách người lao động đã duyệt của đơn vị (theo danh sách khu
-          vực).
+        <Notice key="staff" tone={stale ? 'warn' : 'bad'} icon="⚠">
+          Người này <strong>không có</strong> trong danh sách người lao động đã duyệt của đơn vị ({source}).
         </Notice>,
       );
     }
@@ -608,8 +640,38 @@ function VerdictPanel({ v, s, controller }: { v: VerdictState; s: State; control
         result={v.result}
         appWarnings={v.staleWarning ? [v.staleWarning] : []}
         notices={unit ? <UnitPanel v={v} s={s} controller={controller} /> : notices.length > 0 ? notices : undefined}
+        cannotVerify={v.cannotVerify}
+        advice={v.cannotVerify ? <CannotVerifyAdvice v={v} s={s} controller={controller} /> : undefined}
       />
     </div>
+  );
+}
+
+/** What the officer does when a code cannot be verified: the network, the manual look-up, the ID document. */
+function CannotVerifyAdvice({ v, s, controller }: { v: VerdictState; s: State; controller: Controller }) {
+  const serial = v.result.claims?.permit?.serial;
+  return (
+    <>
+      <p>
+        <strong>Việc cần làm:</strong>
+      </p>
+      <ul>
+        <li>
+          Giữ kết nối mạng (dữ liệu di động hoặc Wi-Fi){s.online ? '' : ' — máy đang mất mạng'}: ứng dụng tự tải danh
+          sách và kiểm tra lại mã này ngay khi tải được.
+        </li>
+        <li>
+          Trong lúc chờ: tra cứu thủ công số giấy trong danh sách khu vực và đối chiếu giấy tờ tùy thân (CCCD/CMND) của
+          người đi đường.
+        </li>
+        <li>Không kết luận giấy giả chỉ vì màn hình này.</li>
+      </ul>
+      {serial && (
+        <button type="button" className="btn btn-advice" onClick={() => controller.manualLookup(serial)}>
+          Tra cứu thủ công số giấy {serial}
+        </button>
+      )}
+    </>
   );
 }
 
@@ -664,7 +726,12 @@ function UnitPanel({ v, controller }: { v: VerdictState; s: State; controller: C
       </form>
       {check && (
         <div data-testid="staff-check" ref={resultRef}>
-          {check.staff ? (
+          {check.noList ? (
+            <Notice tone="neutral" icon="?">
+              <strong>CHƯA TRA CỨU ĐƯỢC</strong>: máy chưa có danh sách khu vực. Kết nối mạng để tải; trong lúc chờ, đối
+              chiếu giấy tờ tùy thân.
+            </Notice>
+          ) : check.staff ? (
             <Notice tone="good" icon="✓">
               <strong>CÓ TRONG DANH SÁCH</strong>: {check.staff.fullName} — số giấy tờ {check.staff.idNumber}
               {check.staff.serials.length > 0 ? `; giấy đi đường số ${check.staff.serials.join(', ')}` : ''}.
@@ -712,7 +779,21 @@ function ManualPanel({ s, controller }: { s: State; controller: Controller }) {
         Tra trong danh sách khu vực trên máy (cập nhật {agoText(s.lists.areaFetchedAt)}). Tra cứu không thay cho chữ ký
         số: chỉ cho biết đơn vị đã đăng ký người này.
       </p>
-      {m.matches && m.query && m.matches.length === 0 && (
+      {m.matches && m.query && m.matches.length === 0 && !controller.hasArea() && (
+        <div className="verdict verdict-neutral">
+          <h2 className="verdict-headline">
+            <span className="verdict-icon" aria-hidden="true">
+              ?
+            </span>{' '}
+            CHƯA TRA CỨU ĐƯỢC
+          </h2>
+          <p>
+            Máy chưa tải danh sách khu vực nên chưa tra được "{m.query}". Kết nối mạng để tải; trong lúc chờ, đối chiếu
+            giấy tờ tùy thân. Đây không phải kết luận người này không có trong danh sách.
+          </p>
+        </div>
+      )}
+      {m.matches && m.query && m.matches.length === 0 && controller.hasArea() && (
         <div className="verdict verdict-bad">
           <h2 className="verdict-headline">
             <span className="verdict-icon" aria-hidden="true">
@@ -721,8 +802,8 @@ function ManualPanel({ s, controller }: { s: State; controller: Controller }) {
             KHÔNG TÌM THẤY
           </h2>
           <p>
-            Không có "{m.query}" trong danh sách khu vực của chốt.{' '}
-            {controller.hasArea() ? '' : 'Máy chưa tải danh sách khu vực: kết nối mạng.'}
+            Không có "{m.query}" trong danh sách khu vực của chốt
+            {areaStale(s, controller) ? ` (danh sách đã cũ ${ageLabel(s.lists.areaFetchedAt, Date.now())})` : ''}.
           </p>
         </div>
       )}
@@ -867,7 +948,10 @@ const VERDICT_SHORT: Record<string, string> = {
   expired: 'HẾT HẠN',
   manual_found: 'NHẬP TAY: CÓ',
   manual_not_found: 'NHẬP TAY: KHÔNG CÓ',
+  cannot_verify: 'KHÔNG THỂ XÁC MINH',
 };
+
+const GOOD = new Set(['valid', 'manual_found']);
 
 function HistoryPanel() {
   const [rows, setRows] = useState<Awaited<ReturnType<typeof recentScans>> | null>(null);
@@ -880,16 +964,24 @@ function HistoryPanel() {
       {!rows && <p>Đang đọc…</p>}
       {rows?.length === 0 && <p>Chưa có lượt quét nào.</p>}
       <ol className="history">
-        {rows?.map((r) => (
-          <li key={r.scan.id} className={r.scan.verdict === 'valid' || r.scan.verdict === 'manual_found' ? 'ok' : 'ko'}>
-            <span aria-hidden="true">
-              {r.scan.verdict === 'valid' || r.scan.verdict === 'manual_found' ? '✓' : '✕'}{' '}
-            </span>
-            <strong>{VERDICT_SHORT[r.scan.verdict] ?? r.scan.verdict}</strong> · {formatDateTime(r.scan.scannedAt)}
-            {r.scan.serial ? ` · ${r.scan.serial}` : ''}
-            {r.scan.warnings.length > 0 ? ' · ⚠' : ''} · {r.sent ? 'đã gửi' : 'chờ gửi'}
-          </li>
-        ))}
+        {rows?.map((r) => {
+          const tone = GOOD.has(r.scan.verdict) ? 'ok' : r.scan.verdict === 'cannot_verify' ? 'na' : 'ko';
+          return (
+            <li key={r.scan.id} className={tone}>
+              <span aria-hidden="true">{tone === 'ok' ? '✓' : tone === 'na' ? '?' : '✕'} </span>
+              <strong>{VERDICT_SHORT[r.scan.verdict] ?? r.scan.verdict}</strong> · {formatDateTime(r.scan.scannedAt)}
+              {r.scan.serial ? ` · ${r.scan.serial}` : ''}
+              {r.scan.warnings.length > 0 ? ' · ⚠' : ''} ·{' '}
+              {r.refused ? (
+                <span className="refused">máy chủ từ chối: {r.refused.message}</span>
+              ) : r.sent ? (
+                'đã gửi'
+              ) : (
+                'chờ gửi'
+              )}
+            </li>
+          );
+        })}
       </ol>
     </div>
   );

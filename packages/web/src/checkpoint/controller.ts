@@ -7,7 +7,9 @@ import {
   verify,
 } from '@thonghanh/core';
 import { flushSync } from 'react-dom';
-import { cachedLists, type Lists, loadLists } from '../shared/lists.js';
+import { type CannotVerify, cannotVerify, cannotVerifyWarning } from '../shared/cannot-verify.js';
+import type { Lists } from '../shared/lists.js';
+import type { ListsStore } from '../shared/lists-store.js';
 import {
   type AreaList,
   type AreaStaff,
@@ -20,7 +22,7 @@ import {
 } from './api.js';
 import { type AreaMatch, findStaff, findUnit, lookup } from './area.js';
 import { signal, type Tone } from './feedback.js';
-import { idbListCache, kvGet, kvSet } from './idb.js';
+import { kvGet, kvSet } from './idb.js';
 import { DEFAULT_STALE_AFTER_MS, listsStaleWarning } from './list-age.js';
 import { RepeatFilter } from './repeat-filter.js';
 import { newScanId, type QueueStatus, type ScanQueue } from './scan-queue.js';
@@ -57,6 +59,8 @@ export interface StaffCheck {
   query: string;
   staff: AreaStaff | null;
   source: 'typed' | 'card';
+  /** No area list on the device: the person could not be looked up at all. */
+  noList: boolean;
 }
 
 export interface VerdictState {
@@ -73,6 +77,11 @@ export interface VerdictState {
   onStaffList: boolean | null;
   staffCheck: StaffCheck | null;
   staleWarning: ReturnType<typeof listsStaleWarning>;
+  /**
+   * Set when the device lacked the list this verdict depends on: the verdict says nothing
+   * about the permit (neutral screen, logged as `cannot_verify`), never "forged" or "valid".
+   */
+  cannotVerify: CannotVerify | null;
 }
 
 export interface ManualState {
@@ -125,8 +134,16 @@ interface StoredArea {
   etag?: string | null;
 }
 
-const TONE_OF = (r: VerifyResult, identityMismatch: boolean): Tone =>
-  r.verdict !== 'valid' ? 'bad' : r.warnings.length > 0 || identityMismatch ? 'warn' : 'good';
+const TONE_OF = (v: VerdictState): Tone =>
+  v.cannotVerify
+    ? 'neutral'
+    : v.result.verdict !== 'valid'
+      ? 'bad'
+      : v.result.warnings.length > 0 || v.identity?.match === false
+        ? 'warn'
+        : 'good';
+
+const EMPTY_TRUST = { updated: 0, keys: [], ignored: [] };
 
 /** A card waits this long for the permit scanned after it. */
 const CARD_WAIT_MS = 2 * 60_000;
@@ -135,22 +152,36 @@ export interface ControllerOptions {
   api: CheckpointApi;
   queue: ScanQueue;
   crypto: CryptoProvider;
-  /** The deployment's ORIGIN (lists are fetched from it). */
-  base: string;
+  /** The trust and revocation lists, kept current (polled, retried while missing). */
+  lists: ListsStore;
   session: Session;
   settings: Settings;
   /** Record per-scan timings for the benchmark. */
   timings?: ScanTiming[];
+  /** The clock (ms); verification uses it too. Default Date.now. */
+  now?: () => number;
+  /** Runs work after the verdict is painted (default: next frame, then a task). */
+  afterPaint?: (fn: () => void) => void;
+  /** Sound and vibration of a verdict (default feedback.ts). */
+  signal?: (tone: Tone, sound: boolean) => void;
+  /** Whether the device says it is online (default navigator.onLine). */
+  isOnline?: () => boolean;
 }
+
+const paintThen = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
 
 export class Controller {
   readonly api: CheckpointApi;
   readonly queue: ScanQueue;
   readonly session: Session;
   private readonly crypto: CryptoProvider;
-  private readonly base: string;
+  private readonly store: ListsStore;
   private readonly filter = new RepeatFilter(3_000);
   private readonly timings: ScanTiming[] | undefined;
+  private readonly now: () => number;
+  private readonly afterPaint: (fn: () => void) => void;
+  private readonly signal: (tone: Tone, sound: boolean) => void;
+  private readonly isOnline: () => boolean;
   private lists: Lists | null = null;
   private area: StoredArea | null = null;
   private n = 0;
@@ -161,9 +192,13 @@ export class Controller {
     this.api = o.api;
     this.queue = o.queue;
     this.crypto = o.crypto;
-    this.base = o.base;
+    this.store = o.lists;
     this.session = o.session;
     this.timings = o.timings;
+    this.now = o.now ?? Date.now;
+    this.afterPaint = o.afterPaint ?? paintThen;
+    this.signal = o.signal ?? signal;
+    this.isOnline = o.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
     this.state = {
       screen: 'scan',
       verdict: null,
@@ -178,13 +213,14 @@ export class Controller {
         revoked: 0,
       },
       queue: o.queue.status,
-      online: typeof navigator === 'undefined' ? true : navigator.onLine,
+      online: this.isOnline(),
       refreshing: false,
       sessionExpired: false,
       settings: o.settings,
-      clock: Date.now(),
+      clock: this.now(),
     };
     o.queue.subscribe((queue) => this.set({ queue }, false));
+    o.lists.subscribe((lists) => this.onLists(lists));
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -221,27 +257,53 @@ export class Controller {
 
   /** The lists kept on the device: enough to verify at once, with no network. */
   async loadCached(): Promise<void> {
-    const [lists, area] = await Promise.all([
-      cachedLists(this.base, this.crypto, idbListCache),
+    const [, area] = await Promise.all([
+      this.store.loadCached(),
       kvGet<StoredArea>(`area:${this.session.checkpoint.id}`).catch(() => undefined),
     ]);
-    this.lists = lists;
     this.area = area ?? null;
     this.set({ lists: this.listsInfo() }, false);
   }
 
-  /** Fetches fresh lists (ETag: usually a 304), the area list and the session's CSRF token. */
-  async refresh(): Promise<void> {
+  /**
+   * New lists (read from the device, fetched, or a 304 that renews their age). A verdict on
+   * screen that could not be verified is verified again at once: the officer holding a valid
+   * permit sees HỢP LỆ as soon as the lists arrive, without scanning again.
+   */
+  private onLists(lists: Lists): void {
+    this.lists = lists;
+    this.set({ lists: this.listsInfo(), ...(lists.offline ? {} : { online: true }) }, false);
+    const v = this.state.verdict;
+    if (this.state.screen === 'verdict' && v?.cannotVerify) void this.reverify(v);
+  }
+
+  private async reverify(v: VerdictState): Promise<void> {
+    const card = this.state.card?.usedBy === v.n ? this.state.card : null;
+    const result = await this.verifyText(v.text, card?.text);
+    const current = this.state.verdict;
+    if (current?.n !== v.n || this.state.screen !== 'verdict') return; // the officer moved on
+    if (this.assess(result)?.reason === v.cannotVerify?.reason) return; // nothing new to show
+    const next = this.buildVerdict(v.text, result, card);
+    this.set({ verdict: next, ...(card ? { card: { ...card, usedBy: next.n } } : {}) });
+    this.afterVerdict(next, null, performance.now());
+    this.logAfterPaint(this.recordOf(next));
+  }
+
+  /**
+   * Fetches the area list and the session's CSRF token, and with `lists` fresh trust and
+   * revocation lists too (ETag: usually a 304; they are also polled on their own).
+   */
+  async refresh(lists = true): Promise<void> {
     if (this.state.refreshing) return;
     this.set({ refreshing: true }, false);
     try {
-      const [lists] = await Promise.all([
-        loadLists(this.base, this.crypto, idbListCache),
+      await Promise.all([
+        lists ? this.store.refresh() : null,
         this.api
           .areaList(this.session.checkpoint.id, this.area?.etag)
           .then(async (answer) => {
-            if (answer.notModified && this.area) this.area = { ...this.area, fetchedAt: Date.now() };
-            else if (answer.list) this.area = { fetchedAt: Date.now(), list: answer.list, etag: answer.etag };
+            if (answer.notModified && this.area) this.area = { ...this.area, fetchedAt: this.now() };
+            else if (answer.list) this.area = { fetchedAt: this.now(), list: answer.list, etag: answer.etag };
             else return;
             await kvSet(`area:${this.session.checkpoint.id}`, this.area);
           })
@@ -259,9 +321,7 @@ export class Controller {
           })
           .catch(() => {}),
       ]);
-      // Keep what the device has when the fetch failed and nothing was cached.
-      if (lists.trustFetchedAt !== null || !this.lists) this.lists = lists;
-      this.set({ lists: this.listsInfo(), online: !lists.offline || navigator.onLine }, false);
+      this.set({ lists: this.listsInfo(), online: !this.lists?.offline || this.isOnline() }, false);
     } finally {
       this.set({ refreshing: false }, false);
     }
@@ -272,7 +332,7 @@ export class Controller {
   }
 
   tick(): void {
-    this.set({ clock: Date.now() }, false);
+    this.set({ clock: this.now() }, false);
   }
 
   async saveSettings(settings: Settings): Promise<void> {
@@ -288,8 +348,9 @@ export class Controller {
     const lists = this.lists;
     return verify(text, {
       crypto: this.crypto,
-      trust: lists?.trust ?? { updated: 0, keys: [], ignored: [] },
+      trust: lists?.trust ?? EMPTY_TRUST,
       revoked: lists?.revoked,
+      at: this.now(),
       checkpointWard: this.checkpointWard(),
       cccdQr,
     });
@@ -297,7 +358,13 @@ export class Controller {
 
   private staleWarning(result: VerifyResult) {
     if (result.verdict !== 'valid') return null;
-    return listsStaleWarning(this.lists?.trustFetchedAt, this.lists?.revokedFetchedAt, Date.now(), this.staleAfterMs);
+    return listsStaleWarning(this.lists?.trustFetchedAt, this.lists?.revokedFetchedAt, this.now(), this.staleAfterMs);
+  }
+
+  /** Whether the lists on the device were enough for this result to mean anything. */
+  private assess(result: VerifyResult): CannotVerify | null {
+    const times = { trustFetchedAt: this.lists?.trustFetchedAt, revokedFetchedAt: this.lists?.revokedFetchedAt };
+    return cannotVerify(result, times, this.now(), this.staleAfterMs);
   }
 
   private buildVerdict(text: string, result: VerifyResult, card: CardScan | null): VerdictState {
@@ -310,16 +377,18 @@ export class Controller {
       card && permit && result.verdict === 'valid'
         ? { match: !result.warnings.includes('identity_mismatch'), card: card.card }
         : null;
+    const unverifiable = this.assess(result);
     return {
       n,
       text,
       result,
-      at: Date.now(),
+      at: this.now(),
       identity,
       areaUnit,
       onStaffList: areaUnit && permit ? findStaff(areaUnit, permit.idNumber) !== null : null,
       staffCheck: null,
-      staleWarning: this.staleWarning(result),
+      staleWarning: unverifiable ? null : this.staleWarning(result),
+      cannotVerify: unverifiable,
     };
   }
 
@@ -332,7 +401,7 @@ export class Controller {
       if (card) return this.onCard(text, card, hit);
     }
     const pending = this.state.card;
-    const card = pending && pending.usedBy === null && Date.now() - pending.at < CARD_WAIT_MS ? pending : null;
+    const card = pending && pending.usedBy === null && this.now() - pending.at < CARD_WAIT_MS ? pending : null;
     const result = await this.verifyText(text, card?.text);
     const verifiedAt = performance.now();
     const verdict = this.buildVerdict(text, result, card);
@@ -347,12 +416,12 @@ export class Controller {
 
   /** Writing the log (IndexedDB, then maybe a request) waits until the verdict is on screen. */
   private logAfterPaint(record: ScanRecord) {
-    requestAnimationFrame(() => setTimeout(() => void this.log(record), 0));
+    this.afterPaint(() => void this.log(record));
   }
 
   private afterVerdict(v: VerdictState, hit: ScanHit | null, verifiedAt: number) {
     const committedAt = performance.now();
-    signal(TONE_OF(v.result, v.identity?.match === false), this.state.settings.sound);
+    this.signal(TONE_OF(v), this.state.settings.sound);
     if (!this.timings || !hit) return;
     const t: ScanTiming = {
       n: v.n,
@@ -372,7 +441,7 @@ export class Controller {
   /** A CCCD card: checks the permit or unit on screen, or waits for the permit. */
   private async onCard(text: string, card: CccdCardQr, hit: ScanHit): Promise<void> {
     const v = this.state.verdict;
-    const now = Date.now();
+    const now = this.now();
     if (this.state.screen === 'verdict' && v?.result.claims?.permit) {
       const result = await this.verifyText(v.text, text);
       const verifiedAt = performance.now();
@@ -391,7 +460,7 @@ export class Controller {
       card: { text, card, at: now, usedBy: null },
       screen: this.state.screen === 'manual' ? 'manual' : 'scan',
     });
-    signal('good', false);
+    this.signal('good', false);
   }
 
   /** The unit on screen: is this document number on its approved staff list? */
@@ -402,17 +471,23 @@ export class Controller {
     const areaUnit = v.areaUnit;
     let staff: AreaStaff | null = null;
     if (areaUnit) staff = findStaff(areaUnit, query) ?? (alternative ? findStaff(areaUnit, alternative) : null);
-    const staffCheck: StaffCheck = { query: query.trim(), staff, source };
+    // Without an area list on the device nobody can say the person is not on the list.
+    const noList = areaUnit === undefined;
+    const staffCheck: StaffCheck = { query: query.trim(), staff, source, noList };
     this.set({ verdict: { ...v, staffCheck } });
-    signal(
-      staff && areaUnit?.status === 'approved' && v.result.verdict === 'valid' ? 'good' : 'bad',
+    this.signal(
+      noList
+        ? 'neutral'
+        : staff && areaUnit?.status === 'approved' && v.result.verdict === 'valid' && !v.cannotVerify
+          ? 'good'
+          : 'bad',
       this.state.settings.sound,
     );
     void this.log({
       id: newScanId(),
-      scannedAt: new Date().toISOString(),
-      verdict: staff ? 'manual_found' : 'manual_not_found',
-      warnings: [],
+      scannedAt: new Date(this.now()).toISOString(),
+      verdict: noList ? 'cannot_verify' : staff ? 'manual_found' : 'manual_not_found',
+      warnings: noList ? ['lists_missing'] : [],
       kind: 'manual',
       idNumber: staff?.idNumber ?? query.trim(),
       unitTaxCode: unit.unitTaxCode,
@@ -426,11 +501,13 @@ export class Controller {
     this.set({ screen: 'manual', manual: { query: q, matches } });
     if (!q) return;
     const first = matches[0];
+    // No area list on the device: "not found" would say nothing about the person.
+    const noList = this.area === null;
     void this.log({
       id: newScanId(),
-      scannedAt: new Date().toISOString(),
-      verdict: first ? 'manual_found' : 'manual_not_found',
-      warnings: [],
+      scannedAt: new Date(this.now()).toISOString(),
+      verdict: noList ? 'cannot_verify' : first ? 'manual_found' : 'manual_not_found',
+      warnings: noList ? ['lists_missing'] : [],
       kind: 'manual',
       ...(first?.by === 'serial' ? { serial: first.serial } : {}),
       ...(first?.by === 'idNumber' || !first ? { idNumber: first?.staff.idNumber ?? q } : {}),
@@ -457,12 +534,15 @@ export class Controller {
 
   private recordOf(v: VerdictState): ScanRecord {
     const c = v.result.claims;
-    const warnings: ScanRecord['warnings'] = [...v.result.warnings];
-    if (v.staleWarning) warnings.push('lists_stale');
+    const warnings: ScanRecord['warnings'] = v.cannotVerify ? [] : [...v.result.warnings];
+    const lacking = v.cannotVerify ? cannotVerifyWarning(v.cannotVerify) : null;
+    if (lacking) warnings.push(lacking);
+    else if (v.staleWarning) warnings.push('lists_stale');
     const record: ScanRecord = {
       id: newScanId(),
       scannedAt: new Date(v.at).toISOString(),
-      verdict: v.result.verdict,
+      // Neither valid nor invalid: the supervisor sees it, the statistics of forgeries do not count it.
+      verdict: v.cannotVerify ? 'cannot_verify' : v.result.verdict,
       warnings,
       kind: v.result.kind ?? 'other',
     };

@@ -1,11 +1,12 @@
 /**
  * What the officer hears and feels with each verdict, so the eyes can stay on the
- * traveller: one high beep and a short buzz for a valid permit; two mid tones for a valid
- * one with warnings; three low buzzes and a long vibration for everything else. WebAudio
- * tones, no sound files.
+ * traveller: one high beep and a short buzz for a valid permit; two falling mid tones for a
+ * valid one with warnings; three low buzzes and a long vibration for everything else; and
+ * for "cannot verify" (no usable list: neither valid nor invalid) two soft rising tones, a
+ * question, with short pulses. WebAudio tones, no sound files.
  */
 
-export type Tone = 'good' | 'warn' | 'bad';
+export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
 
 type AudioCtor = typeof AudioContext;
 let ctx: AudioContext | null = null;
@@ -47,12 +48,17 @@ const PATTERNS: Record<Tone, Array<{ freq: number; ms: number; gap: number; type
     { freq: 220, ms: 180, gap: 80, type: 'square' },
     { freq: 220, ms: 260, gap: 0, type: 'square' },
   ],
+  neutral: [
+    { freq: 440, ms: 150, gap: 60, type: 'triangle' },
+    { freq: 660, ms: 220, gap: 0, type: 'triangle' },
+  ],
 };
 
 const VIBRATION: Record<Tone, number[]> = {
   good: [70],
   warn: [150, 80, 150],
   bad: [400, 120, 400, 120, 400],
+  neutral: [60, 90, 60, 90, 60],
 };
 
 export function beep(tone: Tone, volume = 0.25): void {

@@ -1,5 +1,5 @@
 import type { ListCache } from '../shared/lists.js';
-import type { QueuedScan, ScanStore } from './scan-queue.js';
+import type { QueuedScan, Refusal, ScanStore } from './scan-queue.js';
 
 /**
  * The device's storage, in IndexedDB (survives restarts, works offline, not limited to the
@@ -78,6 +78,31 @@ export const idbListCache: ListCache = {
   set: (key, value) => kvSet(`list:${key}`, value),
 };
 
+/** Marks scans answered (sent = 1, with a refusal when there was one), and prunes old ones. */
+async function settle(scans: ReadonlyArray<{ id: string; refused?: Refusal }>, sentAt: number): Promise<void> {
+  const db = await openDb();
+  const tx = db.transaction(SCANS, 'readwrite');
+  const store = tx.objectStore(SCANS);
+  const byId = store.index('id');
+  for (const { id, refused } of scans) {
+    const req = byId.openCursor(id);
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (cursor) cursor.update({ ...(cursor.value as QueuedScan), sent: 1, sentAt, ...(refused ? { refused } : {}) });
+    };
+  }
+  // Prune what the server has had (or refused) for a week.
+  const old = store.index('sent').openCursor(1);
+  old.onsuccess = () => {
+    const cursor = old.result;
+    if (!cursor) return;
+    const row = cursor.value as QueuedScan;
+    if ((row.sentAt ?? 0) < sentAt - KEEP_SENT_MS) cursor.delete();
+    cursor.continue();
+  };
+  await done(tx);
+}
+
 export function idbScanStore(): ScanStore {
   return {
     async add(entry: QueuedScan) {
@@ -92,29 +117,16 @@ export function idbScanStore(): ScanStore {
       // Equal index keys come in primary-key order: oldest first.
       return (await request(index.getAll(0, limit))) as QueuedScan[];
     },
-    async markSent(ids: readonly string[], sentAt: number) {
-      const db = await openDb();
-      const tx = db.transaction(SCANS, 'readwrite');
-      const store = tx.objectStore(SCANS);
-      const byId = store.index('id');
-      for (const id of ids) {
-        const req = byId.openCursor(id);
-        req.onsuccess = () => {
-          const cursor = req.result;
-          if (cursor) cursor.update({ ...(cursor.value as QueuedScan), sent: 1, sentAt });
-        };
-      }
-      // Prune what the server has had for a week.
-      const old = store.index('sent').openCursor(1);
-      old.onsuccess = () => {
-        const cursor = old.result;
-        if (!cursor) return;
-        const row = cursor.value as QueuedScan;
-        if ((row.sentAt ?? 0) < sentAt - KEEP_SENT_MS) cursor.delete();
-        cursor.continue();
-      };
-      await done(tx);
-    },
+    markSent: (ids: readonly string[], sentAt: number) =>
+      settle(
+        ids.map((id) => ({ id })),
+        sentAt,
+      ),
+    markRefused: (refusals, at) =>
+      settle(
+        refusals.map(({ id, code, message }) => ({ id, refused: { code, message } })),
+        at,
+      ),
     async countUnsent() {
       const db = await openDb();
       return request(db.transaction(SCANS, 'readonly').objectStore(SCANS).index('sent').count(0));

@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ListsStore } from '../shared/lists-store.js';
 import { httpApi } from './api.js';
 import { App } from './app.js';
 import { boot } from './boot.js';
 import { Controller, type ScanTiming, type Session, type Settings } from './controller.js';
-import { idbScanStore } from './idb.js';
+import { idbListCache, idbScanStore } from './idb.js';
 import { ScanQueue } from './scan-queue.js';
 import { CameraScanner, type FrameLog } from './scanner.js';
 import '../shared/verdict.css';
@@ -16,6 +17,8 @@ import './checkpoint.css';
  */
 
 const b = boot();
+/** How long a first run waits for the lists before the camera starts anyway. */
+const FIRST_FETCH_WAIT_MS = 4_000;
 const api = httpApi(b.base);
 
 interface BenchHooks {
@@ -49,11 +52,19 @@ async function start(session: Session, settings: Settings) {
     },
   });
   const crypto = await b.crypto;
+  // `?listsPollMs=` shortens the lists' poll for the browser tests (default one minute).
+  const pollMs = Number(b.params.get('listsPollMs'));
+  const lists = new ListsStore({
+    base: b.base,
+    crypto,
+    cache: idbListCache,
+    ...(pollMs >= 100 ? { pollMs } : {}),
+  });
   const controller: Controller = new Controller({
     api,
     queue,
     crypto,
-    base: b.base,
+    lists,
     session,
     settings,
     ...(bench ? { timings: bench.timings } : {}),
@@ -80,14 +91,21 @@ async function start(session: Session, settings: Settings) {
     onError: (e) => console.error('decoder', e),
   });
   await Promise.all([controller.loadCached(), queue.refresh()]);
-  // First run on this device: the lists are needed before a verdict means anything.
-  if (controller.state.lists.trustFetchedAt === null) await controller.refresh();
-  else void controller.refresh();
+  // The lists are polled from now on (every minute; every few seconds while they fail).
+  const first = lists.start();
+  // First run on this device: wait for the first fetch (a few seconds at most: a network that
+  // never answers must not keep the camera off); without lists a code gives "cannot verify"
+  // until they arrive.
+  if (controller.state.lists.trustFetchedAt === null) {
+    await Promise.race([first, new Promise((r) => setTimeout(r, FIRST_FETCH_WAIT_MS))]);
+  }
+  void controller.refresh(false);
   void queue.flush();
   const online = () => {
     controller.setOnline(true);
     void queue.syncNow();
-    void controller.refresh();
+    void lists.online();
+    void controller.refresh(false);
   };
   const offline = () => controller.setOnline(false);
   addEventListener('online', online);
@@ -96,8 +114,10 @@ async function start(session: Session, settings: Settings) {
     controller.tick();
     if (navigator.onLine && queue.status.pending > 0 && queue.status.nextRetryAt === null) void queue.flush();
   }, 60_000);
-  const refresher = setInterval(() => navigator.onLine && void controller.refresh(), 15 * 60_000);
+  // The area list and the session's CSRF token (the lists poll on their own).
+  const refresher = setInterval(() => navigator.onLine && void controller.refresh(false), 15 * 60_000);
   const dispose = () => {
+    lists.stop();
     removeEventListener('online', online);
     removeEventListener('offline', offline);
     clearInterval(ticker);

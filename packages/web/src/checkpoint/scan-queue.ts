@@ -1,11 +1,23 @@
+import { backoffDelay, realTimers, type Timers } from '../shared/backoff.js';
 import type { BatchResult, ScanRecord } from './api.js';
+
+export { backoffDelay, type Timers };
 
 /**
  * The scan log on the device and its sync to the server. Every scan is stored first, then
  * sent in batches; a scan is marked sent only after the server has answered for it, and the
  * server deduplicates on the scan's id (a UUID made on the device), so a batch that is sent
  * again after a lost answer is counted once: exactly once, however often the network drops.
+ * The server answers per scan: stored and duplicate scans are done, refused ones are done
+ * too (kept on the device with the reason, never sent again), unanswered ones are retried.
  */
+
+/** Why the server would not take a scan. */
+export interface Refusal {
+  /** The server's stable code (`scan_in_future`, …), or `refused_by_server` for a whole-request refusal. */
+  code: string;
+  message: string;
+}
 
 export interface QueuedScan {
   checkpointId: string;
@@ -14,6 +26,8 @@ export interface QueuedScan {
   sent: 0 | 1;
   queuedAt: number;
   sentAt?: number;
+  /** Set when the server refused the scan: it is not sent again, and the log shows why. */
+  refused?: Refusal;
 }
 
 /** Where queued scans live: IndexedDB in the app, memory in tests. Oldest first. */
@@ -21,6 +35,8 @@ export interface ScanStore {
   add(entry: QueuedScan): Promise<void>;
   unsent(limit: number): Promise<QueuedScan[]>;
   markSent(ids: readonly string[], sentAt: number): Promise<void>;
+  /** Marks scans answered as refused: done (not sent again), with the reason kept. */
+  markRefused(refusals: ReadonlyArray<{ id: string } & Refusal>, at: number): Promise<void>;
   countUnsent(): Promise<number>;
 }
 
@@ -41,13 +57,11 @@ export interface QueueStatus {
   nextRetryAt: number | null;
   lastError: string | null;
   lastSyncAt: number | null;
-  /** The server said 401: scans wait until the officer signs in again. */
+  /** The server said 401 or 403: scans wait until the officer signs in again. */
   needsLogin: boolean;
-}
-
-export interface Timers {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
+  /** Scans the server refused since the app opened (kept in the log with the reason). */
+  refused: number;
+  lastRefusal: string | null;
 }
 
 export interface QueueOptions {
@@ -60,20 +74,6 @@ export interface QueueOptions {
   random?: () => number;
   timers?: Timers;
 }
-
-/**
- * Delay before retry number `failures` (1, 2, …): doubling from `baseMs` up to `maxMs`,
- * with jitter between half and all of it so that many phones do not retry in step.
- */
-export function backoffDelay(failures: number, baseMs = 2_000, maxMs = 300_000, random: () => number = Math.random) {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, Math.min(failures - 1, 30)));
-  return Math.round(ceiling * (0.5 + 0.5 * random()));
-}
-
-const realTimers: Timers = {
-  set: (fn, ms) => setTimeout(fn, ms),
-  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
 
 function describe(e: unknown): SendFailure {
   if (e && typeof e === 'object' && 'retryable' in e) {
@@ -108,12 +108,17 @@ export class ScanQueue {
     lastError: null,
     lastSyncAt: null,
     needsLogin: false,
+    refused: 0,
+    lastRefusal: null,
   };
+  /** The batch size now: halved while the server refuses whole batches, back up after a success. */
+  private size: number;
 
   constructor(options: QueueOptions) {
     this.store = options.store;
     this.send = options.send;
     this.batchSize = options.batchSize ?? 200;
+    this.size = this.batchSize;
     this.baseDelayMs = options.baseDelayMs ?? 2_000;
     this.maxDelayMs = options.maxDelayMs ?? 300_000;
     this.now = options.now ?? Date.now;
@@ -190,47 +195,79 @@ export class ScanQueue {
       }
       // One batch is one checkpoint's scans (an officer may have moved between checkpoints).
       const checkpointId = (waiting[0] as QueuedScan).checkpointId;
-      const batch = waiting.filter((q) => q.checkpointId === checkpointId).map((q) => q.scan);
+      const batch = waiting
+        .filter((q) => q.checkpointId === checkpointId)
+        .slice(0, this.size)
+        .map((q) => q.scan);
       this.update({ sending: true });
+      let answer: BatchResult;
       try {
-        const answer = await this.send(checkpointId, batch);
-        if (
-          !answer ||
-          typeof answer.stored !== 'number' ||
-          typeof answer.duplicates !== 'number' ||
-          answer.stored + answer.duplicates !== batch.length
-        ) {
-          // The server did not account for every scan: send them again (ids make it safe).
-          throw { message: 'Máy chủ không xác nhận đủ số lượt quét', status: null, retryable: true };
-        }
-        await this.store.markSent(
-          batch.map((s) => s.id),
-          this.now(),
-        );
-        this.update({
-          pending: await this.store.countUnsent(),
-          failures: 0,
-          lastError: null,
-          lastSyncAt: this.now(),
-          nextRetryAt: null,
-        });
+        answer = await this.send(checkpointId, batch);
       } catch (e) {
         const failure = describe(e);
-        const failures = this.state.failures + 1;
-        const needsLogin = failure.status === 401;
-        const delay = backoffDelay(failures, this.baseDelayMs, this.maxDelayMs, this.random);
-        this.update({
-          failures,
-          lastError: failure.message,
-          needsLogin,
-          nextRetryAt: needsLogin ? null : this.now() + delay,
-        });
-        // Not retryable (a 4xx the app cannot fix) still waits and retries at the longest
-        // delay: scans are never dropped on the device.
-        if (!needsLogin) this.schedule(failure.retryable ? delay : this.maxDelayMs);
+        if (await this.refusedWhole(batch, failure)) continue;
+        this.fail(failure);
         return;
       }
+      const { done, refused, unanswered } = readAnswer(batch, answer);
+      const now = this.now();
+      if (done.length > 0) await this.store.markSent(done, now);
+      if (refused.length > 0) await this.store.markRefused(refused, now);
+      this.noteRefused(refused);
+      this.size = Math.min(this.batchSize, this.size * 2);
+      const pending = await this.store.countUnsent();
+      if (unanswered > 0) {
+        // The server did not account for every scan: send those again (ids make it safe).
+        this.update({ pending });
+        this.fail({ message: 'Máy chủ không xác nhận đủ số lượt quét', status: null, retryable: true });
+        return;
+      }
+      this.update({ pending, failures: 0, lastError: null, lastSyncAt: now, nextRetryAt: null });
     }
+  }
+
+  /**
+   * A request refused as a whole (a 4xx other than 401/403 and the retryable ones): the
+   * batch is the problem, not the network, so waiting will not help. A batch of several is
+   * halved and sent again, until the scan at fault is alone; that one scan (or every scan of
+   * a batch whose checkpoint the server does not know, 404) is marked refused with the
+   * server's message. The queue never stops behind it.
+   */
+  private async refusedWhole(batch: ScanRecord[], failure: SendFailure): Promise<boolean> {
+    const s = failure.status;
+    if (s === null || s < 400 || s >= 500 || s === 401 || s === 403 || failure.retryable) return false;
+    if (batch.length > 1 && s !== 404) {
+      this.size = Math.max(1, Math.ceil(batch.length / 2));
+      return true;
+    }
+    const refusals = batch.map((scan) => ({
+      id: scan.id,
+      code: 'refused_by_server',
+      message: `Máy chủ từ chối (${s}): ${failure.message}`,
+    }));
+    await this.store.markRefused(refusals, this.now());
+    this.noteRefused(refusals);
+    this.update({ pending: await this.store.countUnsent() });
+    return true;
+  }
+
+  private noteRefused(refused: ReadonlyArray<Refusal>) {
+    const last = refused[refused.length - 1];
+    if (last) this.update({ refused: this.state.refused + refused.length, lastRefusal: last.message });
+  }
+
+  private fail(failure: SendFailure) {
+    const failures = this.state.failures + 1;
+    const needsLogin = failure.status === 401 || failure.status === 403;
+    const delay = backoffDelay(failures, this.baseDelayMs, this.maxDelayMs, this.random);
+    this.update({
+      failures,
+      lastError: failure.message,
+      needsLogin,
+      nextRetryAt: needsLogin ? null : this.now() + delay,
+    });
+    // 401/403: the session is over or no longer allowed; scans wait for a new sign-in.
+    if (!needsLogin) this.schedule(delay);
   }
 
   private schedule(ms: number) {
@@ -248,6 +285,44 @@ export class ScanQueue {
     this.timer = null;
     this.listeners.clear();
   }
+}
+
+/**
+ * Which scans of `batch` the answer settles: stored and duplicate ones are done, refused ones
+ * are done with their reason, the rest are unanswered. An answer with `results` is read per
+ * scan (in order, checked against the ids); one with only counts (an older server) settles
+ * the whole batch when it accounts for every scan, and nothing otherwise.
+ */
+export function readAnswer(
+  batch: readonly ScanRecord[],
+  answer: BatchResult | null | undefined,
+): { done: string[]; refused: Array<{ id: string } & Refusal>; unanswered: number } {
+  const done: string[] = [];
+  const refused: Array<{ id: string } & Refusal> = [];
+  if (answer && Array.isArray(answer.results)) {
+    const results = answer.results;
+    const byId = new Map(results.filter((r) => r && typeof r.id === 'string').map((r) => [r.id as string, r]));
+    batch.forEach((scan, i) => {
+      const at = results[i];
+      const r = at && (at.id === scan.id || at.id === null) ? at : byId.get(scan.id);
+      if (r?.status === 'stored' || r?.status === 'duplicate') done.push(scan.id);
+      else if (r?.status === 'refused')
+        refused.push({
+          id: scan.id,
+          code: typeof r.code === 'string' ? r.code : 'refused_by_server',
+          message: typeof r.message === 'string' && r.message ? r.message : 'Máy chủ từ chối lượt quét này',
+        });
+    });
+    return { done, refused, unanswered: batch.length - done.length - refused.length };
+  }
+  const counted =
+    answer &&
+    typeof answer.stored === 'number' &&
+    typeof answer.duplicates === 'number' &&
+    answer.stored + answer.duplicates === batch.length;
+  return counted
+    ? { done: batch.map((s) => s.id), refused, unanswered: 0 }
+    : { done, refused, unanswered: batch.length };
 }
 
 /** A ScanStore in memory, for tests and for browsers without IndexedDB. */
@@ -271,6 +346,17 @@ export function memoryScanStore(): ScanStore & { all(): QueuedScan[] } {
         if (set.has(r.scan.id)) {
           r.sent = 1;
           r.sentAt = sentAt;
+        }
+      }
+    },
+    async markRefused(refusals, at) {
+      const byId = new Map(refusals.map((x) => [x.id, x]));
+      for (const r of rows) {
+        const x = byId.get(r.scan.id);
+        if (x) {
+          r.sent = 1;
+          r.sentAt = at;
+          r.refused = { code: x.code, message: x.message };
         }
       }
     },

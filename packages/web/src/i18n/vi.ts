@@ -377,6 +377,7 @@ export const vi = {
       today: 'Lượt quét hôm nay',
       todayValid: 'Hợp lệ',
       todayNotValid: 'Không hợp lệ',
+      todayCannotVerify: 'Không xác minh được (thiếu danh sách)',
     },
   },
   supervisor: {
@@ -780,6 +781,7 @@ export const vi = {
     expired: 'HẾT HẠN',
     manual_found: 'Tra cứu: có trong danh sách',
     manual_not_found: 'Tra cứu: không có trong danh sách',
+    cannot_verify: 'KHÔNG THỂ XÁC MINH',
   },
   scanWarnings: {
     off_route: 'Ngoài lộ trình',
@@ -787,6 +789,7 @@ export const vi = {
     untrusted_origin: 'Địa chỉ không chính thức',
     identity_mismatch: 'Giấy tờ không khớp',
     lists_stale: 'Danh sách đã cũ',
+    lists_missing: 'Chưa có danh sách',
   },
   dates: {
     hint: 'Ngày/tháng/năm, ví dụ 15/08/2021',

@@ -40,6 +40,16 @@ interface Cached {
   body: unknown;
 }
 
+/** What the loader needs of `fetch` (tests pass a fake). */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * The /p1 page's service worker answers a list request it could not pass to the network
+ * with its own copy and this header, holding when that copy was fetched (ms): the loader
+ * must not take it for a fresh answer (the age shown would be a lie).
+ */
+export const OFFLINE_COPY_HEADER = 'x-thonghanh-offline-copy';
+
 export interface Lists {
   trust: TrustList;
   revoked: RevocationList;
@@ -80,18 +90,29 @@ async function fetchList(
   key: string,
   cache: ListCache,
   prefer: Prefer,
+  fetchFn: FetchLike,
+  now: () => number,
 ): Promise<{ cached: Cached | null; fresh: boolean }> {
   let cached = await readCached(key, cache);
   try {
     const headers: Record<string, string> = {};
     if (cached?.etag) headers['if-none-match'] = cached.etag;
-    const res = await fetch(url, { headers, cache: 'no-cache', credentials: 'omit' });
+    const res = await fetchFn(url, { headers, cache: 'no-cache', credentials: 'omit' });
+    const offlineCopy = res.headers.get(OFFLINE_COPY_HEADER);
+    if (offlineCopy !== null) {
+      // The network did not answer: a kept copy of our own wins; else the worker's, with its age.
+      const fetchedAt = Number(offlineCopy);
+      if (cached || !res.ok || !Number.isFinite(fetchedAt)) return { cached, fresh: false };
+      cached = { fetchedAt, etag: res.headers.get('etag'), body: await res.json() };
+      await Promise.resolve(cache.set(key, JSON.stringify(cached))).catch(() => {});
+      return { cached, fresh: false };
+    }
     if (res.status === 304 && cached) {
-      cached = { ...cached, fetchedAt: Date.now() };
+      cached = { ...cached, fetchedAt: now() };
     } else if (res.ok) {
       const body: unknown = await res.json();
       if (cached && !prefer(body, cached.body)) return { cached, fresh: false };
-      cached = { fetchedAt: Date.now(), etag: res.headers.get('etag'), body };
+      cached = { fetchedAt: now(), etag: res.headers.get('etag'), body };
     } else {
       return { cached, fresh: false };
     }
@@ -114,10 +135,19 @@ export async function loadLists(
   base: string,
   crypto: CryptoProvider,
   cache: ListCache = localStorageCache,
+  fetchFn: FetchLike = (url, init) => fetch(url, init),
+  now: () => number = Date.now,
 ): Promise<Lists> {
   const [t, r] = await Promise.all([
-    fetchList(`${base}/.well-known/thonghanh/trust.json`, `thonghanh:trust:${base}`, cache, preferTrust),
-    fetchList(`${base}/.well-known/thonghanh/revoked.json`, `thonghanh:revoked:${base}`, cache, preferRevoked),
+    fetchList(`${base}/.well-known/thonghanh/trust.json`, `thonghanh:trust:${base}`, cache, preferTrust, fetchFn, now),
+    fetchList(
+      `${base}/.well-known/thonghanh/revoked.json`,
+      `thonghanh:revoked:${base}`,
+      cache,
+      preferRevoked,
+      fetchFn,
+      now,
+    ),
   ]);
   return buildLists(t, r, crypto);
 }

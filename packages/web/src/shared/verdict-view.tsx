@@ -8,6 +8,7 @@ import {
   WARNING_TEXT,
 } from '@thonghanh/core';
 import type { ReactNode } from 'react';
+import { CANNOT_VERIFY_HEADLINE, CANNOT_VERIFY_TEXT, type CannotVerify } from './cannot-verify.js';
 import { formatDateTime, formatDays, ID_TYPE_LABEL } from './format.js';
 
 export interface VerdictViewProps {
@@ -16,15 +17,23 @@ export interface VerdictViewProps {
   appWarnings?: Array<{ code: AppWarning; values?: Record<string, string> }>;
   /** What an app adds between the warnings and the details (the checkpoint's identity check). */
   notices?: ReactNode;
+  /**
+   * The device lacked a list this result depends on: the neutral "cannot verify" state is
+   * shown instead of the verdict (never the red of an invalid one, nor a green HỢP LỆ).
+   */
+  cannotVerify?: CannotVerify | null;
+  /** With `cannotVerify`: what the reader should do, in the app's own words. */
+  advice?: ReactNode;
 }
 
-const ICON = { good: '✓', bad: '✕' } as const;
+const ICON = { good: '✓', bad: '✕', neutral: '?' } as const;
 
 /**
  * The verdict as an officer or a citizen reads it: a large headline with an icon and a
  * word (never colour alone), the reason in plain words, warnings, then who and what.
  */
-export function VerdictView({ result, appWarnings = [], notices }: VerdictViewProps) {
+export function VerdictView({ result, appWarnings = [], notices, cannotVerify, advice }: VerdictViewProps) {
+  if (cannotVerify) return <CannotVerifyView result={result} state={cannotVerify} advice={advice} notices={notices} />;
   const good = result.verdict === 'valid';
   const text = VERDICT_TEXT[result.verdict];
   const c = result.claims;
@@ -64,6 +73,38 @@ export function VerdictView({ result, appWarnings = [], notices }: VerdictViewPr
       )}
       {notices}
       {c && <ClaimsDetails result={result} />}
+    </section>
+  );
+}
+
+/** The neutral state: what could not be checked, why, and what to do; the code's content below. */
+function CannotVerifyView({
+  result,
+  state,
+  advice,
+  notices,
+}: {
+  result: VerifyResult;
+  state: CannotVerify;
+  advice: ReactNode;
+  notices: ReactNode;
+}) {
+  const text = CANNOT_VERIFY_TEXT[state.reason];
+  return (
+    <section className="verdict verdict-neutral" aria-live="assertive" data-state="cannot-verify">
+      <h1 className="verdict-headline">
+        <span className="verdict-icon" aria-hidden="true">
+          {ICON.neutral}
+        </span>{' '}
+        {CANNOT_VERIFY_HEADLINE}
+        <span className="verdict-reason">{text.reason}</span>
+      </h1>
+      <p className="verdict-explanation">
+        {fillText(text.explanation, { age: state.age ?? '', signed: state.signed ?? '' })}
+      </p>
+      {advice && <div className="advice">{advice}</div>}
+      {notices}
+      {result.claims && <ClaimsDetails result={result} />}
     </section>
   );
 }

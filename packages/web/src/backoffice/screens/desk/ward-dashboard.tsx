@@ -26,7 +26,7 @@ export const DASHBOARD: Array<[string, string[]]> = [
   ['businesses', ['registered', 'pendingRegistration', 'approved', 'suspended']],
   ['staff', ['approved', 'pending']],
   ['permits', ['active', 'issuedToday', 'revoked', 'unitQrActive']],
-  ['scans', ['today', 'todayValid', 'todayNotValid']],
+  ['scans', ['today', 'todayValid', 'todayNotValid', 'todayCannotVerify']],
 ];
 
 /** The ward's overview: what waits, what is late, and the article's counts. */

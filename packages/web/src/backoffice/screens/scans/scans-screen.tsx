@@ -28,11 +28,19 @@ const VERDICTS = [
   'not_permit_qr',
   'manual_found',
   'manual_not_found',
+  'cannot_verify',
 ] as const;
 const PAGE_SIZE = 100;
 
+/** `cannot_verify` is neither good nor bad: the device had no usable list, nothing is known of the permit. */
 const toneOf = (v: string): Tone =>
-  v === 'valid' || v === 'manual_found' ? 'good' : v === 'expired' || v === 'not_yet_valid' ? 'warn' : 'bad';
+  v === 'valid' || v === 'manual_found'
+    ? 'good'
+    : v === 'cannot_verify'
+      ? 'neutral'
+      : v === 'expired' || v === 'not_yet_valid'
+        ? 'warn'
+        : 'bad';
 
 /** The scan log of the ward's checkpoints (post-inspection): by day, checkpoint and verdict. */
 export function ScansScreen() {
