@@ -70,6 +70,8 @@ export const scanBatchRoute = defineRoute({
     checkpointId: z.string().min(1).max(64),
     scans: z.array(scanInputSchema).max(MAX_SCANS_PER_BATCH, `Mỗi lần gửi tối đa ${MAX_SCANS_PER_BATCH} lượt quét`),
   }),
+  // A bad scan is refused on its own, not the whole batch (the device cannot fix a recorded scan).
+  bodyCheckedPerItem: true,
   response: z.object({ stored: z.number().int(), duplicates: z.number().int() }),
   handler: async ({ db, user, body, actor, now }) => {
     const c = await loadCheckpointFor(db, user, body.checkpointId, 'scan', 'create');
