@@ -7,7 +7,7 @@ import type { Db } from './db/schema.js';
 import { type FileStorage, localDiskStorage } from './dossiers/attachments/file-storage.js';
 import { MAX_UPLOAD_BYTES } from './dossiers/attachments/read-uploaded-file.js';
 import type { AppDeps } from './http/deps.js';
-import { registerErrorHandler } from './http/error-handler.js';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
 import { registerRoutes } from './http/register-routes.js';
 import { registerRequestAuth } from './http/request-auth.js';
 import type { AnyRoute } from './http/route.js';
@@ -61,6 +61,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // A client that stops sending mid-request (a cut upload, a slow-loris) is answered 408
+    // after 5 minutes (Fastify's default is never): room for 10 MB over a slow mobile link.
+    requestTimeout: 300_000,
+    clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
   });
   const deps: AppDeps = {
     db,
