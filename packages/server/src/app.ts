@@ -37,6 +37,9 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** Browsers keep to https for 1 year (≥ 180 days). No includeSubDomains: the ward's other sites are not ours to decide. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+
 export interface BuildAppOptions {
   db: Db;
   config: Config;
@@ -85,6 +88,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-frame-options', 'DENY');
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // Keyed on PUBLIC_URL, not on the request: behind a TLS proxy the app itself speaks http.
+    if (config.strictTransportSecurity) reply.header('strict-transport-security', STRICT_TRANSPORT_SECURITY);
   });
   registerRoutes(app, options.routes ?? ALL_ROUTES, deps);
   await registerWebApp(app, config.webDistDir);

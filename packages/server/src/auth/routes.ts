@@ -56,6 +56,7 @@ export const logoutRoute = defineRoute({
   summary: 'Đăng xuất (xóa phiên)',
   tags: TAGS,
   access: ANY,
+  allowedBeforePasswordChange: true,
   response: okResponse,
   handler: async ({ db, user, session, actor, reply, deps, now }) => {
     await deleteSession(db, session!.id);
@@ -71,6 +72,7 @@ export const meRoute = defineRoute({
   summary: 'Người đang đăng nhập và mã CSRF của phiên',
   tags: TAGS,
   access: ANY,
+  allowedBeforePasswordChange: true,
   response: sessionSchema,
   handler: async ({ db, user, session, deps }) =>
     sessionView((await findUserById(db, user.id))!, session!, deps.config.session),
@@ -82,6 +84,7 @@ export const changePasswordRoute = defineRoute({
   summary: 'Đổi mật khẩu của mình (các phiên khác bị đăng xuất)',
   tags: TAGS,
   access: ANY,
+  allowedBeforePasswordChange: true,
   transaction: false,
   body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: newPasswordSchema }),
   response: okResponse,
