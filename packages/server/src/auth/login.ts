@@ -1,4 +1,5 @@
 import { audit } from '../audit/append-audit.js';
+import type { Clock } from '../clock.js';
 import type { Db, SessionRow, UserRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { purgeStaleRateLimits } from '../rate-limits/purge-rate-limits.js';
@@ -22,14 +23,16 @@ export interface LoginInput {
  * wrong password and a disabled account with a wrong password answer alike (401
  * `invalid_credentials`, one scrypt check each); `account_disabled` is told only to
  * whoever gave that account's right password. Not run inside a request transaction: it
- * commits its own steps.
+ * commits its own steps. The clock is read again after hashing: a wait counts from the
+ * failure, not from the request's arrival (the hash may take a while on a busy server).
  */
 export async function login(
   db: Db,
   input: LoginInput,
-  now: Date,
+  clock: Clock,
   policy: SessionPolicy,
 ): Promise<{ token: string; session: SessionRow; user: UserRow }> {
+  const now = clock.now();
   const username = normaliseUsername(input.username);
   const attempt = await beginLoginAttempt(db, loginKeys(username, input.ip), now);
   let user: UserRow | undefined;
@@ -42,7 +45,7 @@ export async function login(
     throw e;
   }
   if (!user || !matches) {
-    await attempt.failed(now);
+    await attempt.failed(clock.now());
     throw new AppError('invalid_credentials');
   }
   if (user.active !== 1) {

@@ -38,11 +38,11 @@ export const loginRoute = defineRoute({
   transaction: false,
   body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
   response: sessionSchema,
-  handler: async ({ db, body, req, reply, deps, now }) => {
+  handler: async ({ db, body, req, reply, deps }) => {
     const { token, session, user } = await login(
       db,
       { username: body.username, password: body.password, ip: req.ip, userAgent: req.headers['user-agent'] },
-      now,
+      deps.clock,
       deps.config.session,
     );
     setSessionCookie(reply, token, session.expires_at, deps.config.secureCookies);
@@ -88,7 +88,7 @@ export const changePasswordRoute = defineRoute({
   transaction: false,
   body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: newPasswordSchema }),
   response: okResponse,
-  handler: async ({ db, user, session, body, actor, req, now }) => {
+  handler: async ({ db, user, session, body, actor, req, now, deps }) => {
     const row = (await findUserById(db, user.id))!;
     // The current password is a password check like a login: same keys, same back-off.
     const attempt = await beginLoginAttempt(db, loginKeys(row.username, req.ip), now);
@@ -100,7 +100,7 @@ export const changePasswordRoute = defineRoute({
       throw e;
     }
     if (!matches) {
-      await attempt.failed(now);
+      await attempt.failed(deps.clock.now());
       throw new AppError('wrong_current_password');
     }
     if (body.newPassword === body.currentPassword || body.newPassword.toLowerCase() === row.username) {
