@@ -60,8 +60,9 @@ export function RegisterScreen() {
           <h2>{t('register.businessPart')}</h2>
           <BusinessFields value={business} onChange={setBusiness} error={error} defaultDistrict="004" />
           <h2>{t('register.accountPart')}</h2>
-          <p className="muted">{t('register.accountLead')}</p>
-          <p>{t('register.usernameIsTaxCode')}</p>
+          <p>
+            <span className="muted">{t('register.accountLead')}</span> {t('register.usernameIsTaxCode')}
+          </p>
           {/* For password managers: the account they save is the tax code. */}
           <input type="text" name="username" autoComplete="username" value={business.taxCode} readOnly hidden />
           <TextField
