@@ -7,7 +7,7 @@ import type { Db } from './db/schema.js';
 import { type FileStorage, localDiskStorage } from './dossiers/attachments/file-storage.js';
 import { MAX_UPLOAD_BYTES } from './dossiers/attachments/read-uploaded-file.js';
 import type { AppDeps } from './http/deps.js';
-import { registerErrorHandler } from './http/error-handler.js';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
 import { registerRoutes } from './http/register-routes.js';
 import { registerRequestAuth } from './http/request-auth.js';
 import type { AnyRoute } from './http/route.js';
@@ -37,6 +37,9 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** Browsers keep to https for 1 year (≥ 180 days). No includeSubDomains: the ward's other sites are not ours to decide. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+
 export interface BuildAppOptions {
   db: Db;
   config: Config;
@@ -61,6 +64,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // A client that stops sending mid-request (a cut upload, a slow-loris) is answered 408
+    // after 5 minutes (Fastify's default is never): room for 10 MB over a slow mobile link.
+    requestTimeout: 300_000,
+    clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
   });
   const deps: AppDeps = {
     db,
@@ -80,6 +88,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-frame-options', 'DENY');
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // Keyed on PUBLIC_URL, not on the request: behind a TLS proxy the app itself speaks http.
+    if (config.strictTransportSecurity) reply.header('strict-transport-security', STRICT_TRANSPORT_SECURITY);
   });
   registerRoutes(app, options.routes ?? ALL_ROUTES, deps);
   await registerWebApp(app, config.webDistDir);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -18,9 +19,17 @@ export interface Config {
    */
   masterKey: string | undefined;
   database: DatabaseConfig;
-  /** The address users type; cookies are `Secure` when it is https. */
+  /**
+   * The address users type and printed QR codes point to (no trailing slash); cookies are
+   * `Secure` and Strict-Transport-Security is sent when it is https. Default: from HOST and
+   * PORT (`http://localhost:PORT` when HOST listens on every interface).
+   */
   publicUrl: string;
+  /** PUBLIC_URL was set; when not, start-up outside the demo warns (QR codes would point to the default). */
+  publicUrlFromEnv: boolean;
   secureCookies: boolean;
+  /** Send Strict-Transport-Security (PUBLIC_URL is https). */
+  strictTransportSecurity: boolean;
   smtpUrl: string | undefined;
   nodeEnv: string;
   production: boolean;
@@ -39,7 +48,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   THONGHANH_DATA_DIR: z.string().min(1).optional(),
   DATABASE_URL: z.string().optional(),
-  PUBLIC_URL: z.url().default('http://localhost:8080'),
+  PUBLIC_URL: z.string().trim().optional(),
   SMTP_URL: z.string().optional(),
   NODE_ENV: z.string().default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
@@ -74,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     ? { kind: 'postgres', url }
     : { kind: 'sqlite', file: resolve(dataDir, 'thonghanh.sqlite') };
   const production = e.NODE_ENV === 'production';
+  const publicUrl = e.PUBLIC_URL ? checkPublicUrl(e.PUBLIC_URL) : defaultPublicUrl(e.HOST, e.PORT);
+  const https = publicUrl.startsWith('https:');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -82,8 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     keysDir: resolve(dataDir, 'keys'),
     masterKey: e.THONGHANH_MASTER_KEY || undefined,
     database,
-    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
-    secureCookies: e.PUBLIC_URL.startsWith('https:'),
+    publicUrl,
+    publicUrlFromEnv: Boolean(e.PUBLIC_URL),
+    secureCookies: https,
+    strictTransportSecurity: https,
     smtpUrl: e.SMTP_URL || undefined,
     nodeEnv: e.NODE_ENV,
     production,
@@ -92,4 +105,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     webDistDir: resolve(import.meta.dirname, '../../web/dist'),
     session: { idleMs: e.SESSION_IDLE_HOURS * HOUR, absoluteMs: e.SESSION_MAX_HOURS * HOUR },
   };
+}
+
+/**
+ * PUBLIC_URL as given, checked: http or https, a host, no user name, query or fragment (a QR
+ * code's text is `<PUBLIC_URL>/p1#…`); a path prefix is kept, trailing slashes dropped.
+ */
+function checkPublicUrl(raw: string): string {
+  const refuse = (why: string) =>
+    new ConfigError(
+      `PUBLIC_URL không hợp lệ (${raw}): ${why}. Ví dụ đúng: PUBLIC_URL=https://thonghanh.ducgiang.gov.vn`,
+    );
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw refuse('không phải một địa chỉ web đầy đủ');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw refuse('chỉ nhận địa chỉ bắt đầu bằng http:// hoặc https://');
+  if (!url.hostname) throw refuse('thiếu tên máy chủ');
+  if (url.username || url.password) throw refuse('không được chứa tên đăng nhập hay mật khẩu');
+  if (raw.includes('?')) throw refuse('không được có phần truy vấn (?…)');
+  if (raw.includes('#')) throw refuse('không được có phần neo (#…): mã QR tự thêm #…');
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/**
+ * The address a browser on this machine reaches: HOST when it names one address, else
+ * localhost (the demo then works end to end on the machine that runs it; printing for phones
+ * needs PUBLIC_URL, and start-up outside the demo says so). PORT 0 (a free port, tests) gives
+ * no port.
+ */
+export function defaultPublicUrl(host: string, port: number): string {
+  const everywhere = host === '0.0.0.0' || host === '::' || host === '[::]';
+  const name = everywhere ? 'localhost' : isIP(host) === 6 ? `[${host}]` : host;
+  return port === 0 || port === 80 ? `http://${name}` : `http://${name}:${port}`;
 }

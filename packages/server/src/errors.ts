@@ -5,6 +5,18 @@
 export const ERRORS = {
   validation_failed: { status: 400, message: 'Dữ liệu gửi lên không hợp lệ.' },
   bad_request: { status: 400, message: 'Yêu cầu không hợp lệ.' },
+  invalid_characters: {
+    status: 400,
+    message: 'Dữ liệu gửi lên có ký tự không hợp lệ (ký tự điều khiển hoặc mã Unicode hỏng).',
+  },
+  request_incomplete: {
+    status: 400,
+    message: 'Yêu cầu bị cắt ngang hoặc sai định dạng HTTP. Hãy gửi lại.',
+  },
+  upload_incomplete: {
+    status: 400,
+    message: 'Tệp tải lên bị cắt ngang hoặc gửi sai định dạng. Hãy tải lên lại.',
+  },
   wrong_current_password: { status: 400, message: 'Mật khẩu hiện tại không đúng.' },
   unauthenticated: { status: 401, message: 'Bạn cần đăng nhập để tiếp tục.' },
   session_expired: { status: 401, message: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.' },
@@ -12,6 +24,10 @@ export const ERRORS = {
   account_disabled: { status: 403, message: 'Tài khoản đã bị khóa. Hãy liên hệ quản trị viên của phường.' },
   csrf_failed: { status: 403, message: 'Yêu cầu bị từ chối vì thiếu mã xác thực CSRF. Hãy tải lại trang rồi thử lại.' },
   forbidden: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  password_change_required: {
+    status: 403,
+    message: 'Bạn cần đổi mật khẩu trước khi tiếp tục (mật khẩu hiện tại là mật khẩu được cấp).',
+  },
   not_found: { status: 404, message: 'Không tìm thấy.' },
   username_taken: { status: 409, message: 'Tên đăng nhập đã được sử dụng.' },
   checkpoint_name_taken: { status: 409, message: 'Phường đã có chốt kiểm soát trùng tên.' },
@@ -70,6 +86,7 @@ export const ERRORS = {
   payload_too_large: { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
   unsupported_media_type: { status: 415, message: 'Định dạng dữ liệu gửi lên không được hỗ trợ.' },
   too_many_attempts: { status: 429, message: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.' },
+  too_many_requests: { status: 429, message: 'Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau.' },
   internal_error: { status: 500, message: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.' },
   database_unavailable: { status: 503, message: 'Không kết nối được cơ sở dữ liệu.' },
 } as const satisfies Record<string, { status: number; message: string }>;
@@ -107,10 +124,13 @@ export const unknownAdminUnit = (code: string, path = 'wardCode') =>
   new AppError('unknown_admin_unit', `Mã đơn vị hành chính ${code} không tồn tại.`, {
     issues: [{ path, code: 'unknown_admin_unit', message: `Mã ${code} không có trong danh mục đơn vị hành chính.` }],
   });
-export const tooManyAttempts = (retryAfterSeconds: number) =>
-  new AppError('too_many_attempts', ERRORS.too_many_attempts.message.replace('{seconds}', String(retryAfterSeconds)), {
+/** 429 with Retry-After; `message` may hold `{seconds}`. */
+export const tooManyAttempts = (retryAfterSeconds: number, message: string = ERRORS.too_many_attempts.message) =>
+  new AppError('too_many_attempts', message.replace('{seconds}', String(retryAfterSeconds)), {
     headers: { 'retry-after': String(retryAfterSeconds) },
   });
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new AppError('too_many_requests', message, { headers: { 'retry-after': String(retryAfterSeconds) } });
 
 /** The body of every error response. */
 export interface ErrorBody {

@@ -10,11 +10,14 @@ import { type SeedDemoResult, seedDemo } from './demo/seed-demo.js';
 import { localDiskStorage } from './dossiers/attachments/file-storage.js';
 import { logMailer, smtpMailer } from './mail/mailer.js';
 import { scheduleDeadlineReminders } from './notifications/deadline-reminders.js';
+import { boxed, publicUrlWarning } from './public-url-warning.js';
 
 export interface StartOptions {
   /** Seed the demo on an empty database (default: outside production). */
   demo: boolean;
   clock?: Clock;
+  /** Where start-up warnings go (default: stderr). */
+  warn?: (text: string) => void;
 }
 
 export interface RunningServer {
@@ -51,6 +54,11 @@ export async function startServer(config: Config, options: StartOptions): Promis
       clock: options.clock ?? systemClock,
       log: (err) => app.log.error({ err }, 'deadline reminders failed'),
     });
+    const warning = publicUrlWarning(config, options.demo);
+    if (warning) {
+      (options.warn ?? ((text) => process.stderr.write(text)))(boxed(warning));
+      app.log.warn({ publicUrl: config.publicUrl }, warning.slice(0, 3).join(' '));
+    }
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -33,7 +33,8 @@ import {
 const DAY = 86_400_000;
 const TAX = taxCode('010623456');
 const BUSINESS = 'Công ty TNHH Thực phẩm Sạch Đức Giang';
-const REP = { username: 'dn.thucphamsach', password: 'ThucPham@2021', fullName: 'Phạm Văn Đông' };
+/** Self-registration: the representative signs in with the tax code. */
+const REP = { username: TAX, password: 'ThucPham@2021', fullName: 'Phạm Văn Đông' };
 
 let server: RunningBackoffice;
 let browser: Browser;
@@ -106,7 +107,7 @@ describe('a business registers and the ward accepts it', { timeout: 120_000 }, (
     await business.getByLabel('Người liên hệ').fill(REP.fullName);
     await business.getByLabel('Số điện thoại di động').fill('0912 345 678');
     await business.getByLabel('Họ và tên').fill(REP.fullName);
-    await business.getByLabel('Tên đăng nhập').fill(REP.username);
+    await business.getByText('Tên đăng nhập của người đại diện là mã số thuế').waitFor();
     await business.getByLabel('Mật khẩu', { exact: true }).fill(REP.password);
     await business.getByLabel('Nhập lại mật khẩu mới').fill(REP.password);
     await shot(business, 'register', true);

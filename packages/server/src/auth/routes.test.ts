@@ -33,8 +33,9 @@ describe('login, me, logout', () => {
       expect(stored.map((s) => s.id)).not.toContain(cookie.value);
     });
 
-    it('sets the cookie HttpOnly, SameSite=Lax, Path=/, not Secure over http', async () => {
+    it('sets the cookie HttpOnly, SameSite=Lax, Path=/, not Secure over http, and no Strict-Transport-Security', async () => {
       const res = await login(user.username, TEST_PASSWORD, '192.0.2.11');
+      expect(res.headers['strict-transport-security']).toBeUndefined();
       const header = String(res.headers['set-cookie']);
       expect(header).toMatch(/^th_session=[^;]+;/);
       expect(header).toContain('HttpOnly');
@@ -267,6 +268,45 @@ describe('changing one’s password', () => {
   });
 });
 
+describe('a user who must change a given password', () => {
+  forEachApp((t) => {
+    it('may only see who they are, change it and log out; every other route answers 403 until then', async () => {
+      const user = await makeUser(t.db, { role: 'ward_officer' });
+      await t.db.updateTable('users').set({ must_change_password: 1 }).where('id', '=', user.id).execute();
+      const agent = await signIn(t.app, user);
+      const me = await agent.get('/api/v1/auth/me');
+      expect([me.statusCode, me.json().user.mustChangePassword]).toEqual([200, true]);
+      for (const res of [
+        await agent.get('/api/v1/businesses'),
+        await agent.get(`/api/v1/users/${user.id}`),
+        await agent.post('/api/v1/checkpoints', { name: 'Chốt thử', wardCode: '00124' }),
+      ]) {
+        expect(res.statusCode).toBe(403);
+        expect(res.json().error).toEqual({
+          code: 'password_change_required',
+          message: 'Bạn cần đổi mật khẩu trước khi tiếp tục (mật khẩu hiện tại là mật khẩu được cấp).',
+        });
+      }
+      // Public routes answer as they do to anyone.
+      expect((await agent.get('/api/v1/admin-units?parent=004')).statusCode).toBe(200);
+      const changed = await agent.post('/api/v1/auth/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'mat-khau-cua-toi-2021',
+      });
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect((await agent.get('/api/v1/auth/me')).json().user.mustChangePassword).toBe(false);
+      expect((await agent.get('/api/v1/businesses')).statusCode).toBe(200);
+    });
+
+    it('may log out before changing it', async () => {
+      const user = await makeUser(t.db);
+      await t.db.updateTable('users').set({ must_change_password: 1 }).where('id', '=', user.id).execute();
+      const agent = await signIn(t.app, user);
+      expect((await agent.post('/api/v1/auth/logout')).statusCode).toBe(200);
+    });
+  });
+});
+
 describe('cookies behind https', () => {
   forEachApp(
     (t) => {
@@ -281,6 +321,14 @@ describe('cookies behind https', () => {
         expect(header).toContain('Secure');
         expect(header).toContain('HttpOnly');
         expect(header).toContain('SameSite=Lax');
+      });
+
+      it('send Strict-Transport-Security for at least 180 days, on the API, on errors and on pages', async () => {
+        for (const url of ['/api/v1/auth/me', '/healthz', '/giay-di-duong']) {
+          const res = await t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+          const hsts = String(res.headers['strict-transport-security']);
+          expect(Number(/^max-age=(\d+)$/.exec(hsts)?.[1]), url).toBeGreaterThanOrEqual(180 * 86_400);
+        }
       });
     },
     { env: { PUBLIC_URL: 'https://thonghanh.example.vn' } },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { audit } from '../audit/append-audit.js';
 import type { SessionRow, UserRow } from '../db/schema.js';
-import { AppError, tooManyAttempts } from '../errors.js';
+import { AppError } from '../errors.js';
 import { okResponse, timestamp } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { setUserPassword } from '../users/set-user-password.js';
@@ -9,7 +9,7 @@ import { presentUser, userSchema } from '../users/user-presenter.js';
 import { findUserById } from '../users/user-query.js';
 import { newPasswordSchema } from '../users/username.js';
 import { login } from './login.js';
-import { IP_THROTTLE, ipKey, loginWaitMs, recordLoginFailure, USER_THROTTLE, userKey } from './login-throttle.js';
+import { beginLoginAttempt, loginKeys } from './login-throttle.js';
 import { verifyPassword } from './password.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { deleteSession, type SessionPolicy, sessionEndsAt } from './sessions.js';
@@ -38,11 +38,11 @@ export const loginRoute = defineRoute({
   transaction: false,
   body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
   response: sessionSchema,
-  handler: async ({ db, body, req, reply, deps, now }) => {
+  handler: async ({ db, body, req, reply, deps }) => {
     const { token, session, user } = await login(
       db,
       { username: body.username, password: body.password, ip: req.ip, userAgent: req.headers['user-agent'] },
-      now,
+      deps.clock,
       deps.config.session,
     );
     setSessionCookie(reply, token, session.expires_at, deps.config.secureCookies);
@@ -56,6 +56,7 @@ export const logoutRoute = defineRoute({
   summary: 'Đăng xuất (xóa phiên)',
   tags: TAGS,
   access: ANY,
+  allowedBeforePasswordChange: true,
   response: okResponse,
   handler: async ({ db, user, session, actor, reply, deps, now }) => {
     await deleteSession(db, session!.id);
@@ -71,6 +72,7 @@ export const meRoute = defineRoute({
   summary: 'Người đang đăng nhập và mã CSRF của phiên',
   tags: TAGS,
   access: ANY,
+  allowedBeforePasswordChange: true,
   response: sessionSchema,
   handler: async ({ db, user, session, deps }) =>
     sessionView((await findUserById(db, user.id))!, session!, deps.config.session),
@@ -82,37 +84,46 @@ export const changePasswordRoute = defineRoute({
   summary: 'Đổi mật khẩu của mình (các phiên khác bị đăng xuất)',
   tags: TAGS,
   access: ANY,
+  allowedBeforePasswordChange: true,
   transaction: false,
   body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: newPasswordSchema }),
   response: okResponse,
-  handler: async ({ db, user, session, body, actor, req, now }) => {
+  handler: async ({ db, user, session, body, actor, req, now, deps }) => {
     const row = (await findUserById(db, user.id))!;
-    const keys = [userKey(row.username), ipKey(req.ip)];
-    const wait = await loginWaitMs(db, keys, now);
-    if (wait > 0) throw tooManyAttempts(Math.ceil(wait / 1000));
-    if (!(await verifyPassword(body.currentPassword, row.password_hash))) {
-      await db.transaction().execute((tx) =>
-        recordLoginFailure(
-          tx,
-          [
-            { key: userKey(row.username), policy: USER_THROTTLE },
-            { key: ipKey(req.ip), policy: IP_THROTTLE },
-          ],
-          now,
-        ),
-      );
+    // The current password is a password check like a login: same keys, same back-off.
+    const attempt = await beginLoginAttempt(db, loginKeys(row.username, req.ip), now);
+    let matches: boolean;
+    try {
+      matches = await verifyPassword(body.currentPassword, row.password_hash);
+    } catch (e) {
+      await attempt.release();
+      throw e;
+    }
+    if (!matches) {
+      await attempt.failed(deps.clock.now());
       throw new AppError('wrong_current_password');
     }
     if (body.newPassword === body.currentPassword || body.newPassword.toLowerCase() === row.username) {
+      await attempt.release();
       throw new AppError('validation_failed', 'Mật khẩu mới phải khác mật khẩu cũ và khác tên đăng nhập.', {
         issues: [{ path: 'body.newPassword', code: 'weak_password', message: 'Chọn mật khẩu khác.' }],
       });
     }
-    await db
-      .transaction()
-      .execute((tx) =>
-        setUserPassword(tx, row, { kind: 'change', password: body.newPassword, keepSession: session!.id }, actor, now),
-      );
+    try {
+      await db.transaction().execute(async (tx) => {
+        await attempt.succeeded(tx);
+        await setUserPassword(
+          tx,
+          row,
+          { kind: 'change', password: body.newPassword, keepSession: session!.id },
+          actor,
+          now,
+        );
+      });
+    } catch (e) {
+      await attempt.release();
+      throw e;
+    }
     return { ok: true as const };
   },
 });

@@ -5,12 +5,15 @@ import type { BusinessRow, Executor, UserRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { wardArea } from '../jurisdictions/ward-area.js';
 import { createUser } from '../users/create-user.js';
+import { findUserByUsername } from '../users/user-query.js';
+import { normaliseUsername } from '../users/username.js';
 import type { BusinessInput } from './business-fields.js';
 import type { BusinessRecord } from './business-presenter.js';
 import { findBusiness, taxCodeTaken } from './business-query.js';
 
 export interface RepresentativeInput {
-  username: string;
+  /** Default: the business's tax code (self-registration: the representative does not choose it). */
+  username?: string;
   fullName: string;
   /** Self-registration: chosen by the business. Ward desk: absent, one is generated. */
   password?: string;
@@ -36,6 +39,10 @@ export interface CreatedBusiness {
  * Creates a business and, if given, its representative's account (linked by
  * `users.business_id`), both audited. A self-registered business is `pending`: its
  * representative can sign in and see that, nothing more, until the ward desk accepts it.
+ *
+ * The representative's username defaults to the tax code. A tax code already registered,
+ * or already someone's username, is refused alike with 409 `tax_code_taken`: public
+ * registration never says whether another person's username exists.
  */
 export async function createBusiness(
   db: Executor,
@@ -44,7 +51,9 @@ export async function createBusiness(
   now: Date,
 ): Promise<CreatedBusiness> {
   const area = await wardArea(db, input.wardCode, 'body.wardCode');
-  if (await taxCodeTaken(db, input.taxCode)) {
+  const username = input.rep ? normaliseUsername(input.rep.username ?? input.taxCode) : undefined;
+  const clash = input.rep?.username === undefined && username !== undefined && (await findUserByUsername(db, username));
+  if (clash || (await taxCodeTaken(db, input.taxCode))) {
     throw new AppError('tax_code_taken', undefined, {
       issues: [
         { path: 'body.taxCode', code: 'tax_code_taken', message: `Mã số thuế ${input.taxCode} đã được đăng ký.` },
@@ -86,7 +95,7 @@ export async function createBusiness(
   const created = await createUser(
     db,
     {
-      username: input.rep.username,
+      username: username as string,
       fullName: input.rep.fullName,
       role: 'business_rep',
       scope: { wardCode: row.ward_code },

@@ -21,6 +21,7 @@ import {
 } from './business-presenter.js';
 import { findBusiness, listBusinesses } from './business-query.js';
 import { createBusiness } from './create-business.js';
+import { registrationLimits } from './registration-limits.js';
 import { reviewRegistration } from './review-registration.js';
 
 const TAGS = ['businesses'];
@@ -45,15 +46,17 @@ export const registerBusinessRoute = defineRoute({
   path: '/api/v1/businesses/register',
   summary: 'Doanh nghiệp tự đăng ký (kèm tài khoản người đại diện); chờ Bộ phận Một cửa tiếp nhận',
   description:
-    'Tạo doanh nghiệp ở trạng thái pending và tài khoản người đại diện (business_rep). Người đại diện đăng nhập được ' +
-    'nhưng chỉ xem được trạng thái chờ tiếp nhận cho tới khi phường tiếp nhận.',
+    'Tạo doanh nghiệp ở trạng thái pending và tài khoản người đại diện (business_rep) với tên đăng nhập là mã số thuế. ' +
+    'Người đại diện đăng nhập được nhưng chỉ xem được trạng thái chờ tiếp nhận cho tới khi phường tiếp nhận. ' +
+    'Giới hạn: 10 đăng ký mỗi giờ từ một địa chỉ mạng, 30 mỗi giờ cho một phường (429 too_many_requests, Retry-After).',
   tags: TAGS,
   access: { public: true },
   status: 201,
   body: z.object({
     ...businessFields,
-    account: z.object({ username: usernameSchema, password: newPasswordSchema, fullName }),
+    account: z.object({ password: newPasswordSchema, fullName }),
   }),
+  rateLimits: ({ req, body }) => registrationLimits(req.ip, body.wardCode),
   response: z.object({ business: businessSchema, user: userSchema }),
   handler: async (ctx) => {
     const { db, body, actor, now, deps } = ctx;
@@ -170,6 +173,7 @@ export const acceptBusinessRoute = defineRoute({
   access: { roles: ['ward_officer'], scope: 'doanh nghiệp của phường cán bộ' },
   params: idParams,
   body: z.object({ note: z.string().trim().max(2000).optional() }).default({}),
+  multiline: ['note'],
   response: businessSchema,
   handler: async (ctx) => {
     const { db, user, params, body, actor, now, deps } = ctx;
@@ -198,6 +202,7 @@ export const refuseBusinessRoute = defineRoute({
   access: { roles: ['ward_officer'], scope: 'doanh nghiệp của phường cán bộ' },
   params: idParams,
   body: z.object({ reason: z.string().trim().min(1, 'Nhập lý do').max(2000) }),
+  multiline: ['reason'],
   response: businessSchema,
   handler: async (ctx) => {
     const { db, user, params, body, actor, now, deps } = ctx;

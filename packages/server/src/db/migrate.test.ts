@@ -23,7 +23,6 @@ describe('migrations', () => {
           'admin_units',
           'users',
           'sessions',
-          'login_attempts',
           'checkpoints',
           'audit_log',
           'audit_head',

@@ -9,7 +9,6 @@ import type {
   DossiersTable,
   ReferenceCountersTable,
 } from './tables/dossiers.table.js';
-import type { LoginAttemptsTable } from './tables/login-attempts.table.js';
 import type {
   ListVersionsTable,
   PermitCountersTable,
@@ -17,6 +16,7 @@ import type {
   PermitsTable,
   UnitCredentialsTable,
 } from './tables/permits.table.js';
+import type { RateLimitsTable } from './tables/rate-limits.table.js';
 import type { ScansTable } from './tables/scans.table.js';
 import type { SessionsTable } from './tables/sessions.table.js';
 import type { StaffMembersTable } from './tables/staff-members.table.js';
@@ -32,7 +32,7 @@ export interface Database {
   admin_units: AdminUnitsTable;
   users: UsersTable;
   sessions: SessionsTable;
-  login_attempts: LoginAttemptsTable;
+  rate_limits: RateLimitsTable;
   checkpoints: CheckpointsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
@@ -65,8 +65,8 @@ export type * from './tables/audit-log.table.js';
 export type * from './tables/businesses.table.js';
 export type * from './tables/checkpoints.table.js';
 export type * from './tables/dossiers.table.js';
-export type * from './tables/login-attempts.table.js';
 export type * from './tables/permits.table.js';
+export type * from './tables/rate-limits.table.js';
 export type * from './tables/scans.table.js';
 export type * from './tables/sessions.table.js';
 export type * from './tables/staff-members.table.js';

@@ -122,6 +122,7 @@ export const createDossierRoute = defineRoute({
     planTo: isoDate.optional(),
     note: z.string().trim().max(2000).optional(),
   }),
+  multiline: ['note'],
   response: dossierDetailSchema,
   handler: async ({ db, user, body, actor, now }) => {
     const businessId = user.role === 'business_rep' ? (body.businessId ?? user.businessId) : body.businessId;
@@ -178,6 +179,7 @@ export const updateDossierRoute = defineRoute({
     planTo: isoDate.optional(),
     note: z.string().trim().max(2000).optional(),
   }),
+  multiline: ['note'],
   response: dossierDetailSchema,
   handler: async ({ db, user, params, body, actor, now }) => {
     const dossier = await loadDossierToEdit(db, user, params.id);
@@ -220,6 +222,7 @@ function transitionRoute(action: TransitionAction) {
     },
     params: idParams,
     body: z.object({ note: z.string().trim().max(2000).optional() }).default({}),
+    multiline: ['note'],
     response: dossierDetailSchema,
     handler: async (ctx) => {
       const { db, user, params, body, actor, now, deps } = ctx;

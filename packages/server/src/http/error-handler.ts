@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, ERRORS, type ErrorBody, type ErrorCode } from '../errors.js';
 import { zodIssues } from './zod-issues.js';
@@ -39,4 +41,39 @@ function fastifyClientErrorCode(status: number): ErrorCode {
   if (status === 401) return 'unauthenticated';
   if (status === 403) return 'forbidden';
   return 'bad_request';
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser refuses (cut short before its
+ * Content-Length, a broken chunk, headers too large) gets the same `{ error: { code, message } }`
+ * as every other failure, not Fastify's own shape; then the connection closes.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const code: ErrorCode = status === 400 ? 'request_incomplete' : 'bad_request';
+  const body = JSON.stringify(errorBody(code));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}
+
+/**
+ * Fastify's `frameworkErrors`: a path the router cannot decode (`/api/v1/businesses/%FF`, a
+ * parameter too long) is a 400 `bad_request` in our shape, before any route runs.
+ */
+export function frameworkErrorHandler(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  reply
+    .status(400)
+    .send(
+      errorBody(
+        'bad_request',
+        tooLong ? 'Địa chỉ yêu cầu quá dài.' : 'Địa chỉ yêu cầu không hợp lệ (mã hóa URL hỏng).',
+      ),
+    );
 }

@@ -4,17 +4,19 @@ import type { AuditActor } from '../audit/append-audit.js';
 import { CSRF_HEADER } from '../auth/session-token.js';
 import type { AuthUser } from '../authz/index.js';
 import { AppError, type Issue, unauthenticated, validationFailed } from '../errors.js';
+import { enforceFixedWindows } from '../rate-limits/fixed-window.js';
 import type { AppDeps } from './deps.js';
+import { findBadCharacters } from './input-characters.js';
 import type { AnyRoute, RouteContext } from './route.js';
 import { parseInput } from './zod-issues.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Installs routes in Fastify. Every request goes: access (401 / CSRF 403 / role 403) →
- * validate params, query, body (400 `validation_failed`) → handler, inside one transaction
- * for writes → the response parsed by its schema
- * (unknown fields stripped) → reply.
+ * Installs routes in Fastify. Every request goes: access (401 / CSRF 403 / password change
+ * 403 / role 403) → characters of params, query, body (400 `invalid_characters`) → validate
+ * them (400 `validation_failed`) → rate limits (429) → handler, inside one transaction for
+ * writes → the response parsed by its schema (unknown fields stripped) → reply.
  */
 export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], deps: AppDeps): void {
   for (const route of routes) {
@@ -28,6 +30,12 @@ export function registerRoutes(app: FastifyInstance, routes: AnyRoute[], deps: A
 
 async function runRoute(route: AnyRoute, req: FastifyRequest, reply: FastifyReply, deps: AppDeps): Promise<unknown> {
   const user = checkAccess(route, req);
+  const bad = [
+    ...findBadCharacters(req.params, 'params'),
+    ...findBadCharacters(req.query, 'query'),
+    ...(route.bodyCheckedPerItem ? [] : findBadCharacters(req.body, 'body', route.multiline)),
+  ];
+  if (bad.length > 0) throw new AppError('invalid_characters', undefined, { issues: bad });
   const issues: Issue[] = [];
   const input = (schema: AnyRoute['params'], value: unknown, where: string): unknown => {
     if (!schema) return undefined;
@@ -60,6 +68,7 @@ async function runRoute(route: AnyRoute, req: FastifyRequest, reply: FastifyRepl
     reply,
   };
   const now = deps.clock.now();
+  if (route.rateLimits) await enforceFixedWindows(deps.db, route.rateLimits({ req, params, query, body }), now);
   const transactional = route.transaction ?? route.method !== 'GET';
   const result = transactional
     ? await deps.db
@@ -85,7 +94,11 @@ async function runRoute(route: AnyRoute, req: FastifyRequest, reply: FastifyRepl
   return checked.data;
 }
 
-/** 401 without a user, 403 `csrf_failed` for a cookie write without the token, 403 for a wrong role. */
+/**
+ * 401 without a user, 403 `csrf_failed` for a cookie write without the token, 403
+ * `password_change_required` while a given password has not been changed (public routes
+ * answer as to anyone), 403 for a wrong role.
+ */
 function checkAccess(route: AnyRoute, req: FastifyRequest): AuthUser | null {
   const auth = req.auth;
   if ('public' in route.access) return auth?.user ?? null;
@@ -94,6 +107,8 @@ function checkAccess(route: AnyRoute, req: FastifyRequest): AuthUser | null {
     const sent = req.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !sameToken(sent, auth.session.csrf_token)) throw new AppError('csrf_failed');
   }
+  if (auth.user.mustChangePassword && !route.allowedBeforePasswordChange)
+    throw new AppError('password_change_required');
   const { roles } = route.access;
   if (roles !== 'any' && !roles.includes(auth.user.role)) throw new AppError('forbidden');
   return auth.user;

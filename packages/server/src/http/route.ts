@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AuditActor } from '../audit/append-audit.js';
 import type { AuthUser, Role } from '../authz/index.js';
 import type { Db, SessionRow } from '../db/schema.js';
+import type { FixedWindowLimit } from '../rate-limits/fixed-window.js';
 import type { AppDeps } from './deps.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
@@ -68,6 +69,24 @@ export interface RouteSpec<
   status?: number;
   /** Run the handler in one transaction (default: every method but GET). */
   transaction?: boolean;
+  /**
+   * Body fields (paths, `*` for any key or index: `['note']`, `['people.*.reason']`) where
+   * tab, line feed and carriage return are legitimate: notes and reasons typed in a text area.
+   * Everywhere else the pipeline refuses them (400 `invalid_characters`).
+   */
+  multiline?: readonly string[];
+  /**
+   * The handler refuses bad characters item by item (a batch: one bad item must not refuse
+   * the others), so the pipeline checks only params and query, not the body.
+   */
+  bodyCheckedPerItem?: boolean;
+  /** Open to a signed-in user who must still change a given password (auth/me, logout, the change). */
+  allowedBeforePasswordChange?: boolean;
+  /**
+   * Fixed-window limits counted for each valid request before the handler runs (429
+   * `too_many_requests` with Retry-After); kept in the database for every server process.
+   */
+  rateLimits?: (input: { req: FastifyRequest; params: Out<P>; query: Out<Q>; body: Out<B> }) => FixedWindowLimit[];
   handler: (
     ctx: RouteContext<Out<P>, Out<Q>, Out<B>, UserOf<A>>,
   ) => Promise<R extends z.ZodType ? z.input<R> : FastifyReply>;
@@ -88,6 +107,10 @@ export interface AnyRoute {
   produces?: string;
   status?: number;
   transaction?: boolean;
+  multiline?: readonly string[];
+  bodyCheckedPerItem?: boolean;
+  allowedBeforePasswordChange?: boolean;
+  rateLimits?: (input: { req: FastifyRequest; params: unknown; query: unknown; body: unknown }) => FixedWindowLimit[];
   handler: (ctx: RouteContext<unknown, unknown, unknown, AuthUser | null>) => Promise<unknown>;
 }
 

@@ -131,6 +131,7 @@ export const revokePermitRoute = defineRoute({
   },
   params: idParams,
   body: z.object({ reason: z.string().trim().min(1, 'Nhập lý do thu hồi').max(500) }),
+  multiline: ['reason'],
   response: permitSchema,
   handler: async ({ db, user, params, body, actor, now }) => {
     const permit = await loadPermitFor(db, user, params.id, 'update');

@@ -97,6 +97,8 @@ export const scanBatchRoute = defineRoute({
     refused: z.number().int(),
     results: z.array(scanResultSchema),
   }),
+  // A bad scan is refused on its own, not the whole batch (the device cannot fix a recorded scan).
+  bodyCheckedPerItem: true,
   handler: async ({ db, user, body, actor, now }) => {
     const c = await loadCheckpointFor(db, user, body.checkpointId, 'scan', 'create');
     const checks = body.scans.map((raw) => checkScan(raw, now));

@@ -41,6 +41,8 @@ interface Request {
   /** A raw body (multipart uploads) and its headers, instead of `body`. */
   payload?: Buffer;
   headers?: Record<string, string>;
+  /** The client's address (rate-limited routes: one per request). */
+  remoteAddress?: string;
 }
 interface Row {
   route: string;
@@ -306,6 +308,7 @@ describe('authorization matrix', () => {
                 url: req.url,
                 ...(req.body ? { payload: req.body } : {}),
                 ...(req.payload ? { payload: req.payload, headers: req.headers ?? {} } : {}),
+                ...(req.remoteAddress ? { remoteAddress: req.remoteAddress } : {}),
               };
               const res = agent ? await agent.request(options) : await t.app.inject(options);
               expect(res.statusCode, res.body).toBe(status);

@@ -36,6 +36,7 @@ export const updateWardSettingsRoute = defineRoute({
     legalBasis: z.string().trim().max(2000).nullable().optional(),
     deskEmail: z.email().nullable().optional(),
   }),
+  multiline: ['legalBasis'],
   response: wardSettingsSchema,
   handler: async ({ db, user, params, body, actor, now }) => {
     authorize(user, 'update', { type: 'ward_settings', ...(await wardArea(db, params.code, 'params.code')) });

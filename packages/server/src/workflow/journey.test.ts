@@ -16,9 +16,7 @@ const DAY = 86_400_000;
  */
 describe('journey: from registration to approval', () => {
   forEachApp((t) => {
-    let n = 0;
     const register = async (name: string, taxCode: string) => {
-      const username = `journey.${n++}`;
       const res = await t.app.inject({
         method: 'POST',
         url: '/api/v1/businesses/register',
@@ -31,16 +29,16 @@ describe('journey: from registration to approval', () => {
           contactName: 'Phạm Văn Thành',
           contactPhone: '0988 123 456',
           contactEmail: 'giamdoc@journey.example',
-          account: { username, password: 'mat-khau-hanh-trinh', fullName: 'Phạm Văn Thành' },
+          account: { password: 'mat-khau-hanh-trinh', fullName: 'Phạm Văn Thành' },
         },
       });
       expect(res.statusCode, res.body).toBe(201);
       const { business, user } = res.json();
-      // The representative signs in with the password chosen at registration.
+      // The representative signs in with the tax code and the password chosen at registration.
       const login = await t.app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
-        payload: { username, password: 'mat-khau-hanh-trinh' },
+        payload: { username: taxCode, password: 'mat-khau-hanh-trinh' },
       });
       expect(login.statusCode).toBe(200);
       const row = await t.db.selectFrom('users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { fitScanRecord, type ScanRecord } from './api.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fitScanRecord, httpApi, type ScanRecord } from './api.js';
 
 const base: ScanRecord = {
   id: '6f1c2a8e-3b7d-4c1e-9a2f-0d4b5c6e7f80',
@@ -44,5 +44,24 @@ describe('fitScanRecord', () => {
       serial: '0125\ud800',
     });
     expect(r).toEqual({ ...base, kind: 'manual', verdict: 'manual_not_found' });
+  });
+});
+
+describe('signing in at the checkpoint', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('says where to change a given password instead of failing later on every request', async () => {
+    const user = { id: 'u1', username: 'chot.moi', fullName: 'Cán bộ Mới', role: 'checkpoint_officer' };
+    vi.stubGlobal('fetch', async () =>
+      Response.json({ user: { ...user, wardCode: '00124', mustChangePassword: true }, csrfToken: 'x' }),
+    );
+    const refused = httpApi().login('chot.moi', 'mat-khau-duoc-cap');
+    await expect(refused).rejects.toMatchObject({ status: 403, message: expect.stringContaining('đổi mật khẩu') });
+    vi.stubGlobal('fetch', async () =>
+      Response.json({ user: { ...user, wardCode: '00124', mustChangePassword: false }, csrfToken: 'x' }),
+    );
+    await expect(httpApi().login('chot.moi', 'mat-khau-moi')).resolves.toMatchObject({ csrfToken: 'x' });
   });
 });

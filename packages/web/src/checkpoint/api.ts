@@ -11,6 +11,8 @@ export interface User {
   fullName: string;
   role: string;
   wardCode: string | null;
+  /** A given password not yet changed: the server refuses everything else until it is (back office). */
+  mustChangePassword?: boolean;
 }
 
 export interface Me {
@@ -226,6 +228,13 @@ export function httpApi(base = ''): CheckpointApi {
           throw new ApiError('Sai tên đăng nhập hoặc mật khẩu', e.status, false);
         }
         throw e;
+      }
+      if (answer?.user?.mustChangePassword) {
+        throw new ApiError(
+          'Tài khoản còn dùng mật khẩu được cấp: hãy đổi mật khẩu ở trang quản lý của hệ thống (cùng địa chỉ, bỏ "/checkpoint"), rồi đăng nhập lại tại đây.',
+          403,
+          false,
+        );
       }
       if (answer?.user && typeof answer.csrfToken === 'string')
         return { user: answer.user, csrfToken: answer.csrfToken };

@@ -671,6 +671,8 @@ export const vi = {
     accountLead: 'Người đại diện dùng tài khoản này để nộp hồ sơ và cấp giấy đi đường.',
     submit: 'Gửi đăng ký',
     haveAccount: 'Đã có tài khoản? Đăng nhập',
+    usernameIsTaxCode:
+      'Tên đăng nhập của người đại diện là mã số thuế của doanh nghiệp (như khi khai thuế điện tử): đăng nhập bằng mã số thuế và mật khẩu đặt dưới đây.',
   },
   unitCredential: {
     title: 'Mã QR của đơn vị',

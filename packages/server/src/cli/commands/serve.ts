@@ -11,7 +11,8 @@ tạo dữ liệu mẫu (Hà Nội → Long Biên → Đức Giang) nếu cơ s�
 
 Biến môi trường: PORT (8080), HOST (0.0.0.0), THONGHANH_DATA_DIR (./data),
 DATABASE_URL (postgres://… để dùng PostgreSQL; mặc định SQLite trong thư mục dữ liệu),
-PUBLIC_URL (http://localhost:8080; https → cookie Secure), SMTP_URL, NODE_ENV, LOG_LEVEL.`;
+PUBLIC_URL (địa chỉ công khai, mã QR in ra trỏ tới đây; mặc định http://localhost:PORT;
+https → cookie Secure và Strict-Transport-Security), SMTP_URL, NODE_ENV, LOG_LEVEL.`;
 
 export const serveCommand: Command = {
   summary: 'chạy máy chủ (API, ứng dụng web; dữ liệu mẫu nếu cơ sở dữ liệu trống)',
@@ -29,8 +30,8 @@ export const serveCommand: Command = {
     const demo = !values['no-demo'] && !config.production;
     const server = await startServer(config, { demo });
     const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL (DATABASE_URL)';
-    // Without PUBLIC_URL the address to open is where it listens (PORT may differ from 8080).
-    io.out(`Thông hành đang chạy: ${process.env.PUBLIC_URL ? config.publicUrl : server.listenUrl}`);
+    // Without PUBLIC_URL the address to open is where it listens (PORT=0 picks one).
+    io.out(`Thông hành đang chạy: ${config.publicUrlFromEnv ? config.publicUrl : server.listenUrl}`);
     io.out(`Đang lắng nghe: ${server.listenUrl}`);
     io.out(`Cơ sở dữ liệu: ${where}`);
     if (server.demo && server.demo.logins.length > 0) {

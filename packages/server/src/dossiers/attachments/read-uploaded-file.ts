@@ -14,7 +14,8 @@ export interface UploadedFile {
 /**
  * Reads the one file of a `multipart/form-data` request into memory: 413 `file_too_large`
  * past `maxBytes`, 400 `file_missing` without a file part, 415 `unsupported_media_type`
- * when the request is not multipart.
+ * when the request is not multipart, 400 `upload_incomplete` when the multipart body is cut
+ * short, has no boundary or one that never comes, or breaks off mid-file.
  */
 export async function readUploadedFile(req: FastifyRequest, maxBytes = MAX_UPLOAD_BYTES): Promise<UploadedFile> {
   if (!req.isMultipart()) {
@@ -42,12 +43,19 @@ export async function readUploadedFile(req: FastifyRequest, maxBytes = MAX_UPLOA
   return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length), fileName: part.filename, fields };
 }
 
-function translate(e: unknown): unknown {
+/**
+ * The parser's failures as our codes. Everything it throws comes from the bytes the client
+ * sent (busboy's plain `Error`s: "Unexpected end of multipart data", "Boundary not found";
+ * `FST_MP_PREMATURE_CLOSE` when the connection drops), so anything unnamed is
+ * `upload_incomplete`, never a 500.
+ */
+function translate(e: unknown): AppError {
+  if (e instanceof AppError) return e;
   const code = (e as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('file_too_large');
-  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
     return new AppError('bad_request', 'Mỗi lần chỉ tải lên một tệp.');
   }
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new AppError('unsupported_media_type');
-  return e;
+  return new AppError('upload_incomplete');
 }

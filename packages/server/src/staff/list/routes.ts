@@ -280,6 +280,7 @@ export const removeStaffRoute = defineRoute({
     staffIds: z.array(z.string().min(1).max(64)).min(1).max(1000),
     reason: z.string().trim().min(1, 'Nhập lý do').max(2000),
   }),
+  multiline: ['reason'],
   response: z.object({ removed: z.number().int() }),
   handler: async ({ db, user, params, body, actor, now, deps }) => {
     const business = await loadBusinessFor(db, user, params.id, 'delete');

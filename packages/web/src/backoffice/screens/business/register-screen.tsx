@@ -12,14 +12,14 @@ import { BusinessFields, type BusinessInput, businessBody, EMPTY_BUSINESS } from
 /**
  * A business registers itself with its representative's account (no login needed). It waits
  * for the ward's one-stop desk to accept it; the representative is signed in straight away
- * to follow that.
+ * to follow that. The username is the tax code (the server derives it: a form that let
+ * people choose one would tell them which usernames are taken).
  */
 export function RegisterScreen() {
   const { t } = useTranslation();
   const { signIn, status } = useSession();
   const [business, setBusiness] = useState<BusinessInput>(EMPTY_BUSINESS);
   const [fullName, setFullName] = useState('');
-  const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
@@ -38,7 +38,7 @@ export function RegisterScreen() {
     setBusy(true);
     const r = await api.post<{ business: Business; user: User }>('/api/v1/businesses/register', {
       ...businessBody(business),
-      account: { fullName: fullName.trim(), username: username.trim(), password },
+      account: { fullName: fullName.trim(), password },
     });
     if (!r.ok) {
       setBusy(false);
@@ -60,7 +60,11 @@ export function RegisterScreen() {
           <h2>{t('register.businessPart')}</h2>
           <BusinessFields value={business} onChange={setBusiness} error={error} defaultDistrict="004" />
           <h2>{t('register.accountPart')}</h2>
-          <p className="muted">{t('register.accountLead')}</p>
+          <p>
+            <span className="muted">{t('register.accountLead')}</span> {t('register.usernameIsTaxCode')}
+          </p>
+          {/* For password managers: the account they save is the tax code. */}
+          <input type="text" name="username" autoComplete="username" value={business.taxCode} readOnly hidden />
           <TextField
             label={t('users.fullName')}
             value={fullName}
@@ -68,17 +72,6 @@ export function RegisterScreen() {
             error={issueFor(error, 'account.fullName')}
             required
             autoComplete="name"
-          />
-          <TextField
-            label={t('users.username')}
-            hint={t('users.usernameHint')}
-            value={username}
-            onValue={setUsername}
-            error={issueFor(error, 'account.username')}
-            required
-            autoCapitalize="none"
-            spellCheck={false}
-            autoComplete="username"
           />
           <div className="form-row">
             <TextField
