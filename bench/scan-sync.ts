@@ -15,6 +15,7 @@ import { SYSTEM_ACTOR } from '../packages/server/src/audit/append-audit.js';
 import { hashPassword } from '../packages/server/src/auth/password.js';
 import { createCheckpoint } from '../packages/server/src/checkpoints/save-checkpoint.js';
 import { loadConfig } from '../packages/server/src/config.js';
+import { bindAuditKey } from '../packages/server/src/audit/audit-key.js';
 import { createDatabase } from '../packages/server/src/db/database.js';
 import { migrateOrThrow } from '../packages/server/src/db/migrate.js';
 import { seedAdminUnits } from '../packages/server/src/jurisdictions/seed-admin-units.js';
@@ -70,6 +71,7 @@ export async function benchScanSyncOn(
   const dir = mkdtempSync(join(tmpdir(), 'thonghanh-bench-scans-'));
   const { config: dbConfig, drop } = await openDatabase(kind, dir);
   const db = createDatabase(dbConfig, { poolSize: 8 });
+  bindAuditKey(db, { auditKey: undefined, keysDir: join(dir, 'keys') });
   const config = {
     ...loadConfig({ NODE_ENV: 'test', THONGHANH_DATA_DIR: dir, LOG_LEVEL: 'silent' }),
     database: dbConfig,

@@ -17,6 +17,7 @@ import { createSession } from '../packages/server/src/auth/sessions.js';
 import { createBusiness } from '../packages/server/src/businesses/create-business.js';
 import { manualClock } from '../packages/server/src/clock.js';
 import { type DatabaseConfig, loadConfig } from '../packages/server/src/config.js';
+import { bindAuditKey } from '../packages/server/src/audit/audit-key.js';
 import { createDatabase } from '../packages/server/src/db/database.js';
 import { prepareDatabase } from '../packages/server/src/db/prepare-database.js';
 import type { Db } from '../packages/server/src/db/schema.js';
@@ -154,6 +155,7 @@ export async function benchStaffImportDb(): Promise<StaffImportDbBench> {
   const results: StaffImportDbRow[] = [];
   for (const target of await openDatabases()) {
     const db = createDatabase(target.config, { poolSize: 4 });
+    bindAuditKey(db, { auditKey: undefined, keysDir: join(target.dir, 'keys') });
     try {
       const { dossierId, user, clock } = await setUp(db);
       const config = { ...loadConfig({ NODE_ENV: 'test', THONGHANH_DATA_DIR: target.dir }), database: target.config };

@@ -1,3 +1,5 @@
+import { AuditKeyError } from '../audit/audit-key.js';
+import { DeploymentKeyError } from '../keys/check-deployment-keys.js';
 import { auditCommand } from './commands/audit.js';
 import { dbCommand } from './commands/db.js';
 import { keysCommand } from './commands/keys.js';
@@ -65,6 +67,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (e instanceof UsageError) {
       io.err(`Lỗi: ${e.message}\n\n${command.usage}`);
       return EXIT.usage;
+    }
+    // The data and the keys kept apart from it do not match: say which and what to do, no stack.
+    if (e instanceof DeploymentKeyError || e instanceof AuditKeyError) {
+      io.err(`Lỗi (${e.problem}): ${e.message}`);
+      return EXIT.negative;
     }
     throw e;
   }
