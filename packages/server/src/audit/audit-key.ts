@@ -49,9 +49,9 @@ function parse(text: string, source: AuditKeySource): AuditKey {
   return { key, id: keyIdOf(key), source: source.auditKey ? 'env' : 'file' };
 }
 
-function load(source: AuditKeySource, create: boolean): AuditKey | null {
+function load(source: AuditKeySource, create: boolean, fresh = false): AuditKey | null {
   const cacheKey = source.auditKey ? `env:${source.auditKey}` : `file:${source.keysDir}`;
-  const cached = loaded.get(cacheKey);
+  const cached = fresh ? undefined : loaded.get(cacheKey);
   if (cached) return cached;
   const text = source.auditKey ?? readKeyFile(source.keysDir, AUDIT_KEY_FILE, { create });
   if (text === null) return null;
@@ -60,8 +60,12 @@ function load(source: AuditKeySource, create: boolean): AuditKey | null {
   return key;
 }
 
-/** The audit key if one is configured or on disk; never makes one. */
-export const findAuditKey = (source: AuditKeySource): AuditKey | null => load(source, false);
+/**
+ * The audit key if one is configured or on disk; never makes one. Kept once read (audit()
+ * asks on every append); `fresh` reads the file again (start-up, after a key was put back).
+ */
+export const findAuditKey = (source: AuditKeySource, options: { fresh?: boolean } = {}): AuditKey | null =>
+  load(source, false, options.fresh === true);
 
 /** The audit key, making `keys/audit.key` when there is none (a new deployment). */
 export const loadOrCreateAuditKey = (source: AuditKeySource): AuditKey => load(source, true) as AuditKey;

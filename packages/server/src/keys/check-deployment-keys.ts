@@ -83,7 +83,7 @@ export async function checkDeploymentKeys(
   if (head?.key_id) {
     let key: ReturnType<typeof findAuditKey>;
     try {
-      key = findAuditKey(config);
+      key = findAuditKey(config, { fresh: true });
     } catch (e) {
       throw new DeploymentKeyError('audit_key_invalid', `Không khởi động được: ${(e as Error).message}`);
     }

@@ -60,7 +60,11 @@ function fromFile(keysDir: string): MasterKey {
 export function findMasterKey(config: Pick<Config, 'masterKey' | 'keysDir'>): MasterKey | null {
   if (config.masterKey) return loadMasterKey(config);
   const text = readKeyFile(config.keysDir, MASTER_KEY_FILE, { create: false });
-  return text === null ? null : loadMasterKey(config);
+  if (text === null) return null;
+  // Read afresh: the operator may have just put the right file back (and a start retried).
+  const master = fromBase64(text, 'file');
+  loaded.set(`file:${config.keysDir}`, master);
+  return master;
 }
 
 export const masterKeyId = keyIdOf;
