@@ -69,9 +69,8 @@ describe('backup and restore', { timeout: 240_000 }, () => {
   forEachDatabase((t) => {
     let source: Config;
     let archive: string;
-    /** The folder restored into (and started from), then the one a damaged archive must leave empty. */
+    /** The folder restored into (then started from, and restored over with --force). */
     let restored: Config;
-    let untouched: Config;
     const targets: string[] = [];
     const fresh = () => {
       const dir = mkdtempSync(join(tmpdir(), 'thonghanh-restore-'));
@@ -239,7 +238,6 @@ describe('backup and restore', { timeout: 240_000 }, () => {
 
     it('refuses a damaged or cut archive with a clear message, writing nothing', async () => {
       const target = fresh();
-      untouched = target;
       const raw = gunzipSync(readFileSync(archive));
       const flipped = Buffer.from(raw);
       // A byte inside the first file's content (after its 512-byte header).
