@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../packages/server/src/app.js';
+import { bindAuditKey } from '../packages/server/src/audit/audit-key.js';
 import { loadConfig } from '../packages/server/src/config.js';
 import { createDatabase } from '../packages/server/src/db/database.js';
 import { migrateOrThrow } from '../packages/server/src/db/migrate.js';
@@ -34,6 +35,7 @@ export async function benchIssuePrint(kind: 'sqlite' | 'postgres', n: number): P
   const dir = mkdtempSync(join(tmpdir(), 'thonghanh-bench-permits-'));
   const { config: dbConfig, drop } = await openDatabase(kind, dir);
   const db = createDatabase(dbConfig, { poolSize: 4 });
+  bindAuditKey(db, { auditKey: undefined, keysDir: join(dir, 'keys') });
   const config = {
     ...loadConfig({ NODE_ENV: 'test', THONGHANH_DATA_DIR: dir, LOG_LEVEL: 'silent' }),
     database: dbConfig,

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { benchAuditAppend } from './audit-append.js';
 import { benchBulkPdf, formatBulkPdf } from './bulk-pdf.js';
 import { describeMachine, machine, startLoad } from './machine.js';
 import { benchIssuePrintIsolated } from './permit-issue-print.js';
@@ -134,6 +135,11 @@ const BENCHMARKS: Benchmark[] = [
     id: 'scan-sync',
     title: 'Scan sync through the batch endpoint',
     run: async () => ({ section: genericSection(await benchScanSync()) }),
+  },
+  {
+    id: 'audit-append',
+    title: 'audit(): one append, unsigned (before) and signed',
+    run: async () => ({ section: genericSection(await benchAuditAppend()) }),
   },
   {
     id: 'scan-latency',

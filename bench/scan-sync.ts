@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../packages/server/src/app.js';
 import { SYSTEM_ACTOR } from '../packages/server/src/audit/append-audit.js';
+import { bindAuditKey } from '../packages/server/src/audit/audit-key.js';
 import { hashPassword } from '../packages/server/src/auth/password.js';
 import { createCheckpoint } from '../packages/server/src/checkpoints/save-checkpoint.js';
 import { loadConfig } from '../packages/server/src/config.js';
@@ -70,6 +71,7 @@ export async function benchScanSyncOn(
   const dir = mkdtempSync(join(tmpdir(), 'thonghanh-bench-scans-'));
   const { config: dbConfig, drop } = await openDatabase(kind, dir);
   const db = createDatabase(dbConfig, { poolSize: 8 });
+  bindAuditKey(db, { auditKey: undefined, keysDir: join(dir, 'keys') });
   const config = {
     ...loadConfig({ NODE_ENV: 'test', THONGHANH_DATA_DIR: dir, LOG_LEVEL: 'silent' }),
     database: dbConfig,

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../packages/server/src/app.js';
 import { SYSTEM_ACTOR } from '../packages/server/src/audit/append-audit.js';
+import { bindAuditKey } from '../packages/server/src/audit/audit-key.js';
 import { createSession } from '../packages/server/src/auth/sessions.js';
 import { createBusiness } from '../packages/server/src/businesses/create-business.js';
 import { manualClock } from '../packages/server/src/clock.js';
@@ -154,6 +155,7 @@ export async function benchStaffImportDb(): Promise<StaffImportDbBench> {
   const results: StaffImportDbRow[] = [];
   for (const target of await openDatabases()) {
     const db = createDatabase(target.config, { poolSize: 4 });
+    bindAuditKey(db, { auditKey: undefined, keysDir: join(target.dir, 'keys') });
     try {
       const { dossierId, user, clock } = await setUp(db);
       const config = { ...loadConfig({ NODE_ENV: 'test', THONGHANH_DATA_DIR: target.dir }), database: target.config };

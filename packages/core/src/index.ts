@@ -3,6 +3,14 @@
  * Pure TypeScript over web standards: no I/O, no Node-only imports.
  */
 
+export {
+  AUDIT_ACTIONS,
+  AUDIT_DETAIL_FIELDS,
+  AUDIT_ENTITY_TYPES,
+  type AuditAction,
+  type AuditDetailField,
+  type AuditEntityType,
+} from './audit-actions.js';
 export { base64urlDecode, base64urlEncode, bytesEqual, concatBytes, hexDecode, hexEncode } from './bytes.js';
 export { CborError, decodeCbor } from './cbor/decode.js';
 export { encodeCbor } from './cbor/encode.js';

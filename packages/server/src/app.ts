@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { AuditAnchorer } from './audit/audit-anchorer.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/schema.js';
@@ -51,6 +52,8 @@ export interface BuildAppOptions {
   storage?: FileStorage;
   /** Default: every route (routes.ts). */
   routes?: AnyRoute[];
+  /** Anchors the audit chain after each API response (server.ts makes one; tests usually don't). */
+  auditAnchorer?: AuditAnchorer;
 }
 
 /**
@@ -91,6 +94,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Keyed on PUBLIC_URL, not on the request: behind a TLS proxy the app itself speaks http.
     if (config.strictTransportSecurity) reply.header('strict-transport-security', STRICT_TRANSPORT_SECURITY);
   });
+  const anchorer = options.auditAnchorer;
+  if (anchorer) {
+    // After the response: the request's transaction has committed (or rolled back) by then.
+    app.addHook('onResponse', async (req) => {
+      if (req.url.startsWith('/api/')) anchorer.request();
+    });
+  }
   registerRoutes(app, options.routes ?? ALL_ROUTES, deps);
   await registerWebApp(app, config.webDistDir);
   return app;

@@ -18,6 +18,13 @@ export interface Config {
    * mode 0600 on first use; keys/master-key.ts).
    */
   masterKey: string | undefined;
+  /**
+   * The key that signs the audit log (HMAC-SHA-256): base64 of 32 bytes from
+   * THONGHANH_AUDIT_KEY, or undefined to use `<keysDir>/audit.key` (audit/audit-key.ts).
+   */
+  auditKey: string | undefined;
+  /** `<dataDir>/audit-anchors.log`: signed (seq, hash, at) lines, appended after commit. */
+  auditAnchorsFile: string;
   database: DatabaseConfig;
   /**
    * The address users type and printed QR codes point to (no trailing slash); cookies are
@@ -60,6 +67,11 @@ const envSchema = z.object({
     .trim()
     .refine((v) => v === '' || /^[A-Za-z0-9+/_-]{43}=?$/.test(v), 'phải là base64 của đúng 32 byte')
     .optional(),
+  THONGHANH_AUDIT_KEY: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^[A-Za-z0-9+/_-]{43}=?$/.test(v), 'phải là base64 của đúng 32 byte')
+    .optional(),
 });
 
 /** Thrown when the environment cannot make a configuration: printed as is, exit 2. */
@@ -92,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     uploadsDir: resolve(dataDir, 'uploads'),
     keysDir: resolve(dataDir, 'keys'),
     masterKey: e.THONGHANH_MASTER_KEY || undefined,
+    auditKey: e.THONGHANH_AUDIT_KEY || undefined,
+    auditAnchorsFile: resolve(dataDir, 'audit-anchors.log'),
     database,
     publicUrl,
     publicUrlFromEnv: Boolean(e.PUBLIC_URL),

@@ -55,6 +55,15 @@ export const ERRORS = {
   staff_duplicate: { status: 409, message: 'Người này đã có trong danh sách người lao động của doanh nghiệp.' },
   staff_not_removable: { status: 409, message: 'Chỉ rút được người đang có trong danh sách đã phê duyệt.' },
   too_many_attachments: { status: 409, message: 'Hồ sơ đã có quá nhiều tệp đính kèm.' },
+  attachment_immutable: {
+    status: 409,
+    message:
+      'Tệp của hồ sơ đã nộp là chứng cứ: không xóa, không ghi đè được. Hãy tải lên phiên bản mới để thay thế; phiên bản cũ vẫn được giữ trong lịch sử hồ sơ.',
+  },
+  attachment_superseded: {
+    status: 409,
+    message: 'Tệp này đã có phiên bản mới hơn: chỉ thay (hoặc xóa, khi hồ sơ còn nháp) được phiên bản mới nhất.',
+  },
   file_missing: { status: 400, message: 'Chưa chọn tệp để tải lên.' },
   file_too_large: { status: 413, message: 'Tệp quá lớn: mỗi tệp tối đa 10 MB.' },
   unsupported_file_type: {

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { type AuditAnchorer, auditAnchorer } from './audit/audit-anchorer.js';
+import { bindAuditKey } from './audit/audit-key.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { createDatabase } from './db/database.js';
@@ -33,20 +35,36 @@ export interface RunningServer {
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   for (const dir of [config.dataDir, config.uploadsDir, config.keysDir]) mkdirSync(dir, { recursive: true });
   const db = createDatabase(config.database);
+  bindAuditKey(db, config);
+  let anchorer: AuditAnchorer | null = null;
   try {
-    await prepareDatabase(db, options.clock);
+    // Refuses to go on (DeploymentKeyError) when the master or audit key is not the data's.
+    await prepareDatabase(db, options.clock, config);
     const storage = localDiskStorage(config.uploadsDir);
     const demo = options.demo
       ? await seedDemo(db, { storage, config, ...(options.clock ? { clock: options.clock } : {}) })
       : null;
     const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined;
+    let log: FastifyInstance['log'] | null = null;
+    anchorer = auditAnchorer(db, {
+      keys: config,
+      file: config.auditAnchorsFile,
+      clock: options.clock ?? systemClock,
+      log: (level, message, extra) => log?.[level](extra, message),
+    });
     const app = await buildApp({
       db,
       config,
       storage,
+      auditAnchorer: anchorer,
       ...(mailer ? { mailer } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
     });
+    log = app.log;
+    // Anchor what start-up wrote (jurisdictions, the demo) and, now and then, what no request did (reminders).
+    await anchorer.flush();
+    const anchorTimer = setInterval(() => anchorer?.request(), 60_000);
+    anchorTimer.unref();
     // The ward desk's 24-hour deadline reminders, every few minutes.
     const reminders = scheduleDeadlineReminders(db, {
       mailer: mailer ?? logMailer((line) => app.log.info(line)),
@@ -70,11 +88,15 @@ export async function startServer(config: Config, options: StartOptions): Promis
       demo,
       close: async () => {
         reminders.stop();
+        clearInterval(anchorTimer);
         await app.close();
+        await anchorer?.flush();
+        await anchorer?.stop();
         await db.destroy();
       },
     };
   } catch (e) {
+    await anchorer?.stop();
     await db.destroy();
     throw e;
   }

@@ -188,7 +188,17 @@ describe('the ward admin', { timeout: 120_000 }, () => {
     await page.getByRole('cell', { name: 'Thêm chốt' }).first().waitFor();
     await page.getByRole('cell', { name: 'Tạo tài khoản' }).first().waitFor();
     await page.getByRole('cell', { name: 'Sửa thiết lập phường' }).first().waitFor();
+    // Every detail in Vietnamese: labelled values, states by their names, times day first.
+    await page.getByText('Hộp thư Một cửa:').first().waitFor();
+    expect(await page.getByText('deskEmail').count()).toBe(0);
     await shot(page, 'admin-audit');
+    await page.getByLabel('Loại đối tượng').selectOption({ label: 'Doanh nghiệp' });
+    await page.getByRole('cell', { name: 'Tạo doanh nghiệp' }).first().waitFor();
+    await page
+      .getByText(/Trạng thái: Đã phê duyệt/)
+      .first()
+      .waitFor();
+    await shot(page, 'admin-audit-businesses');
   });
 
   it('works on a phone: the menu opens from its button', async () => {

@@ -6,7 +6,8 @@
  * with a bad row, keeps the valid rows and fixes the bad one in the page, submits → the
  * Health Station confirms → the ward approves. Then an amendment is returned, fixed and
  * resubmitted; a person is taken off the list at once; permits are issued, printed with
- * progress and one is revoked by the ward; a late dossier shows "Quá hạn xử lý".
+ * progress and one is revoked by the ward; a late dossier shows "Quá hạn xử lý". Once submitted,
+ * the plan's files cannot be deleted: the desk files the stamped plan as a new version.
  * Screenshots: docs/screenshots/backoffice-*.png.
  *
  *   npx vitest run packages/web/e2e/backoffice-workflow.test.ts
@@ -232,6 +233,28 @@ describe('the Health Station confirms and the ward approves', { timeout: 120_000
     await status(desk, 'Đã phê duyệt hồ sơ');
     await desk.getByText('Số phê duyệt').waitFor();
     await desk.getByText('UBND phường phê duyệt').first().waitFor();
+  });
+
+  it('the desk files the stamped plan as a new version: the submitted file stays, no delete, both in the history', async () => {
+    writeFileSync(join(files, 'ke-hoach-co-dau.pdf'), planPdf('Ke hoach co chu ky, dong dau'));
+    const desk = await as('motcua.ducgiang', dossierUrl);
+    const panel = desk.getByRole('region', { name: 'Kế hoạch, phương án phòng chống dịch' });
+    await panel.getByText(/không xóa được/).waitFor();
+    expect(await panel.getByRole('button', { name: /^Xóa/ }).count()).toBe(0);
+    await panel.getByRole('button', { name: /^Tải lên phiên bản mới/ }).click();
+    await panel.getByLabel('Lý do thay').fill('Bản có chữ ký của Chủ tịch UBND phường, đóng dấu');
+    await panel.getByLabel('Chọn tệp phiên bản mới').setInputFiles(join(files, 'ke-hoach-co-dau.pdf'));
+    await status(desk, 'Đã tải lên phiên bản 2');
+    await panel.locator('strong', { hasText: 'ke-hoach-co-dau.pdf' }).waitFor();
+    await panel.getByText('Các phiên bản trước (1)').click();
+    await panel.locator('.versions strong', { hasText: 'ke-hoach-phong-chong-dich.pdf' }).waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await shot(desk, 'dossier-file-versions');
+    const history = desk.getByRole('region', { name: 'Lịch sử xử lý' });
+    await history.getByText('Tải lên phiên bản mới của tệp').waitFor();
+    await history.getByText(/thay cho “ke-hoach-phong-chong-dich.pdf” \(phiên bản 1\)/).waitFor();
+    await history.scrollIntoViewIfNeeded();
+    await shot(desk, 'dossier-file-history');
   });
 
   it('the business follows its timeline and gets its unit QR and the ward’s confirmation', async () => {

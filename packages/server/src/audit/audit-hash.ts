@@ -8,7 +8,7 @@ export const GENESIS_HASH = '0'.repeat(64);
  * The hash of one audit row: SHA-256 (hex) over the previous row's hash, a newline, and the
  * row's fields as a JSON array in a fixed order (detail is already canonical JSON text).
  */
-export function auditRowHash(row: Omit<AuditLogRow, 'hash'>): string {
+export function auditRowHash(row: Omit<AuditLogRow, 'hash' | 'mac'>): string {
   const canonical = JSON.stringify([
     row.seq,
     row.at,

@@ -1,8 +1,12 @@
+import { AuditKeyError } from '../audit/audit-key.js';
+import { DeploymentKeyError } from '../keys/check-deployment-keys.js';
 import { auditCommand } from './commands/audit.js';
+import { backupCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
 import { keysCommand } from './commands/keys.js';
 import { permitsCommand } from './commands/permits.js';
 import { qrCommand } from './commands/qr.js';
+import { restoreCommand } from './commands/restore.js';
 import { serveCommand } from './commands/serve.js';
 import { signCommand } from './commands/sign.js';
 import { staffCommand } from './commands/staff.js';
@@ -22,6 +26,8 @@ export const COMMANDS: Record<string, Command> = {
   audit: auditCommand,
   staff: staffCommand,
   permits: permitsCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 export function helpText(): string {
@@ -65,6 +71,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (e instanceof UsageError) {
       io.err(`Lỗi: ${e.message}\n\n${command.usage}`);
       return EXIT.usage;
+    }
+    // The data and the keys kept apart from it do not match: say which and what to do, no stack.
+    if (e instanceof DeploymentKeyError || e instanceof AuditKeyError) {
+      io.err(`Lỗi (${e.problem}): ${e.message}`);
+      return EXIT.negative;
     }
     throw e;
   }

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
-import type { Database, Db } from './schema.js';
+import type { Database, Db, Executor } from './schema.js';
 
 export type DialectKind = 'sqlite' | 'postgres';
 
@@ -22,6 +23,12 @@ export interface CreateDatabaseOptions {
  * only the transaction handle; a query on `db` would wait for the transaction forever.
  */
 export function createDatabase(config: DatabaseConfig, options: CreateDatabaseOptions = {}): Db {
+  const db = openKysely(config, options);
+  identities.set(db.getExecutor().adapter, databaseIdentity(config));
+  return db;
+}
+
+function openKysely(config: DatabaseConfig, options: CreateDatabaseOptions): Db {
   if (config.kind === 'sqlite') {
     if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
     const sqlite = new SQLite(config.file);
@@ -41,6 +48,23 @@ export function createDatabase(config: DatabaseConfig, options: CreateDatabaseOp
     },
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Every handle opened on one database (a pool, a second pool, their transactions) answers
+ * the same identity: the SQLite file's absolute path or the PostgreSQL URL. Transactions
+ * and plugins share their Kysely's adapter object, so the adapter is the lookup key.
+ */
+const identities = new WeakMap<object, string>();
+
+function databaseIdentity(config: DatabaseConfig): string {
+  if (config.kind === 'postgres') return `postgres:${config.url}`;
+  return config.file === ':memory:' ? `sqlite-memory:${randomUUID()}` : `sqlite:${resolve(config.file)}`;
+}
+
+/** Which database this handle (or transaction) is: see `identities`. Undefined for a handle not made by createDatabase. */
+export function identityOf(db: Executor): string | undefined {
+  return identities.get(db.getExecutor().adapter);
 }
 
 /** Which database this handle (or transaction) talks to. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { nameSearchKey } from '@thonghanh/core';
 import type { Insertable } from 'kysely';
 import { type AuditActor, audit } from '../audit/append-audit.js';
+import { canonicalJson } from '../audit/canonical-json.js';
 import { newId } from '../db/ids.js';
 import type {
   BusinessRow,
@@ -15,6 +16,7 @@ import type {
   Executor,
   StaffMemberRow,
 } from '../db/schema.js';
+import { attachmentEventDetail } from '../dossiers/attachments/add-attachment.js';
 import { referenceSuffix } from '../dossiers/next-reference-number.js';
 import { vnToday } from '../notifications/vn-time.js';
 import { INSERT_BATCH, staffRowOf } from '../staff/list/save-staff-list.js';
@@ -364,7 +366,7 @@ function addDossier(
   world.dossiers.push(d);
   world.events.push(eventRow(d.id, 'create', null, 'draft', null, o.keeper, at));
   if (o.pdf) {
-    world.attachments.push({
+    const file: DossierAttachmentRow = {
       id: newId(),
       dossier_id: d.id,
       storage_key: newId(),
@@ -374,7 +376,25 @@ function addDossier(
       sha256: o.pdf.sha256,
       uploaded_by: o.keeper.id,
       uploaded_at: at,
-    });
+      version: 1,
+      replaces_id: null,
+      superseded_by: null,
+      superseded_at: null,
+      note: null,
+    };
+    world.attachments.push(file);
+    world.events.push(
+      eventRow(
+        d.id,
+        'attachment_added',
+        'draft',
+        'draft',
+        null,
+        o.keeper,
+        at,
+        canonicalJson(attachmentEventDetail(file)),
+      ),
+    );
   }
   for (const p of o.people) world.staff.push(staffRowOf(p, d, at, p.row));
   void ctx;
@@ -392,6 +412,7 @@ function eventRow(
   note: string | null,
   actor: AuditActor,
   at: string,
+  detail: string | null = null,
 ): DossierEventRow {
   const seq = (eventSeq.get(dossierId) ?? 0) + 1;
   eventSeq.set(dossierId, seq);
@@ -406,6 +427,7 @@ function eventRow(
     to_state: to,
     note,
     at,
+    detail,
   };
 }
 

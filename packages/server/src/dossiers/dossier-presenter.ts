@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuthUser, Resource } from '../authz/index.js';
+import { type AuthUser, can, type Resource } from '../authz/index.js';
 import type { DossierAttachmentRow } from '../db/schema.js';
 import { timestamp } from '../http/common-schemas.js';
 import {
@@ -49,7 +49,9 @@ export const dossierSchema = z.object({
 
 export const dossierEventSchema = z.object({
   id: z.string(),
-  action: z.string(),
+  action: z
+    .string()
+    .describe('Thao tác chuyển trạng thái, create, hoặc attachment_added / attachment_superseded / attachment_removed'),
   actionLabel: z.string(),
   fromState: z.string().nullable(),
   toState: z.string(),
@@ -58,6 +60,18 @@ export const dossierEventSchema = z.object({
   actorRole: z.string(),
   note: z.string().nullable(),
   at: timestamp,
+  attachment: z
+    .object({
+      attachmentId: z.string(),
+      fileName: z.string(),
+      version: z.number().int(),
+      sha256: z.string(),
+      replacesId: z.string().optional(),
+      replacedFileName: z.string().optional(),
+      replacedVersion: z.number().int().optional(),
+    })
+    .nullable()
+    .describe('Sự kiện về tệp: tệp nào, phiên bản mấy, thay phiên bản nào'),
 });
 
 export const attachmentSchema = z.object({
@@ -68,12 +82,25 @@ export const attachmentSchema = z.object({
   size: z.number().int(),
   sha256: z.string(),
   uploadedAt: timestamp,
+  uploadedById: z.string().nullable(),
+  uploadedByName: z.string().nullable(),
+  version: z.number().int().describe('1 cho tệp tải lên lần đầu; mỗi phiên bản thay thế tăng 1'),
+  replacesId: z.string().nullable().describe('Phiên bản mà tệp này thay thế'),
+  supersededById: z.string().nullable().describe('Phiên bản mới hơn đã thay tệp này (null: đang dùng)'),
+  supersededAt: timestamp.nullable(),
+  note: z.string().nullable().describe('Lý do tải lên phiên bản này'),
   url: z.string().describe('Tải về; thêm ?inline=1 để xem trong trang'),
 });
 
 export const dossierDetailSchema = dossierSchema.extend({
   events: z.array(dossierEventSchema),
-  attachments: z.array(attachmentSchema),
+  attachments: z.array(attachmentSchema).describe('Mọi phiên bản của mọi tệp, cũ trước'),
+  fileRights: z
+    .object({
+      upload: z.boolean().describe('Người đang xem tải lên được tệp mới hoặc phiên bản mới'),
+      delete: z.boolean().describe('Người đang xem xóa được tệp (chỉ khi hồ sơ còn nháp)'),
+    })
+    .describe('Hồ sơ đã nộp: tệp không xóa được, chỉ thay bằng phiên bản mới'),
 });
 
 export type DossierView = z.infer<typeof dossierSchema>;
@@ -121,7 +148,7 @@ export function presentDossier(d: DossierRecord, user: AuthUser, now: Date): Dos
 export const presentDossierEvent = (e: DossierEventRecord) => ({
   id: e.id,
   action: e.action,
-  actionLabel: ACTION_LABELS[e.action as keyof typeof ACTION_LABELS] ?? e.action,
+  actionLabel: EVENT_LABELS[e.action] ?? e.action,
   fromState: e.from_state,
   toState: e.to_state,
   actorId: e.actor_id,
@@ -129,9 +156,18 @@ export const presentDossierEvent = (e: DossierEventRecord) => ({
   actorRole: e.actor_role,
   note: e.note,
   at: e.at,
+  attachment: e.detail ? (JSON.parse(e.detail) as z.infer<typeof dossierEventSchema>['attachment']) : null,
 });
 
-export const presentAttachment = (a: DossierAttachmentRow) => ({
+/** The timeline's words: the transitions' and the attachment events'. */
+const EVENT_LABELS: Record<string, string> = {
+  ...ACTION_LABELS,
+  attachment_added: 'Tải lên tệp',
+  attachment_superseded: 'Tải lên phiên bản mới của tệp',
+  attachment_removed: 'Xóa tệp (hồ sơ nháp)',
+};
+
+export const presentAttachment = (a: DossierAttachmentRow & { uploaded_by_name?: string | null }) => ({
   id: a.id,
   dossierId: a.dossier_id,
   fileName: a.file_name,
@@ -139,8 +175,25 @@ export const presentAttachment = (a: DossierAttachmentRow) => ({
   size: a.size,
   sha256: a.sha256,
   uploadedAt: a.uploaded_at,
+  uploadedById: a.uploaded_by,
+  uploadedByName: a.uploaded_by_name ?? null,
+  version: a.version,
+  replacesId: a.replaces_id,
+  supersededById: a.superseded_by,
+  supersededAt: a.superseded_at,
+  note: a.note,
   url: `/api/v1/dossiers/${a.dossier_id}/attachments/${a.id}`,
 });
+
+/**
+ * What the viewer may do with the plan's files: upload (a new file or a new version) — the
+ * keeper while draft or returned, the ward desk at any time — and delete, only while the
+ * dossier is a draft (once submitted, files are evidence).
+ */
+export function fileRights(user: AuthUser, d: DossierRecord): { upload: boolean; delete: boolean } {
+  const upload = canEdit(user, d) || (user.role === 'ward_officer' && can(user, 'manage', dossierResource(d)));
+  return { upload, delete: upload && d.state === 'draft' };
+}
 
 /** The policy's view of a dossier: its ward's area, its business, its channel. */
 export const dossierResource = (

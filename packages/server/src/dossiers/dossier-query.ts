@@ -100,11 +100,19 @@ export const listDossierEvents = (db: Executor, dossierId: string): Promise<Doss
     .orderBy('e.seq')
     .execute();
 
-export const listAttachments = (db: Executor, dossierId: string): Promise<DossierAttachmentRow[]> =>
+export interface AttachmentRecord extends DossierAttachmentRow {
+  uploaded_by_name: string | null;
+}
+
+/** Every version of every file, oldest first, with the uploaders' names. */
+export const listAttachments = (db: Executor, dossierId: string): Promise<AttachmentRecord[]> =>
   db
-    .selectFrom('dossier_attachments')
-    .selectAll()
-    .where('dossier_id', '=', dossierId)
-    .orderBy('uploaded_at')
-    .orderBy('id')
+    .selectFrom('dossier_attachments as a')
+    .leftJoin('users as u', 'u.id', 'a.uploaded_by')
+    .selectAll('a')
+    .select('u.full_name as uploaded_by_name')
+    .where('a.dossier_id', '=', dossierId)
+    .orderBy('a.uploaded_at')
+    .orderBy('a.version')
+    .orderBy('a.id')
     .execute();

@@ -1,11 +1,23 @@
 import type { AuditActor } from '../audit/append-audit.js';
+import { canonicalJson } from '../audit/canonical-json.js';
 import { newId } from '../db/ids.js';
 import type { DossierState, Executor } from '../db/schema.js';
 
-/** One line of a dossier's timeline (`dossier_events`); the caller writes the audit row. */
+/**
+ * One line of a dossier's timeline (`dossier_events`); the caller writes the audit row.
+ * Transitions give their states; attachment events give the dossier's state as both and a
+ * `detail` (which file, which version).
+ */
 export async function recordDossierEvent(
   db: Executor,
-  e: { dossierId: string; action: string; from: DossierState | null; to: DossierState; note: string | null },
+  e: {
+    dossierId: string;
+    action: string;
+    from: DossierState | null;
+    to: DossierState;
+    note: string | null;
+    detail?: Record<string, unknown>;
+  },
   actor: AuditActor,
   now: Date,
 ): Promise<void> {
@@ -27,6 +39,7 @@ export async function recordDossierEvent(
       to_state: e.to,
       note: e.note,
       at: now.toISOString(),
+      detail: e.detail ? canonicalJson(e.detail) : null,
     })
     .execute();
 }

@@ -16,6 +16,7 @@ import {
   dossierDetailSchema,
   dossierResource,
   dossierSchema,
+  fileRights,
   presentAttachment,
   presentDossier,
   presentDossierEvent,
@@ -44,6 +45,7 @@ async function detail(db: Executor, d: DossierRecord, user: AuthUser, now: Date)
     ...presentDossier(d, user, now),
     events: events.map(presentDossierEvent),
     attachments: attachments.map(presentAttachment),
+    fileRights: fileRights(user, d),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@thonghanh/core';
 import { type AuditActor, audit } from '../audit/append-audit.js';
 import type { Role } from '../authz/index.js';
 import type { DossierState, Executor } from '../db/schema.js';
@@ -12,7 +13,7 @@ import { recordDossierEvent } from './record-dossier-event.js';
 const DAY_MS = 86_400_000;
 
 /** The audit action of each transition: `dossier.<past tense>`. */
-const AUDIT_ACTION: Record<TransitionAction, string> = {
+const AUDIT_ACTION: Record<TransitionAction, AuditAction> = {
   submit: 'dossier.submitted',
   confirm_health: 'dossier.health_confirmed',
   return: 'dossier.returned',

@@ -1,7 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Config } from '../config.js';
+import { keyIdOf, readKeyFile } from './key-file.js';
 
 /** The key that encrypts the wards' private signing keys, and where it came from. */
 export interface MasterKey {
@@ -52,17 +50,21 @@ function fromBase64(text: string, source: MasterKey['source']): MasterKey {
 }
 
 function fromFile(keysDir: string): MasterKey {
-  const path = join(keysDir, MASTER_KEY_FILE);
-  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
-  try {
-    // 'wx': never overwrite an existing key, even when two processes start at once.
-    writeFileSync(path, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  }
-  // A file created by hand or by a restore may be readable by others: tighten it.
-  if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
-  return fromBase64(readFileSync(path, 'utf8'), 'file');
+  return fromBase64(readKeyFile(keysDir, MASTER_KEY_FILE, { create: true }) as string, 'file');
 }
 
-export const masterKeyId = (key: Buffer): string => createHash('sha256').update(key).digest('hex').slice(0, 16);
+/**
+ * The master key if one is configured or on disk, without making one: start-up uses it to
+ * tell "missing" from "another key" before anything could create a fresh, useless one.
+ */
+export function findMasterKey(config: Pick<Config, 'masterKey' | 'keysDir'>): MasterKey | null {
+  if (config.masterKey) return loadMasterKey(config);
+  const text = readKeyFile(config.keysDir, MASTER_KEY_FILE, { create: false });
+  if (text === null) return null;
+  // Read afresh: the operator may have just put the right file back (and a start retried).
+  const master = fromBase64(text, 'file');
+  loaded.set(`file:${config.keysDir}`, master);
+  return master;
+}
+
+export const masterKeyId = keyIdOf;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { bindAuditKey } from '../audit/audit-key.js';
 import type { DatabaseConfig } from '../config.js';
 import { createDatabase, type DialectKind } from '../db/database.js';
 import { migrateOrThrow } from '../db/migrate.js';
@@ -100,6 +101,9 @@ export async function openTestDatabase(
     dropSchema = () => adminQuery(`drop schema if exists ${schema} cascade`);
   }
   const db = createDatabase(config, { poolSize: 4 });
+  // keys/audit.key of the suite's folder, made on the first append: a child `thonghanh` with
+  // THONGHANH_DATA_DIR = dir (databaseEnv) signs and checks with the same key.
+  bindAuditKey(db, { auditKey: undefined, keysDir: join(dir, 'keys') });
   if (options.migrate !== false) {
     await migrateOrThrow(db);
     const units = options.adminUnits ?? ['01'];

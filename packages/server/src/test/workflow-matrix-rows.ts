@@ -280,6 +280,23 @@ export const WORKFLOW_ROWS: Row[] = [
     expect: KEEPER_OR_DESK(201),
   },
   {
+    route: 'POST /api/v1/dossiers/:id/attachments/:attachmentId/versions',
+    request: async (db, ward, target) => {
+      const d = await targetDossier(db, ward, target, 'draft');
+      const a = await db
+        .selectFrom('dossier_attachments')
+        .select('id')
+        .where('dossier_id', '=', d.id)
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'POST',
+        url: `/api/v1/dossiers/${d.id}/attachments/${a.id}/versions`,
+        ...multipartBody('ke-hoach-moi.pdf', SAMPLE_FILES.pdf, 'application/pdf'),
+      };
+    },
+    expect: KEEPER_OR_DESK(201),
+  },
+  {
     route: 'GET /api/v1/dossiers/:id/attachments/:attachmentId',
     request: async (db, ward, target) => {
       const d = await targetDossier(db, ward, target, 'draft');

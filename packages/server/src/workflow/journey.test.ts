@@ -95,6 +95,7 @@ describe('journey: from registration to approval', () => {
       expect(approved).toMatchObject({ state: 'approved', referenceNumber: '1/UBND-ĐG' });
       expect(approved.events.map((e: { action: string }) => e.action)).toEqual([
         'create',
+        'attachment_added',
         'submit',
         'confirm_health',
         'approve',
@@ -156,6 +157,7 @@ describe('journey: from registration to approval', () => {
       expect(approved.referenceNumber).toBe('2/UBND-ĐG');
       expect(approved.events.map((e: { action: string }) => e.action)).toEqual([
         'create',
+        'attachment_added',
         'submit',
         'return',
         'submit',

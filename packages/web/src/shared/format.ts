@@ -20,6 +20,12 @@ export function formatDateTime(value: Date | string): string {
   return `${time} ${date}`;
 }
 
+/** "15/08/2021 10:05": the day first, as records and the system log write it (Việt Nam time). */
+export function formatDayTime(value: Date | string): string {
+  const { date, time } = vnParts(typeof value === 'string' ? new Date(value) : value);
+  return `${date} ${time}`;
+}
+
 const WEEKDAY_SHORT = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'];
 
 /** Weekdays 1 (Monday) … 7 (Sunday) as "T2–T7", "T2, T4, T6" or "Hằng ngày". */

@@ -4,6 +4,7 @@ import * as m002 from './002-workflow.js';
 import * as m003 from './003-keys-permits.js';
 import * as m004 from './004-scans.js';
 import * as m012 from './012-rate-limits.js';
+import * as m014 from './014-evidence.js';
 
 /**
  * Every migration, by name; applied in name order. Add a new one as `NNN-name.ts` and list
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '003-keys-permits': m003,
   '004-scans': m004,
   '012-rate-limits': m012,
+  '014-evidence': m014,
 };

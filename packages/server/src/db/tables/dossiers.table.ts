@@ -56,15 +56,21 @@ export interface DossierEventsTable {
   seq: number;
   actor_id: string | null;
   actor_role: string;
-  /** The transition's name (`submit`, `confirm_health`, …) or `create`. */
+  /** The transition's name (`submit`, `confirm_health`, …), `create`, or an attachment event (`attachment_added`, `attachment_superseded`, `attachment_removed`). */
   action: string;
   from_state: DossierState | null;
   to_state: DossierState;
   note: string | null;
   at: string;
+  /** Attachment events: canonical JSON `{attachmentId, fileName, version, replacesId?, …}`; else null. */
+  detail: string | null;
 }
 
-/** `dossier_attachments`: the plan's files (PDF, JPEG, PNG), stored through `storage`. */
+/**
+ * `dossier_attachments`: the plan's files (PDF, JPEG, PNG), stored through `storage`. Evidence:
+ * once the dossier has been submitted a file is never deleted or overwritten; a correction is
+ * a new version that supersedes it (dossiers/attachments/add-attachment.ts).
+ */
 export interface DossierAttachmentsTable {
   id: string;
   dossier_id: string;
@@ -78,6 +84,15 @@ export interface DossierAttachmentsTable {
   sha256: string;
   uploaded_by: string | null;
   uploaded_at: string;
+  /** 1 for a first upload; a new version of a file is the old one's version + 1. */
+  version: number;
+  /** The attachment this version supersedes (null for a first upload). */
+  replaces_id: string | null;
+  /** The newer version that superseded this one; null while it is the current version. */
+  superseded_by: string | null;
+  superseded_at: string | null;
+  /** Why this version was made (a correction's reason), if given. */
+  note: string | null;
 }
 
 /** `reference_counters`: the last reference number per ward and year. */

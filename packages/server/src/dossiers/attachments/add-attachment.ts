@@ -4,75 +4,118 @@ import { newId } from '../../db/ids.js';
 import type { DossierAttachmentRow, Executor } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { DossierRecord } from '../dossier-query.js';
+import { recordDossierEvent } from '../record-dossier-event.js';
 import { PLAN_FILE_TYPES, type PlanFileType } from './sniff-file-type.js';
 
-/** More files than any plan needs. */
+/** More current files than any plan needs. */
 export const MAX_ATTACHMENTS = 30;
+/** Every version kept counts here: corrections cannot grow a dossier without end. */
+export const MAX_ATTACHMENT_VERSIONS = 100;
+
+/** What the timeline (`dossier_events.detail`) and the audit row say about a file. */
+export function attachmentEventDetail(a: DossierAttachmentRow): Record<string, unknown> {
+  return {
+    attachmentId: a.id,
+    fileName: a.file_name,
+    version: a.version,
+    sha256: a.sha256,
+    ...(a.replaces_id ? { replacesId: a.replaces_id } : {}),
+  };
+}
 
 /**
  * Records a stored file as one of the dossier's attachments (the bytes are already in
- * storage under `storageKey`); audited as `dossier.attachment_added`.
+ * storage under `storageKey`). With `replaces`, the file is a new version of that attachment:
+ * the old row stays, marked `superseded_by` (a correction never erases what was submitted).
+ * Audited as `dossier.attachment_added` / `dossier.attachment_superseded`, and a line of the
+ * dossier's timeline either way.
  */
 export async function addAttachment(
   db: Executor,
-  input: { dossier: DossierRecord; storageKey: string; fileName: string; type: PlanFileType; bytes: Uint8Array },
+  input: {
+    dossier: DossierRecord;
+    storageKey: string;
+    fileName: string;
+    type: PlanFileType;
+    bytes: Uint8Array;
+    replaces?: DossierAttachmentRow;
+    note?: string | null;
+  },
   actor: AuditActor,
   now: Date,
 ): Promise<DossierAttachmentRow> {
-  const count = await db
+  const { dossier, replaces } = input;
+  const counts = await db
     .selectFrom('dossier_attachments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('dossier_id', '=', input.dossier.id)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('all'),
+      eb.fn.count<number>('id').filterWhere('superseded_by', 'is', null).as('current'),
+    ])
+    .where('dossier_id', '=', dossier.id)
     .executeTakeFirstOrThrow();
-  if (Number(count.n) >= MAX_ATTACHMENTS) {
+  if ((!replaces && Number(counts.current) >= MAX_ATTACHMENTS) || Number(counts.all) >= MAX_ATTACHMENT_VERSIONS) {
     throw new AppError('too_many_attachments', `Mỗi hồ sơ có tối đa ${MAX_ATTACHMENTS} tệp đính kèm.`);
   }
+  const at = now.toISOString();
   const row: DossierAttachmentRow = {
     id: newId(),
-    dossier_id: input.dossier.id,
+    dossier_id: dossier.id,
     storage_key: input.storageKey,
     file_name: input.fileName,
     content_type: PLAN_FILE_TYPES[input.type].contentType,
     size: input.bytes.length,
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
     uploaded_by: actor.id,
-    uploaded_at: now.toISOString(),
+    uploaded_at: at,
+    version: replaces ? replaces.version + 1 : 1,
+    replaces_id: replaces?.id ?? null,
+    superseded_by: null,
+    superseded_at: null,
+    note: input.note?.trim() || null,
   };
+  if (replaces) {
+    // Only the current version can be superseded; the condition also settles two corrections racing.
+    const marked = await db
+      .updateTable('dossier_attachments')
+      .set({ superseded_by: row.id, superseded_at: at })
+      .where('id', '=', replaces.id)
+      .where('superseded_by', 'is', null)
+      .executeTakeFirst();
+    if (Number(marked.numUpdatedRows) !== 1) throw new AppError('attachment_superseded');
+  }
   await db.insertInto('dossier_attachments').values(row).execute();
-  await db.updateTable('dossiers').set({ updated_at: row.uploaded_at }).where('id', '=', input.dossier.id).execute();
+  await db.updateTable('dossiers').set({ updated_at: at }).where('id', '=', dossier.id).execute();
+  const detail = attachmentEventDetail(row);
   await audit(
     db,
     actor,
-    'dossier.attachment_added',
-    { type: 'dossier', id: input.dossier.id, wardCode: input.dossier.ward_code },
+    replaces ? 'dossier.attachment_superseded' : 'dossier.attachment_added',
+    { type: 'dossier', id: dossier.id, wardCode: dossier.ward_code },
     {
-      attachmentId: row.id,
-      fileName: row.file_name,
+      ...detail,
       contentType: row.content_type,
       size: row.size,
-      sha256: row.sha256,
+      ...(replaces ? { replacedFileName: replaces.file_name, replacedSha256: replaces.sha256 } : {}),
+      ...(row.note ? { note: row.note } : {}),
     },
     now,
   );
-  return row;
-}
-
-/** Removes the attachment's row (the caller deletes the bytes after commit); audited. */
-export async function deleteAttachment(
-  db: Executor,
-  input: { dossier: DossierRecord; attachment: DossierAttachmentRow },
-  actor: AuditActor,
-  now: Date,
-): Promise<void> {
-  await db.deleteFrom('dossier_attachments').where('id', '=', input.attachment.id).execute();
-  await audit(
+  await recordDossierEvent(
     db,
+    {
+      dossierId: dossier.id,
+      action: replaces ? 'attachment_superseded' : 'attachment_added',
+      from: dossier.state,
+      to: dossier.state,
+      note: row.note,
+      detail: replaces
+        ? { ...detail, replacedFileName: replaces.file_name, replacedVersion: replaces.version }
+        : detail,
+    },
     actor,
-    'dossier.attachment_removed',
-    { type: 'dossier', id: input.dossier.id, wardCode: input.dossier.ward_code },
-    { attachmentId: input.attachment.id, fileName: input.attachment.file_name, sha256: input.attachment.sha256 },
     now,
   );
+  return row;
 }
 
 export const findAttachment = (db: Executor, dossierId: string, id: string) =>

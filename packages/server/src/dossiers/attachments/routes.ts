@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import type { AuthUser } from '../../authz/index.js';
+import type { DossierAttachmentRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { okResponse } from '../../http/common-schemas.js';
+import type { RouteContext } from '../../http/route.js';
 import { defineRoute } from '../../http/route.js';
 import { attachmentSchema, presentAttachment } from '../dossier-presenter.js';
 import { loadDossier, loadDossierForFiles } from '../load-dossier.js';
-import { addAttachment, deleteAttachment, findAttachment } from './add-attachment.js';
+import { addAttachment, findAttachment } from './add-attachment.js';
+import { deleteAttachment } from './delete-attachment.js';
 import { readUploadedFile } from './read-uploaded-file.js';
 import { contentDisposition, sanitizeFileName, sniffPlanFile } from './sniff-file-type.js';
 
@@ -26,24 +30,68 @@ export const uploadAttachmentRoute = defineRoute({
   response: attachmentSchema,
   // The upload is read before the transaction opens: a slow client must not hold the database.
   transaction: false,
-  handler: async ({ db, user, params, actor, now, req, deps }) => {
-    await loadDossierForFiles(db, user, params.id);
-    const file = await readUploadedFile(req);
-    const type = sniffPlanFile(file.bytes);
-    if (!type) throw new AppError('unsupported_file_type');
-    const storageKey = await deps.storage.put(file.bytes);
-    try {
-      const row = await db.transaction().execute(async (tx) => {
-        const dossier = await loadDossierForFiles(tx, user, params.id);
-        const fileName = sanitizeFileName(file.fileName, type);
-        return addAttachment(tx, { dossier, storageKey, fileName, type, bytes: file.bytes }, actor, now);
-      });
-      return presentAttachment(row);
-    } catch (e) {
-      await deps.storage.delete(storageKey);
-      throw e;
-    }
-  },
+  handler: (ctx) => storeUpload(ctx, null),
+});
+
+/**
+ * Reads the upload (before any transaction: a slow client must not hold the database), stores
+ * the bytes, then records them in one transaction — as a new file, or as a new version of
+ * `replacesId`. A failure removes the stored bytes again.
+ */
+async function storeUpload({ db, user, params, actor, now, req, deps }: UploadContext, replacesId: string | null) {
+  const dossier = await loadDossierForFiles(db, user, params.id);
+  if (replacesId && !(await findAttachment(db, dossier.id, replacesId))) throw notFound('Không tìm thấy tệp đính kèm.');
+  const file = await readUploadedFile(req);
+  const type = sniffPlanFile(file.bytes);
+  if (!type) throw new AppError('unsupported_file_type');
+  const note = file.fields.note?.trim().slice(0, NOTE_MAX) || null;
+  const storageKey = await deps.storage.put(file.bytes);
+  try {
+    const row = await db.transaction().execute(async (tx) => {
+      const current = await loadDossierForFiles(tx, user, params.id);
+      let replaces: DossierAttachmentRow | undefined;
+      if (replacesId) {
+        replaces = await findAttachment(tx, current.id, replacesId);
+        if (!replaces) throw notFound('Không tìm thấy tệp đính kèm.');
+      }
+      const fileName = sanitizeFileName(file.fileName, type);
+      return addAttachment(
+        tx,
+        { dossier: current, storageKey, fileName, type, bytes: file.bytes, ...(replaces ? { replaces } : {}), note },
+        actor,
+        now,
+      );
+    });
+    return presentAttachment(row);
+  } catch (e) {
+    await deps.storage.delete(storageKey);
+    throw e;
+  }
+}
+
+type UploadContext = Pick<
+  RouteContext<{ id: string }, unknown, unknown, AuthUser>,
+  'db' | 'user' | 'params' | 'actor' | 'now' | 'req' | 'deps'
+>;
+
+/** The longest reason kept with a new version. */
+const NOTE_MAX = 500;
+
+export const uploadVersionRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/dossiers/:id/attachments/:attachmentId/versions',
+  summary: 'Tải lên phiên bản mới của một tệp (thay thế, không xóa phiên bản cũ; multipart, trường "file", "note")',
+  description:
+    'Phiên bản cũ được giữ nguyên, đánh dấu "đã được thay" và vẫn tải về được; cả hai hiện trong lịch sử hồ sơ. ' +
+    'Trường "note" (không bắt buộc, tối đa 500 ký tự): lý do thay. Chỉ thay được phiên bản mới nhất (409 attachment_superseded). ' +
+    'Cùng quyền như tải lên tệp.',
+  tags: TAGS,
+  access: { roles: ['business_rep', 'ward_officer'], scope: 'như tải lên tệp' },
+  params,
+  status: 201,
+  response: attachmentSchema,
+  transaction: false,
+  handler: (ctx) => storeUpload(ctx, ctx.params.attachmentId),
 });
 
 export const getAttachmentRoute = defineRoute({
@@ -79,7 +127,10 @@ export const getAttachmentRoute = defineRoute({
 export const deleteAttachmentRoute = defineRoute({
   method: 'DELETE',
   path: '/api/v1/dossiers/:id/attachments/:attachmentId',
-  summary: 'Xóa một tệp của hồ sơ',
+  summary: 'Xóa một tệp của hồ sơ nháp',
+  description:
+    'Chỉ khi hồ sơ còn nháp (chưa nộp lần nào). Hồ sơ đã nộp: tệp là chứng cứ, không xóa được (409 attachment_immutable); ' +
+    'hãy tải lên phiên bản mới.',
   tags: TAGS,
   access: { roles: ['business_rep', 'ward_officer'], scope: 'như tải lên' },
   params,
@@ -94,4 +145,4 @@ export const deleteAttachmentRoute = defineRoute({
   },
 });
 
-export const attachmentRoutes = [uploadAttachmentRoute, getAttachmentRoute, deleteAttachmentRoute];
+export const attachmentRoutes = [uploadAttachmentRoute, uploadVersionRoute, getAttachmentRoute, deleteAttachmentRoute];

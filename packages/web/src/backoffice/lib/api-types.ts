@@ -163,6 +163,16 @@ export interface DossierEvent {
   actorRole: string;
   note: string | null;
   at: string;
+  /** Attachment events: which file, which version, which one it replaced. */
+  attachment: {
+    attachmentId: string;
+    fileName: string;
+    version: number;
+    sha256: string;
+    replacesId?: string;
+    replacedFileName?: string;
+    replacedVersion?: number;
+  } | null;
 }
 
 export interface Attachment {
@@ -173,12 +183,24 @@ export interface Attachment {
   size: number;
   sha256: string;
   uploadedAt: string;
+  uploadedById: string | null;
+  uploadedByName: string | null;
+  /** 1 for a first upload, + 1 for each new version. */
+  version: number;
+  replacesId: string | null;
+  /** The newer version that replaced this one; null while current. */
+  supersededById: string | null;
+  supersededAt: string | null;
+  note: string | null;
   url: string;
 }
 
 export interface DossierDetail extends Dossier {
   events: DossierEvent[];
+  /** Every version of every file, oldest first. */
   attachments: Attachment[];
+  /** Upload a file or a new version; delete (only while the dossier is a draft). */
+  fileRights: { upload: boolean; delete: boolean };
 }
 
 export interface Page<T> {

@@ -1,8 +1,8 @@
+import { AUDIT_ENTITY_TYPES } from '@thonghanh/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tDynamic } from '../../../i18n/index.js';
-import { vi } from '../../../i18n/vi.js';
-import { formatDateTime } from '../../../shared/format.js';
+import { formatDayTime } from '../../../shared/format.js';
 import { unitNames, useChildUnits } from '../../lib/admin-units.js';
 import { type ApiError, api } from '../../lib/api-client.js';
 import type { AuditEntry, AuditPage, Items, User } from '../../lib/api-types.js';
@@ -13,23 +13,24 @@ import { type Column, DataTable } from '../../ui/data-table.js';
 import { SelectField } from '../../ui/field.js';
 import { ErrorMessage, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
+import { describeDetail } from './audit-detail.js';
 
 const PAGE = 100;
 
-/** Fields that only repeat the row's own columns. */
-const HIDDEN_FIELDS = new Set(['districtCode', 'provinceCode']);
-
-/** `{ name: "Chốt A", role: "ward_officer" }` → "Tên: Chốt A · Vai trò: Cán bộ Một cửa". */
-function summarise(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
-    .filter(([k, v]) => v !== null && v !== undefined && v !== '' && !HIDDEN_FIELDS.has(k))
-    .map(([k, v]) => {
-      const value = typeof v === 'object' ? JSON.stringify(v) : String(v);
-      const shown = k === 'role' || k === 'actorRole' ? tDynamic(`roles.${value}`, value) : value;
-      return `${tDynamic(`audit.fields.${k}`, k)}: ${shown}`;
-    })
-    .join(' · ')
-    .slice(0, 300);
+/** A row's detail: one labelled Vietnamese value per line. */
+function DetailList({ action, detail }: { action: string; detail: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const lines = describeDetail(action, detail);
+  if (lines.length === 0) return <span className="muted">{t('common.none')}</span>;
+  return (
+    <ul className="detail-list">
+      {lines.map((l) => (
+        <li key={l.key}>
+          <span className="muted">{l.label}:</span> {l.value}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** The hash-chained audit log of the ward (or the supervisor's area), newest first. */
@@ -69,7 +70,7 @@ export function AuditScreen() {
 
   const columns: Column<AuditEntry>[] = [
     { key: 'seq', header: t('audit.seq'), render: (e) => <span className="mono">{e.seq}</span>, className: 'num' },
-    { key: 'at', header: t('audit.at'), render: (e) => <span className="nowrap">{formatDateTime(e.at)}</span> },
+    { key: 'at', header: t('audit.at'), render: (e) => <span className="nowrap">{formatDayTime(e.at)}</span> },
     {
       key: 'actor',
       header: t('audit.actor'),
@@ -115,7 +116,7 @@ export function AuditScreen() {
     {
       key: 'detail',
       header: t('audit.detail'),
-      render: (e) => <span className="muted">{summarise(e.detail) || t('common.none')}</span>,
+      render: (e) => <DetailList action={e.action} detail={e.detail} />,
     },
   ];
 
@@ -127,7 +128,7 @@ export function AuditScreen() {
           value={entityType}
           onValue={setEntityType}
           placeholder={t('common.all')}
-          options={Object.keys(vi.audit.entities).map((k) => ({ value: k, label: tDynamic(`audit.entities.${k}`, k) }))}
+          options={AUDIT_ENTITY_TYPES.map((k) => ({ value: k, label: tDynamic(`audit.entities.${k}`, k) }))}
         />
         {me.role === 'supervisor' ? (
           <SelectField

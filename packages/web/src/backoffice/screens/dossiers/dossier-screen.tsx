@@ -39,8 +39,6 @@ export function DossierScreen({ id }: { id: string }) {
     );
   }
   if (!d) return <Loading />;
-  // The business while it may change the dossier; the one-stop desk at any time (scans it received).
-  const canUpload = d.editable || me.role === 'ward_officer';
   const refresh = () => {
     detail.reload();
     setStaffVersion((v) => v + 1);
@@ -126,7 +124,13 @@ export function DossierScreen({ id }: { id: string }) {
         }}
       />
       {d.kind === 'initial' || d.attachments.length > 0 ? (
-        <AttachmentsPanel dossierId={d.id} attachments={d.attachments} canUpload={canUpload} onChange={detail.reload} />
+        <AttachmentsPanel
+          dossierId={d.id}
+          attachments={d.attachments}
+          rights={d.fileRights}
+          draft={d.state === 'draft'}
+          onChange={detail.reload}
+        />
       ) : null}
       {d.editable ? <StaffImportPanel dossierId={d.id} onSaved={refresh} /> : null}
       <DossierStaff dossierId={d.id} editable={d.editable} version={staffVersion} />

@@ -3,7 +3,7 @@ import { tDynamic } from '../../../i18n/index.js';
 import { formatDateTime } from '../../../shared/format.js';
 import type { DossierEvent } from '../../lib/api-types.js';
 
-/** Every step of the dossier, oldest first: what, who, when, and the note. */
+/** Every step of the dossier, oldest first: what, who, when, the note; for files, which file and version. */
 export function DossierTimeline({ events }: { events: DossierEvent[] }) {
   const { t } = useTranslation();
   return (
@@ -23,9 +23,22 @@ export function DossierTimeline({ events }: { events: DossierEvent[] }) {
                 {e.actorName ? <span className="muted"> · {tDynamic(`roles.${e.actorRole}`, e.actorRole)}</span> : null}
               </span>
               <br />
-              <span className="muted">
-                {t('dossier.movedTo')} {tDynamic(`states.${e.toState}`, e.toState)}
-              </span>
+              {e.attachment ? (
+                <span className="muted">
+                  {e.attachment.replacedFileName
+                    ? t('dossier.eventReplaced', {
+                        name: e.attachment.fileName,
+                        version: e.attachment.version,
+                        old: e.attachment.replacedFileName,
+                        oldVersion: e.attachment.replacedVersion,
+                      })
+                    : t('dossier.eventFile', { name: e.attachment.fileName, version: e.attachment.version })}
+                </span>
+              ) : (
+                <span className="muted">
+                  {t('dossier.movedTo')} {tDynamic(`states.${e.toState}`, e.toState)}
+                </span>
+              )}
               {e.note ? <p className="event-note">{e.note}</p> : null}
             </li>
           ))}
