@@ -9,6 +9,12 @@ import type {
   DossiersTable,
   ReferenceCountersTable,
 } from './tables/dossiers.table.js';
+import type {
+  InspectionCaseEntriesTable,
+  InspectionCasesTable,
+  ScanClosePairsTable,
+  ScanHourlyCountsTable,
+} from './tables/inspection.table.js';
 import type { LoginAttemptsTable } from './tables/login-attempts.table.js';
 import type {
   ListVersionsTable,
@@ -51,6 +57,10 @@ export interface Database {
   unit_credentials: UnitCredentialsTable;
   list_versions: ListVersionsTable;
   scans: ScansTable;
+  scan_hourly_counts: ScanHourlyCountsTable;
+  scan_close_pairs: ScanClosePairsTable;
+  inspection_cases: InspectionCasesTable;
+  inspection_case_entries: InspectionCaseEntriesTable;
 }
 
 /** The database handle, passed in to every function that needs it. */
@@ -65,6 +75,7 @@ export type * from './tables/audit-log.table.js';
 export type * from './tables/businesses.table.js';
 export type * from './tables/checkpoints.table.js';
 export type * from './tables/dossiers.table.js';
+export type * from './tables/inspection.table.js';
 export type * from './tables/login-attempts.table.js';
 export type * from './tables/permits.table.js';
 export type * from './tables/scans.table.js';

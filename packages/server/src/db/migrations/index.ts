@@ -3,6 +3,7 @@ import * as m001 from './001-foundation.js';
 import * as m002 from './002-workflow.js';
 import * as m003 from './003-keys-permits.js';
 import * as m004 from './004-scans.js';
+import * as m015 from './015-inspection.js';
 
 /**
  * Every migration, by name; applied in name order. Add a new one as `NNN-name.ts` and list
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '002-workflow': m002,
   '003-keys-permits': m003,
   '004-scans': m004,
+  '015-inspection': m015,
 };
