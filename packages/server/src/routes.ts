@@ -6,6 +6,7 @@ import { attachmentRoutes } from './dossiers/attachments/routes.js';
 import { dossierRoutes } from './dossiers/routes.js';
 import type { AnyRoute } from './http/route.js';
 import { healthRoute, openApiRoute } from './http/system-routes.js';
+import { inspectionRoutes } from './inspection/routes.js';
 import { jurisdictionRoutes } from './jurisdictions/routes.js';
 import { keyRoutes } from './keys/routes.js';
 import { listRoutes } from './lists/routes.js';
@@ -41,6 +42,7 @@ export const API_ROUTES: AnyRoute[] = [
   ...serialSuffixRoutes,
   ...keyRoutes,
   ...scanRoutes,
+  ...inspectionRoutes,
 ];
 
 export const ALL_ROUTES: AnyRoute[] = [healthRoute, openApiRoute(() => ALL_ROUTES), ...listRoutes, ...API_ROUTES];
