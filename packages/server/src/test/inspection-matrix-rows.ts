@@ -85,6 +85,15 @@ const CASE_KEEP = (ok: number): Partial<Record<Target, Statuses>> => ({
 
 export const INSPECTION_ROWS: Row[] = [
   {
+    route: 'GET /api/v1/scans/export',
+    request: async (_db, ward) => ({ method: 'GET', url: listUrl('/api/v1/scans/export', ward) }),
+    expect: {
+      own: [401, 200, 200, 200, 200, 200, 403],
+      near: [401, 200, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403],
+    },
+  },
+  {
     route: 'GET /api/v1/inspection/anomalies',
     request: async (_db, ward) => ({ method: 'GET', url: listUrl('/api/v1/inspection/anomalies', ward) }),
     expect: WARD_READ,
