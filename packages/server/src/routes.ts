@@ -19,6 +19,7 @@ import { staffRoutes } from './staff/list/routes.js';
 import { userRoutes } from './users/routes.js';
 import { wardSettingsRoutes } from './ward-settings/routes.js';
 import { statsRoutes } from './workflow/stats/routes.js';
+import { statsSeriesRoutes } from './workflow/stats/series-routes.js';
 
 /**
  * Every route of the API, in the order of the OpenAPI document. A new resource adds its
@@ -43,6 +44,7 @@ export const API_ROUTES: AnyRoute[] = [
   ...keyRoutes,
   ...scanRoutes,
   ...inspectionRoutes,
+  ...statsSeriesRoutes,
 ];
 
 export const ALL_ROUTES: AnyRoute[] = [healthRoute, openApiRoute(() => ALL_ROUTES), ...listRoutes, ...API_ROUTES];

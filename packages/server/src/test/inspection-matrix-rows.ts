@@ -85,6 +85,16 @@ const CASE_KEEP = (ok: number): Partial<Record<Target, Statuses>> => ({
 
 export const INSPECTION_ROWS: Row[] = [
   {
+    route: 'GET /api/v1/stats/series',
+    request: async (_db, ward) => ({ method: 'GET', url: listUrl('/api/v1/stats/series', ward) }),
+    expect: WARD_READ,
+  },
+  {
+    route: 'GET /api/v1/stats/series/export',
+    request: async (_db, ward) => ({ method: 'GET', url: listUrl('/api/v1/stats/series/export', ward) }),
+    expect: WARD_READ,
+  },
+  {
     route: 'GET /api/v1/scans/export',
     request: async (_db, ward) => ({ method: 'GET', url: listUrl('/api/v1/scans/export', ward) }),
     expect: {
