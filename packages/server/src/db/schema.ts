@@ -14,6 +14,7 @@ import type {
   InspectionCasesTable,
   ScanClosePairsTable,
   ScanHourlyCountsTable,
+  ScanUnitDaysTable,
 } from './tables/inspection.table.js';
 import type { LoginAttemptsTable } from './tables/login-attempts.table.js';
 import type {
@@ -59,6 +60,7 @@ export interface Database {
   scans: ScansTable;
   scan_hourly_counts: ScanHourlyCountsTable;
   scan_close_pairs: ScanClosePairsTable;
+  scan_unit_days: ScanUnitDaysTable;
   inspection_cases: InspectionCasesTable;
   inspection_case_entries: InspectionCaseEntriesTable;
 }

@@ -3,7 +3,6 @@ import type { Executor } from '../db/schema.js';
 import {
   type AnomalyKind,
   DISTANCE_SLACK_KM,
-  FAILING_VERDICTS,
   MIN_SCANS_FOR_RATE,
   NEVER_SCANNED_MIN_MS,
   PLAUSIBLE_SPEED_KMH,
@@ -12,6 +11,7 @@ import {
 } from './anomaly-kinds.js';
 import { distanceKm } from './geo.js';
 import { inResolvedArea, type ResolvedArea } from './inspection-area.js';
+import { FLAGGED_SCAN_S, vnDayOf } from './scan-facts.js';
 
 /** A finding before it is described: what it is, when, and the rows it rests on. */
 export type LightFinding =
@@ -48,7 +48,6 @@ export interface FindOptions {
   businessId?: string;
 }
 
-const SCAN_VERDICTS = Object.keys(SCAN_KIND_OF_VERDICT);
 const want = (o: FindOptions, k: AnomalyKind) => !o.kinds || o.kinds.has(k);
 
 /**
@@ -84,7 +83,7 @@ async function flaggedScans(db: Executor, o: FindOptions): Promise<LightFinding[
     .where(inResolvedArea(o.area, 's'))
     .where('s.scanned_at', '>=', o.from)
     .where('s.scanned_at', '<', o.to)
-    .where((eb) => eb.or([eb('s.verdict', 'in', SCAN_VERDICTS), eb('s.warnings', '!=', '[]')]));
+    .where(sql<boolean>`${sql.raw(FLAGGED_SCAN_S)}`);
   if (o.scanIds) q = q.where('s.id', 'in', o.scanIds);
   const rows = await q.execute();
   const out: LightFinding[] = [];
@@ -111,27 +110,40 @@ async function flaggedScans(db: Executor, o: FindOptions): Promise<LightFinding[
  * older than the revocation (offline, or not refreshed). Found from the revoked permits side.
  */
 async function revokedButAccepted(db: Executor, o: FindOptions): Promise<LightFinding[]> {
-  let q = db
-    .selectFrom('permits as p')
-    .innerJoin('scans as s', 's.cti', 'p.cti')
-    .select(['s.id', 's.scanned_at'])
-    .where('p.status', '=', 'revoked')
-    .where('p.valid_to', '>', o.from)
-    .where('p.revoked_at', '<', o.to)
-    .where(inResolvedArea(o.area, 's'))
-    .where('s.scanned_at', '>=', o.from)
-    .where('s.scanned_at', '<', o.to)
-    .whereRef('s.scanned_at', '>', 'p.revoked_at')
-    .where('s.verdict', '=', 'valid');
-  if (o.scanIds) q = q.where('s.id', 'in', o.scanIds);
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    kind: 'revoked_presented' as const,
-    key: `revoked_presented:${r.id}`,
-    at: r.scanned_at,
-    scanId: r.id,
-    stale: true,
-  }));
+  // The permits revoked before the period's end and still valid in it (few), then their scans
+  // by (cti, time): the plan stays small whatever the size of the scan log.
+  const revoked = await db
+    .selectFrom('permits')
+    .select(['cti', 'revoked_at'])
+    .where('status', '=', 'revoked')
+    .where('valid_to', '>', o.from)
+    .where('revoked_at', '<', o.to)
+    .execute();
+  const since = new Map(revoked.map((p) => [p.cti, p.revoked_at as string]));
+  const out: LightFinding[] = [];
+  const ctis = [...since.keys()].sort();
+  for (let i = 0; i < ctis.length; i += 500) {
+    let q = db
+      .selectFrom('scans as s')
+      .select(['s.id', 's.scanned_at', 's.cti'])
+      .where('s.cti', 'in', ctis.slice(i, i + 500))
+      .where('s.scanned_at', '>=', o.from)
+      .where('s.scanned_at', '<', o.to)
+      .where('s.verdict', '=', 'valid')
+      .where(inResolvedArea(o.area, 's'));
+    if (o.scanIds) q = q.where('s.id', 'in', o.scanIds);
+    for (const r of await q.execute()) {
+      if (r.scanned_at <= (since.get(r.cti as string) ?? '')) continue;
+      out.push({
+        kind: 'revoked_presented' as const,
+        key: `revoked_presented:${r.id}`,
+        at: r.scanned_at,
+        scanId: r.id,
+        stale: true,
+      });
+    }
+  }
+  return out;
 }
 
 /** Close pairs whose checkpoints are farther apart than plausible travel in the time between. */
@@ -233,17 +245,18 @@ async function highFailure(db: Executor, o: FindOptions): Promise<LightFinding[]
     if (!b) return [];
     taxCode = b.tax_code;
   }
+  // Whole Việt Nam days of `scan_unit_days` (a few rows per unit and day), not the scans.
+  const lastDay = vnDayOf(new Date(Date.parse(o.to) - 1).toISOString());
   let q = db
-    .selectFrom('scans as s')
+    .selectFrom('scan_unit_days as s')
     .select((eb) => [
       's.unit_tax_code',
-      eb.fn.countAll<number>().as('total'),
-      eb.fn.sum<number>(eb.case().when('s.verdict', 'in', FAILING_VERDICTS).then(1).else(0).end()).as('failed'),
+      eb.fn.sum<number>('s.total').as('total'),
+      eb.fn.sum<number>('s.failed').as('failed'),
     ])
     .where(inResolvedArea(o.area, 's'))
-    .where('s.scanned_at', '>=', o.from)
-    .where('s.scanned_at', '<', o.to)
-    .where('s.unit_tax_code', 'is not', null)
+    .where('s.day', '>=', vnDayOf(o.from))
+    .where('s.day', '<=', lastDay)
     .groupBy('s.unit_tax_code');
   if (taxCode) q = q.where('s.unit_tax_code', '=', taxCode);
   const over = (await q.execute()).filter((r) => {

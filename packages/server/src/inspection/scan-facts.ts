@@ -1,5 +1,6 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Executor, ScanRow } from '../db/schema.js';
+import { FAILING_VERDICTS } from './anomaly-kinds.js';
 
 /**
  * Facts derived from the scan log as scans are stored, so that the charts and the copy
@@ -16,10 +17,34 @@ import type { Executor, ScanRow } from '../db/schema.js';
  */
 export const CLOSE_PAIR_WINDOW_MS = 2 * 3_600_000;
 
+/**
+ * The scans a device flagged, as the partial indexes of migration 015 define them. Written
+ * word for word in the queries (SQLite uses a partial index only for a query that repeats its
+ * condition; literals, not parameters).
+ */
+export const FLAGGED_SCAN = "verdict in ('revoked', 'expired', 'bad_signature', 'unknown_key') or warnings <> '[]'";
+/** The same for a table alias `s`. */
+export const FLAGGED_SCAN_S =
+  "(s.verdict in ('revoked', 'expired', 'bad_signature', 'unknown_key') or s.warnings <> '[]')";
+
+/** Verdicts counted as failures in `scan_unit_days` (inspection/anomaly-kinds.ts FAILING_VERDICTS). */
+const FAILING = new Set<string>(FAILING_VERDICTS);
+const VN_OFFSET_MS = 7 * 3_600_000;
+/** The Việt Nam date of an ISO instant. */
+export const vnDayOf = (iso: string): string => new Date(Date.parse(iso) + VN_OFFSET_MS).toISOString().slice(0, 10);
+
 /** What recording needs of a stored scan. */
 export type StoredScan = Pick<
   ScanRow,
-  'id' | 'checkpoint_id' | 'ward_code' | 'district_code' | 'province_code' | 'scanned_at' | 'verdict' | 'cti'
+  | 'id'
+  | 'checkpoint_id'
+  | 'ward_code'
+  | 'district_code'
+  | 'province_code'
+  | 'scanned_at'
+  | 'verdict'
+  | 'cti'
+  | 'unit_tax_code'
 >;
 
 const CHUNK = 500;
@@ -27,7 +52,56 @@ const CHUNK = 500;
 export async function recordScanFacts(db: Executor, stored: StoredScan[]): Promise<void> {
   if (stored.length === 0) return;
   await addHourlyCounts(db, stored);
+  await addUnitDays(db, stored);
   await addClosePairs(db, stored);
+}
+
+async function addUnitDays(db: Executor, stored: StoredScan[]): Promise<void> {
+  const groups = new Map<
+    string,
+    {
+      ward_code: string;
+      day: string;
+      unit_tax_code: string;
+      district_code: string;
+      province_code: string;
+      total: number;
+      failed: number;
+    }
+  >();
+  for (const s of stored) {
+    if (!s.unit_tax_code) continue;
+    const day = vnDayOf(s.scanned_at);
+    const key = `${s.ward_code}|${day}|${s.unit_tax_code}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        ward_code: s.ward_code,
+        day,
+        unit_tax_code: s.unit_tax_code,
+        district_code: s.district_code,
+        province_code: s.province_code,
+        total: 0,
+        failed: 0,
+      };
+      groups.set(key, g);
+    }
+    g.total++;
+    if (FAILING.has(s.verdict)) g.failed++;
+  }
+  const rows = [...groups.keys()].sort().map((k) => groups.get(k)!);
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('scan_unit_days')
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc.columns(['ward_code', 'day', 'unit_tax_code']).doUpdateSet((eb) => ({
+          total: eb('scan_unit_days.total', '+', eb.ref('excluded.total')),
+          failed: eb('scan_unit_days.failed', '+', eb.ref('excluded.failed')),
+        })),
+      )
+      .execute();
+  }
 }
 
 /** `YYYY-MM-DDTHH` of an ISO instant (UTC). */
@@ -154,6 +228,15 @@ export async function rebuildScanFacts(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await sql`delete from scan_hourly_counts`.execute(db);
   await sql`delete from scan_close_pairs`.execute(db);
+  await sql`delete from scan_unit_days`.execute(db);
+  const day = postgres
+    ? sql`to_char(cast(scanned_at as timestamptz) at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`
+    : sql`substr(datetime(scanned_at, '+7 hours'), 1, 10)`;
+  const failing = sql.join(FAILING_VERDICTS.map((v) => sql.lit(v)));
+  await sql`insert into scan_unit_days (ward_code, day, unit_tax_code, district_code, province_code, total, failed)
+    select ward_code, ${day}, unit_tax_code, min(district_code), min(province_code), count(*),
+      sum(case when verdict in (${failing}) then 1 else 0 end)
+    from scans where unit_tax_code is not null group by ward_code, ${day}, unit_tax_code`.execute(db);
   await sql`insert into scan_hourly_counts (ward_code, hour, verdict, district_code, province_code, n)
     select ward_code, substr(scanned_at, 1, 13), verdict, min(district_code), min(province_code), count(*)
     from scans group by ward_code, substr(scanned_at, 1, 13), verdict`.execute(db);

@@ -1,16 +1,16 @@
 import { type Kysely, sql } from 'kysely';
-import { rebuildScanFacts } from '../../inspection/scan-facts.js';
+import { FLAGGED_SCAN, rebuildScanFacts } from '../../inspection/scan-facts.js';
 
 /**
  * Post-inspection (hậu kiểm) and the live picture:
  * - checkpoints get coordinates (a copied permit shows as two checkpoints too far apart for
  *   the time between its scans);
- * - the scan log's area indexes become covering (verdict, unit, warnings, id): the anomaly
- *   queries and the unit failure rates read the index only (a city is its districts: no
- *   province index); scans are found by (cti, time) and by document number;
- * - two facts derived from scans as they are stored (inspection/scan-facts.ts):
- *   `scan_hourly_counts` (the charts) and `scan_close_pairs` (consecutive scans of one
- *   credential at two checkpoints within two hours: the copy candidates);
+ * - partial indexes on the scans a device flagged (verdict or warnings), by ward and by
+ *   district (a city is its districts); scans are found by (cti, time) and by document number;
+ * - facts derived from scans as they are stored (inspection/scan-facts.ts):
+ *   `scan_hourly_counts` (the charts), `scan_unit_days` (each unit's scans and failures per
+ *   day and ward: failure rates) and `scan_close_pairs` (consecutive scans of one credential
+ *   at two checkpoints within two hours: the copy candidates);
  * - inspection cases (hồ sơ hậu kiểm) on a unit and their timeline.
  * Existing scans are counted and paired here once.
  */
@@ -18,21 +18,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('checkpoints').addColumn('latitude', 'double precision').execute();
   await db.schema.alterTable('checkpoints').addColumn('longitude', 'double precision').execute();
 
-  for (const old of ['scans_ward_idx', 'scans_district_idx', 'scans_cti_idx']) {
-    await db.schema.dropIndex(old).ifExists().execute();
+  await db.schema.dropIndex('scans_cti_idx').ifExists().execute();
+  // The scans the device flagged (a few in a hundred): the anomaly list reads only these.
+  // Queries repeat FLAGGED_SCAN word for word, so both databases use the partial indexes.
+  for (const [name, column] of [
+    ['scans_flagged_ward_idx', 'ward_code'],
+    ['scans_flagged_district_idx', 'district_code'],
+  ] as const) {
+    await db.schema
+      .createIndex(name)
+      .on('scans')
+      .columns([column, 'scanned_at'])
+      .where(sql<boolean>`${sql.raw(FLAGGED_SCAN)}`)
+      .execute();
   }
-  // The id last: PostgreSQL answers the anomaly queries from the index alone (index-only scans).
-  const covering = ['scanned_at', 'verdict', 'unit_tax_code', 'warnings', 'id'];
-  await db.schema
-    .createIndex('scans_ward_at_idx')
-    .on('scans')
-    .columns(['ward_code', ...covering])
-    .execute();
-  await db.schema
-    .createIndex('scans_district_at_idx')
-    .on('scans')
-    .columns(['district_code', ...covering])
-    .execute();
   await db.schema.createIndex('scans_cti_at_idx').on('scans').columns(['cti', 'scanned_at']).execute();
   await db.schema.createIndex('scans_id_number_idx').on('scans').columns(['id_number', 'scanned_at']).execute();
 
@@ -55,6 +54,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('scan_hourly_counts_province_idx')
     .on('scan_hourly_counts')
     .columns(['province_code', 'hour'])
+    .execute();
+
+  await db.schema
+    .createTable('scan_unit_days')
+    .addColumn('ward_code', 'text', (c) => c.notNull())
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('unit_tax_code', 'text', (c) => c.notNull())
+    .addColumn('district_code', 'text', (c) => c.notNull())
+    .addColumn('province_code', 'text', (c) => c.notNull())
+    .addColumn('total', 'integer', (c) => c.notNull())
+    .addColumn('failed', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('scan_unit_days_pk', ['ward_code', 'day', 'unit_tax_code'])
+    .execute();
+  await db.schema
+    .createIndex('scan_unit_days_district_idx')
+    .on('scan_unit_days')
+    .columns(['district_code', 'day'])
     .execute();
 
   await db.schema
@@ -134,12 +150,16 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('inspection_case_entries').execute();
   await db.schema.dropTable('inspection_cases').execute();
   await db.schema.dropTable('scan_close_pairs').execute();
+  await db.schema.dropTable('scan_unit_days').execute();
   await db.schema.dropTable('scan_hourly_counts').execute();
-  for (const name of ['scans_ward_at_idx', 'scans_district_at_idx', 'scans_cti_at_idx', 'scans_id_number_idx']) {
+  for (const name of [
+    'scans_flagged_ward_idx',
+    'scans_flagged_district_idx',
+    'scans_cti_at_idx',
+    'scans_id_number_idx',
+  ]) {
     await db.schema.dropIndex(name).ifExists().execute();
   }
-  await db.schema.createIndex('scans_ward_idx').on('scans').columns(['ward_code', 'scanned_at']).execute();
-  await db.schema.createIndex('scans_district_idx').on('scans').columns(['district_code', 'scanned_at']).execute();
   await db.schema.createIndex('scans_cti_idx').on('scans').column('cti').execute();
   await db.schema.alterTable('checkpoints').dropColumn('longitude').execute();
   await db.schema.alterTable('checkpoints').dropColumn('latitude').execute();

@@ -10,6 +10,18 @@ export interface ScanHourlyCountsTable {
   n: number;
 }
 
+/** `scan_unit_days`: a unit's scans (by the tax code read) and failures per Việt Nam day and checkpoint-owner ward. */
+export interface ScanUnitDaysTable {
+  ward_code: string;
+  /** `YYYY-MM-DD`, Việt Nam time. */
+  day: string;
+  unit_tax_code: string;
+  district_code: string;
+  province_code: string;
+  total: number;
+  failed: number;
+}
+
 /**
  * `scan_close_pairs`: two consecutive scans of one credential at two checkpoints within two
  * hours. Whether the distance makes them a copy is decided when read, with the checkpoints'
