@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchBulkPdf, formatBulkPdf } from './bulk-pdf.js';
+import { benchInspection } from './inspection-queries.js';
 import { describeMachine, machine, startLoad } from './machine.js';
 import { benchIssuePrintIsolated } from './permit-issue-print.js';
 import { benchQrVersion, MAX_VERSION } from './qr-version.js';
@@ -134,6 +135,11 @@ const BENCHMARKS: Benchmark[] = [
     id: 'scan-sync',
     title: 'Scan sync through the batch endpoint',
     run: async () => ({ section: genericSection(await benchScanSync()) }),
+  },
+  {
+    id: 'inspection-queries',
+    title: 'Post-inspection and chart queries on 1,000,000 scans and 100,000 permits',
+    run: async () => ({ section: await benchInspection() }),
   },
   {
     id: 'scan-latency',
