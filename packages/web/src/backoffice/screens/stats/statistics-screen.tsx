@@ -93,8 +93,11 @@ export function StatisticsScreen() {
   const charts = useMemo(() => {
     if (!data) return null;
     const labels = data.scans.map((b) => label(b.at));
+    // On the axis: dd/mm (or dd/mm HH:MM); the tables keep the full date.
+    const short = labels.map((l) => (data.bucket === 'hour' ? `${l.slice(0, 5)} ${l.slice(11, 16)}` : l.slice(0, 5)));
     return {
       labels,
+      short,
       scans: data.verdicts.map((v) => ({
         label: tDynamic(`verdicts.${v}`, v),
         color: VERDICT_COLORS[v] ?? '#607d8b',
@@ -143,7 +146,7 @@ export function StatisticsScreen() {
         <Suspense fallback={<p className="muted">{t('charts.loadingChart')}</p>}>
           <section aria-labelledby="chart-scans">
             <h2 id="chart-scans">{t('charts.scans')}</h2>
-            <BarChart labels={charts.labels} series={charts.scans} xLabel={x} yLabel={t('charts.yScans')} />
+            <BarChart labels={charts.short} series={charts.scans} xLabel={x} yLabel={t('charts.yScans')} />
             <NumbersTable
               title={t('charts.scans')}
               head={[x, ...charts.scans.map((c) => c.label), t('charts.total')]}
@@ -156,7 +159,7 @@ export function StatisticsScreen() {
           </section>
           <section aria-labelledby="chart-permits">
             <h2 id="chart-permits">{t('charts.permits')}</h2>
-            <BarChart labels={charts.labels} series={charts.permits} xLabel={x} yLabel={t('charts.yPermits')} />
+            <BarChart labels={charts.short} series={charts.permits} xLabel={x} yLabel={t('charts.yPermits')} />
             <NumbersTable
               title={t('charts.permits')}
               head={[x, t('charts.yPermits')]}
