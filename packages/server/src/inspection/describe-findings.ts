@@ -168,6 +168,9 @@ function whose(p: PermitInfo | undefined, serial: string | null): string {
   return serial ? `giấy đi đường ghi số ${serial}` : 'một giấy đi đường';
 }
 
+/** The earlier of two ISO instants. */
+const earlier = (a: string, b: string) => [a, b].sort()[0] as string;
+
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Describes a page of findings: the rows they rest on and a Vietnamese explanation each. */
@@ -206,7 +209,7 @@ function describeOne(f: LightFinding, d: Loaded): Finding {
         count: f.permitIds.length,
         explanation:
           `${name} có ${f.permitIds.length} giấy đi đường còn hiệu lực nhưng không được xuất trình tại chốt kiểm soát nào ` +
-          `từ ${dt(from)} đến ${dt(to < f.at ? to : f.at)}. Cần kiểm tra người lao động có thực sự đi làm, ` +
+          `từ ${dt(from)} đến ${dt(earlier(to, f.at))}. Cần kiểm tra người lao động có thực sự đi làm, ` +
           'hoặc đơn vị cấp giấy nhiều hơn cần thiết.',
       };
     }
@@ -219,7 +222,7 @@ function describeOne(f: LightFinding, d: Loaded): Finding {
       explanation:
         `Tại các chốt kiểm soát của địa bàn, ${f.failed} trong ${f.total} lượt quét giấy của ${name} không hợp lệ ` +
         `(${num.format((f.failed * 100) / f.total)} %), vượt ngưỡng ${num.format(threshold)} % ` +
-        `từ ${dt(from)} đến ${dt(to < f.at ? to : f.at)}.`,
+        `từ ${dt(from)} đến ${dt(earlier(to, f.at))}.`,
     };
   }
   const ids = f.kind === 'copy_suspected' ? f.scanIds : [f.scanId];

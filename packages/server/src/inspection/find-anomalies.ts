@@ -73,7 +73,7 @@ export async function findAnomalies(db: Executor, o: FindOptions): Promise<Light
 }
 
 /** The end of the period as a finding's time: never in the future. */
-const periodEnd = (o: FindOptions) => (o.to < o.now.toISOString() ? o.to : o.now.toISOString());
+const periodEnd = (o: FindOptions) => [o.to, o.now.toISOString()].sort()[0] as string;
 
 /** Scans the device itself judged wrong (verdict) or doubtful (warnings). Index-only on the area index. */
 async function flaggedScans(db: Executor, o: FindOptions): Promise<LightFinding[]> {

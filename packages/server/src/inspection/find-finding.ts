@@ -1,7 +1,7 @@
 import type { Executor } from '../db/schema.js';
 import { ANOMALY_KINDS, type AnomalyKind, DEFAULT_FAILURE_THRESHOLD } from './anomaly-kinds.js';
 import { describeFindings, type Finding, periodOfKey } from './describe-findings.js';
-import { findAnomalies } from './find-anomalies.js';
+import { findAnomalies, type LightFinding } from './find-anomalies.js';
 import type { ResolvedArea } from './inspection-area.js';
 
 const plusOneMs = (iso: string) => new Date(Date.parse(iso) + 1).toISOString();
@@ -20,7 +20,7 @@ export async function findFindingByKey(
   const kind = key.split(':')[0] as AnomalyKind;
   if (!ANOMALY_KINDS.includes(kind)) return null;
   const kinds = new Set<AnomalyKind>([kind]);
-  let found;
+  let found: LightFinding[];
   if (kind === 'never_scanned' || kind === 'unit_high_failure') {
     const businessId = key.split(':')[1] ?? '';
     const [from, to] = periodOfKey(key);

@@ -89,9 +89,9 @@ export function StatisticsScreen() {
     setFilter({ from, to, bucket });
   };
   const data = s.data;
-  const label = (iso: string) => (data?.bucket === 'hour' ? formatDateTime(iso).slice(0, 16) : formatDate(iso));
   const charts = useMemo(() => {
     if (!data) return null;
+    const label = (iso: string) => (data.bucket === 'hour' ? formatDateTime(iso).slice(0, 16) : formatDate(iso));
     const labels = data.scans.map((b) => label(b.at));
     // On the axis: dd/mm (or dd/mm HH:MM); the tables keep the full date.
     const short = labels.map((l) => (data.bucket === 'hour' ? `${l.slice(0, 5)} ${l.slice(11, 16)}` : l.slice(0, 5)));
@@ -110,7 +110,6 @@ export function StatisticsScreen() {
         { label: t('charts.late'), color: '#c62828', values: data.dossiers.rows.map((r) => r.late) },
       ],
     };
-    // biome-ignore lint/correctness/useExhaustiveDependencies: label depends on data only
   }, [data, t]);
   const x = data?.bucket === 'hour' ? t('charts.xHour') : t('charts.xDay');
   return (
