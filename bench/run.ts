@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchAuditAppend } from './audit-append.js';
 import { benchBulkPdf, formatBulkPdf } from './bulk-pdf.js';
+import { benchInspection } from './inspection-queries.js';
 import { describeMachine, machine, startLoad } from './machine.js';
 import { benchIssuePrintIsolated } from './permit-issue-print.js';
 import { benchQrVersion, MAX_VERSION } from './qr-version.js';
@@ -140,6 +141,11 @@ const BENCHMARKS: Benchmark[] = [
     id: 'audit-append',
     title: 'audit(): one append, unsigned (before) and signed',
     run: async () => ({ section: genericSection(await benchAuditAppend()) }),
+  },
+  {
+    id: 'inspection-queries',
+    title: 'Post-inspection and chart queries on 1,000,000 scans and 100,000 permits',
+    run: async () => ({ section: await benchInspection() }),
   },
   {
     id: 'scan-latency',

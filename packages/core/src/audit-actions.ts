@@ -52,6 +52,13 @@ export const AUDIT_ACTIONS = [
   'unit_credential.issued',
   'unit_credential.revoked',
   'scan.synced',
+  'scan_log.exported',
+  'inspection_findings.exported',
+  'inspection_case.opened',
+  'inspection_case.findings_added',
+  'inspection_case.note_added',
+  'inspection_case.closed',
+  'inspection_case.unit_suspended',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -67,6 +74,9 @@ export const AUDIT_ENTITY_TYPES = [
   'ward_key',
   'permit',
   'ward',
+  'scan',
+  'inspection',
+  'inspection_case',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
@@ -158,6 +168,12 @@ export const AUDIT_DETAIL_FIELDS = [
   'staffCount',
   'stored',
   'duplicates',
+  'refused',
+  // post-inspection
+  'kinds',
+  'title',
+  'findings',
+  'outcome',
 ] as const;
 
 export type AuditDetailField = (typeof AUDIT_DETAIL_FIELDS)[number];

@@ -91,6 +91,16 @@ export const ERRORS = {
   already_revoked: { status: 409, message: 'Giấy này đã bị thu hồi trước đó.' },
   permit_expired: { status: 409, message: 'Giấy đi đường đã hết hạn, không cần thu hồi.' },
   too_many_scans: { status: 413, message: 'Mỗi lần đồng bộ tối đa 1.000 lượt quét.' },
+  inspection_case_open: {
+    status: 409,
+    message: 'Đơn vị đang có một hồ sơ hậu kiểm chưa đóng: ghi tiếp vào hồ sơ đó.',
+  },
+  inspection_case_closed: { status: 409, message: 'Hồ sơ hậu kiểm đã đóng nên không ghi thêm được.' },
+  finding_not_found: {
+    status: 422,
+    message: 'Có phát hiện không còn tìm thấy trong nhật ký quét của địa bàn (hoặc không còn là bất thường).',
+  },
+  finding_other_unit: { status: 422, message: 'Có phát hiện không thuộc đơn vị của hồ sơ hậu kiểm này.' },
   unknown_admin_unit: { status: 422, message: 'Mã đơn vị hành chính không tồn tại.' },
   payload_too_large: { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
   unsupported_media_type: { status: 415, message: 'Định dạng dữ liệu gửi lên không được hỗ trợ.' },

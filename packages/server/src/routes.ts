@@ -6,6 +6,7 @@ import { attachmentRoutes } from './dossiers/attachments/routes.js';
 import { dossierRoutes } from './dossiers/routes.js';
 import type { AnyRoute } from './http/route.js';
 import { healthRoute, openApiRoute } from './http/system-routes.js';
+import { inspectionRoutes } from './inspection/routes.js';
 import { jurisdictionRoutes } from './jurisdictions/routes.js';
 import { keyRoutes } from './keys/routes.js';
 import { listRoutes } from './lists/routes.js';
@@ -18,6 +19,7 @@ import { staffRoutes } from './staff/list/routes.js';
 import { userRoutes } from './users/routes.js';
 import { wardSettingsRoutes } from './ward-settings/routes.js';
 import { statsRoutes } from './workflow/stats/routes.js';
+import { statsSeriesRoutes } from './workflow/stats/series-routes.js';
 
 /**
  * Every route of the API, in the order of the OpenAPI document. A new resource adds its
@@ -41,6 +43,8 @@ export const API_ROUTES: AnyRoute[] = [
   ...serialSuffixRoutes,
   ...keyRoutes,
   ...scanRoutes,
+  ...inspectionRoutes,
+  ...statsSeriesRoutes,
 ];
 
 export const ALL_ROUTES: AnyRoute[] = [healthRoute, openApiRoute(() => ALL_ROUTES), ...listRoutes, ...API_ROUTES];

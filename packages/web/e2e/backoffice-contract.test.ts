@@ -43,6 +43,11 @@ const CONTRACT: Array<[string, 'get' | 'post', string, 'items' | null]> = [
   ['UnitCredential', 'get', '/api/v1/businesses/{id}/unit-credential', null],
   ['WardKey', 'get', '/api/v1/wards/{code}/keys', 'items'],
   ['Scan', 'get', '/api/v1/scans', 'items'],
+  ['FindingsPage', 'get', '/api/v1/inspection/anomalies', null],
+  ['Finding', 'get', '/api/v1/inspection/anomalies', 'items'],
+  ['InspectionCase', 'get', '/api/v1/inspection/cases', 'items'],
+  ['InspectionCaseDetail', 'get', '/api/v1/inspection/cases/{id}', null],
+  ['StatsSeries', 'get', '/api/v1/stats/series', null],
 ];
 
 const source = readFileSync(join(WEB_DIR, 'src/backoffice/lib/api-types.ts'), 'utf8');

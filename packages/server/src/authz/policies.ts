@@ -75,3 +75,11 @@ allow(WARD_STAFF, ['read'], 'area_list', ownWard);
 allow(['checkpoint_officer'], ['create'], 'scan', ownWard);
 allow(WARD_STAFF, ['read'], 'scan', ownWard);
 allow(['supervisor'], ['read'], 'scan', inArea);
+
+// Post-inspection (hậu kiểm): the ward reads its findings and keeps its cases; supervisors read.
+const INSPECTORS = ['ward_admin', 'ward_officer'] as const;
+allow([...INSPECTORS, 'health_officer'], ['read'], 'inspection', ownWard);
+allow(['supervisor'], ['read'], 'inspection', inArea);
+allow([...INSPECTORS, 'health_officer'], ['read'], 'inspection_case', ownWard);
+allow(['supervisor'], ['read'], 'inspection_case', inArea);
+allow(INSPECTORS, ['create', 'update'], 'inspection_case', ownWard);

@@ -10,6 +10,8 @@ export const checkpointSchema = z.object({
   name: z.string(),
   place: z.string(),
   active: z.boolean(),
+  latitude: z.number().nullable().describe('Vĩ độ (WGS 84)'),
+  longitude: z.number().nullable().describe('Kinh độ (WGS 84)'),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -24,6 +26,8 @@ export const presentCheckpoint = (c: CheckpointRecord): CheckpointView => ({
   name: c.name,
   place: c.place,
   active: c.active === 1,
+  latitude: c.latitude === null ? null : Number(c.latitude),
+  longitude: c.longitude === null ? null : Number(c.longitude),
   createdAt: c.created_at,
   updatedAt: c.updated_at,
 });

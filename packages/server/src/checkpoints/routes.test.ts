@@ -54,6 +54,31 @@ describe('checkpoints routes', () => {
       expect(await names(supervisor, `/api/v1/checkpoints?ward=${WARDS.sameDistrict}`)).toEqual(['Chốt Việt Hưng']);
     });
 
+    it('places a checkpoint on the map: coordinates in range, both or neither, cleared with null', async () => {
+      const created = await admin.post('/api/v1/checkpoints', {
+        name: 'Chốt ngã ba Đức Giang',
+        wardCode: WARDS.own,
+        latitude: 21.0596,
+        longitude: 105.8949,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json()).toMatchObject({ latitude: 21.0596, longitude: 105.8949 });
+      const id = created.json().id as string;
+      const half = await admin.patch(`/api/v1/checkpoints/${id}`, { latitude: null });
+      expect([half.statusCode, half.json().error.issues[0]]).toEqual([
+        400,
+        expect.objectContaining({ path: 'body.latitude', code: 'coordinates_pair' }),
+      ]);
+      const far = await admin.patch(`/api/v1/checkpoints/${id}`, { latitude: 91 });
+      expect([far.statusCode, far.json().error.issues[0].path]).toEqual([400, 'body.latitude']);
+      const moved = await admin.patch(`/api/v1/checkpoints/${id}`, { latitude: 21.0641, longitude: 105.9027 });
+      expect(moved.json()).toMatchObject({ latitude: 21.0641, longitude: 105.9027 });
+      const cleared = await admin.patch(`/api/v1/checkpoints/${id}`, { latitude: null, longitude: null });
+      expect(cleared.json()).toMatchObject({ latitude: null, longitude: null });
+      const onlyOne = await admin.post('/api/v1/checkpoints', { name: 'Chốt nửa', wardCode: WARDS.own, latitude: 21 });
+      expect(onlyOne.json().error.issues[0].path).toBe('body.longitude');
+    });
+
     it('updates and then retires a checkpoint (kept, inactive), each audited', async () => {
       const c = await makeCheckpoint(t.db, { name: 'Chốt tạm' });
       const patched = await admin.patch(`/api/v1/checkpoints/${c.id}`, { place: 'Ngõ 10', name: 'Chốt tạm thời' });

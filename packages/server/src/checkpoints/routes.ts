@@ -20,6 +20,8 @@ const fields = {
   name: z.string().trim().min(1, 'Nhập tên chốt').max(200),
   wardCode: wardCode,
   place: z.string().trim().max(500),
+  latitude: z.number().min(-90).max(90).nullable().describe('Vĩ độ (WGS 84), ví dụ 21.0583'),
+  longitude: z.number().min(-180).max(180).nullable().describe('Kinh độ (WGS 84), ví dụ 105.8961'),
 };
 
 async function loadCheckpoint(db: Executor, user: AuthUser, id: string, action: 'read' | 'update' | 'delete') {
@@ -58,7 +60,12 @@ export const createCheckpointRoute = defineRoute({
   tags: TAGS,
   access: MANAGE,
   status: 201,
-  body: z.object({ ...fields, place: fields.place.default('') }),
+  body: z.object({
+    ...fields,
+    place: fields.place.default(''),
+    latitude: fields.latitude.optional(),
+    longitude: fields.longitude.optional(),
+  }),
   response: checkpointSchema,
   handler: async ({ db, user, body, actor, now }) => {
     authorize(user, 'create', { type: 'checkpoint', wardCode: user.wardCode, districtCode: null, provinceCode: null });
@@ -88,6 +95,8 @@ export const updateCheckpointRoute = defineRoute({
     name: fields.name.optional(),
     wardCode: fields.wardCode.optional(),
     place: fields.place.optional(),
+    latitude: fields.latitude.optional(),
+    longitude: fields.longitude.optional(),
     active: z.boolean().optional(),
   }),
   response: checkpointSchema,

@@ -1,7 +1,7 @@
 import { type AuditActor, audit } from '../audit/append-audit.js';
 import { newId } from '../db/ids.js';
 import type { Executor } from '../db/schema.js';
-import { AppError } from '../errors.js';
+import { AppError, validationFailed } from '../errors.js';
 import { wardArea } from '../jurisdictions/ward-area.js';
 import { type CheckpointRecord, checkpointNameTaken, findCheckpoint } from './checkpoint-query.js';
 
@@ -10,6 +10,23 @@ export interface CheckpointInput {
   /** Where it stands: any real ward (a neighbouring one is fine). */
   wardCode: string;
   place: string;
+  /** WGS 84 degrees; both or neither (null: not placed on the map). */
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+/** Coordinates come in pairs: one without the other is refused on the missing field. */
+function checkCoordinates(latitude: number | null | undefined, longitude: number | null | undefined): void {
+  const has = (v: number | null | undefined) => v !== null && v !== undefined;
+  if (has(latitude) === has(longitude)) return;
+  const missing = has(latitude) ? 'longitude' : 'latitude';
+  throw validationFailed([
+    {
+      path: `body.${missing}`,
+      code: 'coordinates_pair',
+      message: 'Nhập cả vĩ độ và kinh độ của chốt, hoặc bỏ trống cả hai.',
+    },
+  ]);
 }
 
 /** Creates a checkpoint owned by `ownerWardCode`; audited as `checkpoint.created`. */
@@ -21,6 +38,7 @@ export async function createCheckpoint(
   now: Date,
 ): Promise<CheckpointRecord> {
   await wardArea(db, input.wardCode, 'body.wardCode');
+  checkCoordinates(input.latitude, input.longitude);
   if (await checkpointNameTaken(db, ownerWardCode, input.name)) throw new AppError('checkpoint_name_taken');
   const id = newId();
   const at = now.toISOString();
@@ -31,6 +49,8 @@ export async function createCheckpoint(
     name: input.name,
     place: input.place,
     active: 1,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
     created_at: at,
     updated_at: at,
   };
@@ -48,6 +68,12 @@ export async function updateCheckpoint(
   now: Date,
 ): Promise<CheckpointRecord> {
   if (changes.wardCode !== undefined) await wardArea(db, changes.wardCode, 'body.wardCode');
+  if (changes.latitude !== undefined || changes.longitude !== undefined) {
+    checkCoordinates(
+      changes.latitude !== undefined ? changes.latitude : current.latitude,
+      changes.longitude !== undefined ? changes.longitude : current.longitude,
+    );
+  }
   if (
     changes.name !== undefined &&
     (await checkpointNameTaken(db, current.owner_ward_code, changes.name, current.id))
@@ -58,6 +84,8 @@ export async function updateCheckpoint(
     ...(changes.name !== undefined ? { name: changes.name } : {}),
     ...(changes.wardCode !== undefined ? { ward_code: changes.wardCode } : {}),
     ...(changes.place !== undefined ? { place: changes.place } : {}),
+    ...(changes.latitude !== undefined ? { latitude: changes.latitude } : {}),
+    ...(changes.longitude !== undefined ? { longitude: changes.longitude } : {}),
     ...(changes.active !== undefined ? { active: changes.active ? 1 : 0 } : {}),
   };
   const changed = Object.fromEntries(

@@ -10,6 +10,13 @@ import type {
   ReferenceCountersTable,
 } from './tables/dossiers.table.js';
 import type {
+  InspectionCaseEntriesTable,
+  InspectionCasesTable,
+  ScanClosePairsTable,
+  ScanHourlyCountsTable,
+  ScanUnitDaysTable,
+} from './tables/inspection.table.js';
+import type {
   ListVersionsTable,
   PermitCountersTable,
   PermitSerialSuffixesTable,
@@ -51,6 +58,11 @@ export interface Database {
   unit_credentials: UnitCredentialsTable;
   list_versions: ListVersionsTable;
   scans: ScansTable;
+  scan_hourly_counts: ScanHourlyCountsTable;
+  scan_close_pairs: ScanClosePairsTable;
+  scan_unit_days: ScanUnitDaysTable;
+  inspection_cases: InspectionCasesTable;
+  inspection_case_entries: InspectionCaseEntriesTable;
 }
 
 /** The database handle, passed in to every function that needs it. */
@@ -65,6 +77,7 @@ export type * from './tables/audit-log.table.js';
 export type * from './tables/businesses.table.js';
 export type * from './tables/checkpoints.table.js';
 export type * from './tables/dossiers.table.js';
+export type * from './tables/inspection.table.js';
 export type * from './tables/permits.table.js';
 export type * from './tables/rate-limits.table.js';
 export type * from './tables/scans.table.js';

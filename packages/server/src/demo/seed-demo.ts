@@ -4,6 +4,7 @@ import { type Clock, systemClock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/schema.js';
 import type { FileStorage } from '../dossiers/attachments/file-storage.js';
+import { demoInspectionStep } from '../inspection/demo-inspection.js';
 import { demoPermitsStep } from '../permits/demo-permits.js';
 import { countUsers } from '../users/user-query.js';
 import { demoBusinessesStep } from './demo-businesses.js';
@@ -15,7 +16,13 @@ import { DEMO_ACCOUNTS, demoUsersStep } from './demo-users.js';
  * The demo, in order. Later parts (businesses, dossiers, staff lists, keys) add their step
  * here; a step finds the accounts made before it in `ctx.users`.
  */
-export const DEMO_STEPS: DemoStep[] = [demoUsersStep, demoCheckpointsStep, demoBusinessesStep, demoPermitsStep];
+export const DEMO_STEPS: DemoStep[] = [
+  demoUsersStep,
+  demoCheckpointsStep,
+  demoBusinessesStep,
+  demoPermitsStep,
+  demoInspectionStep,
+];
 
 export interface SeedDemoResult {
   /** True when this call seeded; false when the database already had users. */

@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from '../audit/append-audit.js';
 import type { Config } from '../config.js';
 import { DEMO, type DemoStep } from '../demo/demo-context.js';
 import { ensureWardKey } from '../keys/ward-keys.js';
+import { insertScanRows } from '../scans/store-scans.js';
 import { issuePermits } from './issue-permits.js';
 import { approvedPlanOf } from './issuing-business.js';
 import { revokePermit } from './revoke-permits.js';
@@ -140,6 +141,6 @@ export const demoPermitsStep: DemoStep = {
         unit_tax_code: null,
       };
     });
-    if (checkpoints.length > 0 && rows.length > 0) await ctx.db.insertInto('scans').values(rows).execute();
+    if (checkpoints.length > 0 && rows.length > 0) await insertScanRows(ctx.db, rows);
   },
 };

@@ -1,17 +1,22 @@
+import { VERDICT_TEXT, WARNING_TEXT } from '@thonghanh/core';
 import { z } from 'zod';
+import { audit } from '../audit/append-audit.js';
 import { type AuthUser, authorize, authorizeById, can } from '../authz/index.js';
 import { findCheckpoint } from '../checkpoints/checkpoint-query.js';
 import type { Executor } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { idParams, timestamp, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
+import { resolveArea } from '../inspection/inspection-area.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
 import { sendCacheableJson, strongEtag } from '../lists/send-cacheable-json.js';
+import { vnDateTime } from '../notifications/vn-time.js';
 import { permitResource } from '../permits/permit-presenter.js';
 import { findPermit } from '../permits/permit-query.js';
+import { streamXlsx } from '../xlsx/stream-xlsx.js';
 import { buildAreaUnits } from './area-list.js';
 import { checkScan, SCAN_REFUSALS, type ScanRefusalCode } from './check-scan.js';
-import { listScans, type ScanFilter, type ScanListRow } from './scan-query.js';
+import { listScans, type ScanFilter, type ScanListRow, scanPages } from './scan-query.js';
 import { MAX_SCANS_PER_BATCH, SCAN_KINDS, SCAN_VERDICTS } from './scan-schema.js';
 import { storeScans } from './store-scans.js';
 
@@ -161,6 +166,62 @@ const presentScan = (s: ScanListRow) => ({
       : null,
 });
 
+const scanFilterQuery = {
+  ward: wardCode.optional(),
+  checkpointId: z.string().min(1).max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  verdict: z.enum(SCAN_VERDICTS).optional(),
+  kind: z.enum(SCAN_KINDS).optional(),
+  permit: z.string().trim().min(1).max(64).optional().describe('Mã giấy (id), cti hoặc số giấy'),
+  idNumber: z.string().trim().min(1).max(20).optional().describe('Số giấy tờ tùy thân của người được quét'),
+  unit: z.string().trim().min(1).max(14).optional().describe('Mã số thuế của đơn vị'),
+};
+
+/** The filter of a scan log request, inside the user's area (403 / 404 as everywhere). */
+async function scanFilterOf(
+  db: Executor,
+  user: AuthUser,
+  query: {
+    ward?: string | undefined;
+    checkpointId?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    verdict?: string | undefined;
+    kind?: string | undefined;
+    permit?: string | undefined;
+    idNumber?: string | undefined;
+    unit?: string | undefined;
+  },
+): Promise<ScanFilter> {
+  const area = userAreaFilter(user);
+  const filter: ScanFilter = { ...area };
+  if (area.provinceCode) filter.districtCodes = (await resolveArea(db, area)).districtCodes ?? [];
+  if (query.ward) {
+    authorize(user, 'read', { type: 'scan', ...(await wardArea(db, query.ward, 'query.ward')) });
+    filter.wardCode = query.ward;
+  }
+  if (query.checkpointId) {
+    await loadCheckpointFor(db, user, query.checkpointId, 'scan', 'read');
+    filter.checkpointId = query.checkpointId;
+  }
+  if (query.verdict) filter.verdict = query.verdict;
+  if (query.kind) filter.kind = query.kind;
+  if (query.from) filter.from = new Date(query.from).toISOString();
+  if (query.to) filter.to = new Date(query.to).toISOString();
+  if (query.idNumber) filter.idNumber = query.idNumber;
+  if (query.unit) filter.unitTaxCode = query.unit;
+  if (query.permit) {
+    const p = await findPermit(db, query.permit);
+    if (p && can(user, 'read', permitResource(p))) filter.cti = p.cti;
+    else {
+      filter.cti = query.permit;
+      filter.serial = query.permit;
+    }
+  }
+  return filter;
+}
+
 export const listScansRoute = defineRoute({
   method: 'GET',
   path: '/api/v1/scans',
@@ -171,13 +232,7 @@ export const listScansRoute = defineRoute({
     scope: 'cán bộ phường: chốt của phường mình; giám sát: trong địa bàn',
   },
   query: z.object({
-    ward: wardCode.optional(),
-    checkpointId: z.string().min(1).max(64).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    verdict: z.enum(SCAN_VERDICTS).optional(),
-    kind: z.enum(SCAN_KINDS).optional(),
-    permit: z.string().trim().min(1).max(64).optional().describe('Mã giấy (id), cti hoặc số giấy'),
+    ...scanFilterQuery,
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(100),
   }),
@@ -188,27 +243,7 @@ export const listScansRoute = defineRoute({
     pageSize: z.number().int(),
   }),
   handler: async ({ db, user, query }) => {
-    const filter: ScanFilter = { ...userAreaFilter(user) };
-    if (query.ward) {
-      authorize(user, 'read', { type: 'scan', ...(await wardArea(db, query.ward, 'query.ward')) });
-      filter.wardCode = query.ward;
-    }
-    if (query.checkpointId) {
-      await loadCheckpointFor(db, user, query.checkpointId, 'scan', 'read');
-      filter.checkpointId = query.checkpointId;
-    }
-    if (query.verdict) filter.verdict = query.verdict;
-    if (query.kind) filter.kind = query.kind;
-    if (query.from) filter.from = new Date(query.from).toISOString();
-    if (query.to) filter.to = new Date(query.to).toISOString();
-    if (query.permit) {
-      const p = await findPermit(db, query.permit);
-      if (p && can(user, 'read', permitResource(p))) filter.cti = p.cti;
-      else {
-        filter.cti = query.permit;
-        filter.serial = query.permit;
-      }
-    }
+    const filter = await scanFilterOf(db, user, query);
     const { items, total } = await listScans(db, filter, {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
@@ -217,4 +252,77 @@ export const listScansRoute = defineRoute({
   },
 });
 
-export const scanRoutes = [areaListRoute, scanBatchRoute, listScansRoute];
+const MANUAL_TEXT: Record<string, string> = {
+  manual_found: 'Tra cứu: có trong danh sách',
+  manual_not_found: 'Tra cứu: không có trong danh sách',
+};
+const verdictText = (v: string) =>
+  (VERDICT_TEXT as Record<string, { headline: string }>)[v]?.headline ?? MANUAL_TEXT[v] ?? v;
+const warningText = (w: string) => (WARNING_TEXT as Record<string, string>)[w] ?? w;
+
+const EXPORT_COLUMNS = [
+  { header: 'Thời điểm quét', width: 18 },
+  { header: 'Chốt kiểm soát', width: 34 },
+  { header: 'Kết quả', width: 22 },
+  { header: 'Cảnh báo', width: 40 },
+  { header: 'Loại mã', width: 12 },
+  { header: 'Số giấy', width: 14 },
+  { header: 'Người được cấp', width: 26 },
+  { header: 'Số giấy tờ', width: 16 },
+  { header: 'MST đơn vị', width: 14 },
+  { header: 'Thời điểm đồng bộ', width: 18 },
+  { header: 'Mã lượt quét', width: 38 },
+];
+
+export const exportScansRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/scans/export',
+  summary: 'Tải nhật ký quét về dạng Excel (.xlsx), cùng bộ lọc với danh sách',
+  description: 'Gửi dần trong lúc tạo (không giới hạn số dòng); ghi nhật ký hệ thống vì có dữ liệu cá nhân.',
+  tags: TAGS,
+  access: {
+    roles: ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer', 'supervisor'],
+    scope: 'cán bộ phường: chốt của phường mình; giám sát: trong địa bàn',
+  },
+  query: z.object(scanFilterQuery),
+  produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  transaction: false,
+  handler: async ({ db, user, query, actor, now, reply }) => {
+    const filter = await scanFilterOf(db, user, query);
+    await db
+      .transaction()
+      .execute((tx) =>
+        audit(
+          tx,
+          actor,
+          'scan_log.exported',
+          { type: 'scan', id: null, wardCode: filter.wardCode ?? null },
+          { ...query },
+          now,
+        ),
+      );
+    return streamXlsx(reply, `nhat-ky-quet-${now.toISOString().slice(0, 10)}.xlsx`, async (book) => {
+      const sheet = book.sheet('Nhật ký quét', EXPORT_COLUMNS);
+      for await (const rows of scanPages(db, filter)) {
+        for (const s of rows) {
+          sheet.add([
+            vnDateTime(s.scanned_at),
+            s.checkpoint_name,
+            verdictText(s.verdict),
+            (JSON.parse(s.warnings) as string[]).map(warningText).join('; ') || null,
+            s.kind,
+            s.serial,
+            s.permit_holder,
+            s.id_number,
+            s.unit_tax_code,
+            vnDateTime(s.received_at),
+            s.id,
+          ]);
+        }
+        await sheet.flush();
+      }
+    });
+  },
+});
+
+export const scanRoutes = [areaListRoute, scanBatchRoute, listScansRoute, exportScansRoute];

@@ -253,6 +253,48 @@ forEachApp((t) => {
     });
   });
 
+  describe('searching and exporting the scan log', () => {
+    it('finds a person’s and a unit’s scans, and exports them with formula-safe cells, audited', async () => {
+      const cp = await makeCheckpoint(t.db, { ownerWardCode: WARDS.own });
+      const officer = await signIn(t.app, await makeUser(t.db, { role: 'checkpoint_officer', wardCode: WARDS.own }));
+      const scans = [
+        scan({ scannedAt: '2021-08-15T01:00:00Z', idNumber: '001090000123', unitTaxCode: '0100233488' }),
+        scan({ scannedAt: '2021-08-15T01:10:00Z', idNumber: '001090000123', unitTaxCode: '0100233488' }),
+        scan({ scannedAt: '2021-08-15T01:20:00Z', idNumber: '001090000456', unitTaxCode: '0100233488' }),
+        scan({
+          scannedAt: '2021-08-15T01:30:00Z',
+          serial: '=HYPERLINK("x","Bấm")',
+          verdict: 'bad_signature',
+        }),
+      ];
+      await officer.post('/api/v1/scans/batch', { checkpointId: cp.id, scans });
+      const ward = await signIn(t.app, await makeUser(t.db, { role: 'ward_officer', wardCode: WARDS.own }));
+      expect((await ward.get('/api/v1/scans?idNumber=001090000123')).json().total).toBe(2);
+      expect((await ward.get('/api/v1/scans?unit=0100233488')).json().total).toBe(3);
+      expect((await ward.get('/api/v1/scans?unit=0100233488&idNumber=001090000456')).json().total).toBe(1);
+      const res = await ward.get(`/api/v1/scans/export?checkpointId=${cp.id}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-disposition']).toContain('.xlsx');
+      const { default: ExcelJS } = await import('exceljs');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      expect(ws.rowCount).toBe(5);
+      const first = ws.getRow(2);
+      expect(first.getCell(1).value).toBe('15/08/2021 08:30');
+      expect(first.getCell(3).value).toBe('GIẢ MẠO');
+      // A serial that is a formula stays text, quoted: no cell of the sheet holds a formula.
+      expect(first.getCell(6).value).toBe(`'=HYPERLINK("x","Bấm")`);
+      ws.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
+      const log = await t.db
+        .selectFrom('audit_log')
+        .select('detail')
+        .where('action', '=', 'scan_log.exported')
+        .execute();
+      expect(log.map((l) => JSON.parse(l.detail))).toEqual([{ checkpointId: cp.id }]);
+    });
+  });
+
   describe('the checkpoint area list', () => {
     it('lists the ward’s approved and suspended units with their people and valid serials; ETag, 304', async () => {
       const ward = WARDS.sameDistrict;

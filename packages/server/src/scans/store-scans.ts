@@ -3,6 +3,7 @@ import { type AuditActor, audit } from '../audit/append-audit.js';
 import type { CheckpointRecord } from '../checkpoints/checkpoint-query.js';
 import { type DialectKind, dialectOf } from '../db/database.js';
 import type { Executor, ScanRow } from '../db/schema.js';
+import { recordScanFacts } from '../inspection/scan-facts.js';
 import type { ScanInput } from './scan-schema.js';
 
 export interface StoreResult {
@@ -59,6 +60,30 @@ function insertStatement(dialect: DialectKind, rows: number): string {
 }
 
 /**
+ * Inserts scan rows that are not there yet (by id) and records what is derived from them
+ * (inspection/scan-facts.ts), in the caller's transaction. Returns the ids that were new. Every
+ * path that adds scans goes through here (the batch route, the demo).
+ */
+export async function insertScanRows(db: Executor, input: ScanRow[]): Promise<Set<string>> {
+  // The same order in every request: concurrent retries of overlapping batches (PostgreSQL
+  // waits on a key another transaction is inserting) then never wait for each other in a cycle.
+  const rows = [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const dialect = dialectOf(db);
+  const inserted = new Set<string>();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const params = chunk.flatMap((row) => COLUMNS.map((c) => row[c]));
+    const r = await db.executeQuery<{ id: string }>(CompiledQuery.raw(insertStatement(dialect, chunk.length), params));
+    for (const row of r.rows) inserted.add(row.id);
+  }
+  // The same id twice in one statement is stored once: its first row (sort is stable).
+  const seen = new Set<string>();
+  const stored = rows.filter((r) => inserted.has(r.id) && !seen.has(r.id) && seen.add(r.id));
+  await recordScanFacts(db, stored);
+  return inserted;
+}
+
+/**
  * Stores a checkpoint's scans (already checked one by one: `checkScan`) exactly once each,
  * however often the device retries: the device's UUID is the primary key and every row is
  * inserted with ON CONFLICT DO NOTHING, in the request's one transaction, in multi-row
@@ -91,17 +116,7 @@ export async function storeScans(
     id_number: s.idNumber || null,
     unit_tax_code: s.unitTaxCode || null,
   }));
-  // The same order in every request: concurrent retries of overlapping batches (PostgreSQL
-  // waits on a key another transaction is inserting) then never wait for each other in a cycle.
-  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const dialect = dialectOf(db);
-  const inserted = new Set<string>();
-  for (let i = 0; i < sorted.length; i += CHUNK) {
-    const chunk = sorted.slice(i, i + CHUNK);
-    const params = chunk.flatMap((row) => COLUMNS.map((c) => row[c]));
-    const r = await db.executeQuery<{ id: string }>(CompiledQuery.raw(insertStatement(dialect, chunk.length), params));
-    for (const row of r.rows) inserted.add(row.id);
-  }
+  const inserted = await insertScanRows(db, rows);
   // The first occurrence of a new id was stored; any later one in the batch is its duplicate.
   const statuses = rows.map((row) => (inserted.delete(row.id) ? 'stored' : 'duplicate') as 'stored' | 'duplicate');
   const stored = statuses.filter((s) => s === 'stored').length;

@@ -5,6 +5,7 @@ import { ALL_ROUTES } from '../routes.js';
 import { type Agent, forEachApp, signIn } from './app.js';
 import { WARDS } from './constants.js';
 import { makeCheckpoint, makeUser, TEST_PASSWORD } from './factories.js';
+import { INSPECTION_ROWS } from './inspection-matrix-rows.js';
 import { PERMIT_MATRIX_ENV, PERMIT_ROWS } from './permit-matrix-rows.js';
 import { MATRIX_ENV, WORKFLOW_ROWS } from './workflow-matrix-rows.js';
 
@@ -267,6 +268,7 @@ const TABLE: Row[] = [
   },
   ...WORKFLOW_ROWS,
   ...PERMIT_ROWS,
+  ...INSPECTION_ROWS,
 ];
 
 const ERROR_CODE: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' };

@@ -15,9 +15,13 @@ import { DossierScreen } from './screens/dossiers/dossier-screen.js';
 import { DossiersScreen } from './screens/dossiers/dossiers-screen.js';
 import { NewDossierScreen } from './screens/dossiers/new-dossier-screen.js';
 import { HomeScreen } from './screens/home-screen.js';
+import { AnomaliesScreen } from './screens/inspection/anomalies-screen.js';
+import { CaseScreen } from './screens/inspection/case-screen.js';
+import { CasesScreen } from './screens/inspection/cases-screen.js';
 import { IssueScreen } from './screens/permits/issue-screen.js';
 import { PermitsScreen } from './screens/permits/permits-screen.js';
 import { ScansScreen } from './screens/scans/scans-screen.js';
+import { StatisticsScreen } from './screens/stats/statistics-screen.js';
 
 const WARD_READERS = ['ward_officer', 'health_officer', 'ward_admin', 'supervisor'] as const;
 const ALL_READERS = ['business_rep', ...WARD_READERS] as const;
@@ -43,4 +47,12 @@ export const ROUTES: RouteDef[] = [
   { path: '/permits', roles: ALL_READERS, render: () => <PermitsScreen /> },
   { path: '/permits/issue', roles: ['business_rep'], render: () => <IssueScreen /> },
   { path: '/scans', roles: WARD_READERS, render: () => <ScansScreen /> },
+  { path: '/inspection', roles: WARD_READERS, render: () => <AnomaliesScreen /> },
+  { path: '/inspection/cases', roles: WARD_READERS, render: () => <CasesScreen /> },
+  {
+    path: '/inspection/cases/:id',
+    roles: WARD_READERS,
+    render: (p) => <CaseScreen key={p.id} id={p.id as string} />,
+  },
+  { path: '/statistics', roles: WARD_READERS, render: () => <StatisticsScreen /> },
 ];

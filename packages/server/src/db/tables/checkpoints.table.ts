@@ -10,6 +10,9 @@ export interface CheckpointsTable {
   name: string;
   place: string;
   active: number;
+  /** WGS 84 degrees, both or neither: distances between checkpoints (copied permits). */
+  latitude: number | null;
+  longitude: number | null;
   created_at: string;
   updated_at: string;
 }

@@ -59,6 +59,8 @@ export interface Checkpoint {
   name: string;
   place: string;
   active: boolean;
+  latitude: number | null;
+  longitude: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -380,4 +382,71 @@ export interface Scan {
   idNumber: string | null;
   unitTaxCode: string | null;
   permit: { id: string; holder: string; businessId: string } | null;
+}
+
+export interface Finding {
+  key: string;
+  kind: string;
+  at: string;
+  explanation: string;
+  unit: { id: string; name: string; taxCode: string; wardCode: string } | null;
+  permit: { id: string; serial: string; holder: string; status: string } | null;
+  person: { name: string | null; idNumber: string | null } | null;
+  checkpoints: Array<{ id: string; name: string }>;
+  scans: Array<{ id: string; at: string; checkpointId: string; verdict: string }>;
+  permits: Array<{ id: string; serial: string; holder: string }>;
+  count: number | null;
+  total: number | null;
+}
+
+export interface FindingsPage {
+  area: { wardCode: string | null; districtCode: string | null; provinceCode: string | null };
+  from: string;
+  to: string;
+  counts: Record<string, number>;
+  items: Finding[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface InspectionCase {
+  id: string;
+  title: string;
+  state: 'open' | 'closed';
+  outcome: 'no_action' | 'unit_suspended' | null;
+  business: { id: string; name: string; taxCode: string; status: string };
+  wardCode: string;
+  findingCount: number;
+  openedBy: string | null;
+  openedAt: string;
+  closedBy: string | null;
+  closedAt: string | null;
+  updatedAt: string;
+}
+
+export interface InspectionCaseDetail extends InspectionCase {
+  entries: Array<{
+    id: string;
+    seq: number;
+    kind: 'opened' | 'finding' | 'note' | 'closed' | 'unit_suspended';
+    finding: Finding | null;
+    note: string | null;
+    actor: { id: string | null; role: string; name: string | null };
+    at: string;
+  }>;
+}
+
+export interface StatsSeries {
+  area: { wardCode: string | null; districtCode: string | null; provinceCode: string | null };
+  bucket: 'hour' | 'day';
+  from: string;
+  to: string;
+  verdicts: string[];
+  scans: Array<{ at: string; total: number; counts: Record<string, number> }>;
+  permitsIssued: Array<{ at: string; n: number }>;
+  dossiers: {
+    level: 'ward' | 'district';
+    rows: Array<{ code: string; name: string; handled: number; onTime: number; late: number }>;
+  };
 }

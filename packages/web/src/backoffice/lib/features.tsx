@@ -12,6 +12,7 @@ const PROBES: Record<Feature, RegExp> = {
   permits: /^\/api\/v1\/permits/,
   keys: /^\/api\/v1\/(wards\/\{[^}]+\}\/keys|keys)/,
   scans: /^\/api\/v1\/scans/,
+  inspection: /^\/api\/v1\/inspection/,
 };
 
 export interface Features {

@@ -23,7 +23,10 @@ export interface NavItem {
     | 'issue'
     | 'scans'
     | 'password'
-    | 'checkpointApp';
+    | 'checkpointApp'
+    | 'inspection'
+    | 'cases'
+    | 'statistics';
   /** Navigates the whole page (another app, not a screen of this one). */
   external?: boolean;
 }
@@ -45,6 +48,10 @@ export function navFor(role: Role, has: (feature: Feature) => boolean): NavGroup
       work.push({ to: '/', label: 'home' });
       if (has('permits')) work.push({ to: '/permits', label: 'permits' });
       if (has('scans')) work.push({ to: '/scans', label: 'scans' });
+      if (has('inspection')) {
+        work.push({ to: '/inspection', label: 'inspection' }, { to: '/inspection/cases', label: 'cases' });
+        work.push({ to: '/statistics', label: 'statistics' });
+      }
       admin.push({ to: '/users', label: 'users' }, { to: '/checkpoints', label: 'checkpoints' });
       admin.push({ to: '/settings', label: 'settings' });
       if (has('keys')) admin.push({ to: '/keys', label: 'keys' });
@@ -59,6 +66,10 @@ export function navFor(role: Role, has: (feature: Feature) => boolean): NavGroup
       if (has('businesses')) work.push({ to: '/businesses', label: 'businesses' });
       if (has('permits')) work.push({ to: '/permits', label: 'permits' });
       if (has('scans')) work.push({ to: '/scans', label: 'scans' });
+      if (has('inspection')) {
+        work.push({ to: '/inspection', label: 'inspection' }, { to: '/inspection/cases', label: 'cases' });
+        work.push({ to: '/statistics', label: 'statistics' });
+      }
       break;
     case 'health_officer':
       work.push({ to: '/', label: 'healthQueue' });
@@ -76,6 +87,10 @@ export function navFor(role: Role, has: (feature: Feature) => boolean): NavGroup
       if (has('dossiers')) work.push({ to: '/dossiers', label: 'dossiers' });
       if (has('businesses')) work.push({ to: '/businesses', label: 'businesses' });
       if (has('scans')) work.push({ to: '/scans', label: 'scans' });
+      if (has('inspection')) {
+        work.push({ to: '/inspection', label: 'inspection' }, { to: '/inspection/cases', label: 'cases' });
+        work.push({ to: '/statistics', label: 'statistics' });
+      }
       admin.push({ to: '/users', label: 'users' }, { to: '/checkpoints', label: 'checkpoints' });
       admin.push({ to: '/audit', label: 'audit' });
       break;
@@ -89,4 +104,4 @@ export function navFor(role: Role, has: (feature: Feature) => boolean): NavGroup
   return groups;
 }
 
-export type Feature = 'businesses' | 'dossiers' | 'staff' | 'permits' | 'keys' | 'scans';
+export type Feature = 'businesses' | 'dossiers' | 'staff' | 'permits' | 'keys' | 'scans' | 'inspection';

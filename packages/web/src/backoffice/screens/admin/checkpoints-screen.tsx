@@ -215,12 +215,15 @@ function CheckpointForm({
   const [name, setName] = useState(initial?.name ?? '');
   const [wardCode, setWardCode] = useState(initial?.wardCode ?? defaultWard);
   const [place, setPlace] = useState(initial?.place ?? '');
+  const [latitude, setLatitude] = useState(initial?.latitude?.toString() ?? '');
+  const [longitude, setLongitude] = useState(initial?.longitude?.toString() ?? '');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const body = { name, wardCode, place };
+    const coordinate = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
+    const body = { name, wardCode, place, latitude: coordinate(latitude), longitude: coordinate(longitude) };
     const r = initial
       ? await api.patch<Checkpoint>(`/api/v1/checkpoints/${initial.id}`, body)
       : await api.post<Checkpoint>('/api/v1/checkpoints', body);
@@ -255,6 +258,23 @@ function CheckpointForm({
           onValue={setPlace}
           error={issueFor(error, 'place')}
         />
+        <div className="field-row">
+          <TextField
+            label={t('checkpoints.latitude')}
+            value={latitude}
+            onValue={setLatitude}
+            inputMode="decimal"
+            error={issueFor(error, 'latitude')}
+          />
+          <TextField
+            label={t('checkpoints.longitude')}
+            value={longitude}
+            onValue={setLongitude}
+            inputMode="decimal"
+            error={issueFor(error, 'longitude')}
+          />
+        </div>
+        <p className="hint">{t('checkpoints.coordinatesHint')}</p>
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={busy}>
             {t('common.save')}

@@ -4,14 +4,14 @@ import { tDynamic } from '../../../i18n/index.js';
 import { formatDateTime } from '../../../shared/format.js';
 import type { Page as ApiPage, Checkpoint, Items, Scan } from '../../lib/api-types.js';
 import { addDays, todayYmd, vnDayStartIso } from '../../lib/dates.js';
-import { Link } from '../../lib/router.js';
+import { Link, withQuery } from '../../lib/router.js';
 import { useApi } from '../../lib/use-api.js';
 import { sortByVi } from '../../lib/vietnamese.js';
 import { Badge, type Tone } from '../../ui/badge.js';
 import { Button } from '../../ui/button.js';
 import { type Column, DataTable } from '../../ui/data-table.js';
 import { DateField } from '../../ui/date-field.js';
-import { SelectField } from '../../ui/field.js';
+import { SelectField, TextField } from '../../ui/field.js';
 import { ErrorMessage, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
 import { Pager } from '../../ui/pager.js';
@@ -50,21 +50,26 @@ export function ScansScreen() {
   const [to, setTo] = useState(today);
   const [checkpointId, setCheckpointId] = useState('');
   const [verdict, setVerdict] = useState('');
-  const [filter, setFilter] = useState({ from, to, checkpointId, verdict });
+  const [permit, setPermit] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [unit, setUnit] = useState('');
+  const [filter, setFilter] = useState({ from, to, checkpointId, verdict, permit, idNumber, unit });
   const [page, setPage] = useState(1);
   const checkpoints = useApi<Items<Checkpoint>>('/api/v1/checkpoints');
-  const scans = useApi<ApiPage<Scan>>('/api/v1/scans', {
+  const query = {
     from: filter.from ? vnDayStartIso(filter.from) : undefined,
     to: filter.to ? vnDayStartIso(addDays(filter.to, 1)) : undefined,
     checkpointId: filter.checkpointId,
     verdict: filter.verdict,
-    page,
-    pageSize: PAGE_SIZE,
-  });
+    permit: filter.permit.trim() || undefined,
+    idNumber: filter.idNumber.trim() || undefined,
+    unit: filter.unit.trim() || undefined,
+  };
+  const scans = useApi<ApiPage<Scan>>('/api/v1/scans', { ...query, page, pageSize: PAGE_SIZE });
   const apply = (e: FormEvent) => {
     e.preventDefault();
     setPage(1);
-    setFilter({ from, to, checkpointId, verdict });
+    setFilter({ from, to, checkpointId, verdict, permit, idNumber, unit });
   };
   const columns: Column<Scan>[] = [
     {
@@ -116,7 +121,15 @@ export function ScansScreen() {
   ];
   const cps = sortByVi(checkpoints.data?.items ?? [], (c) => c.name);
   return (
-    <Page title={t('nav.scans')} lead={t('scans.lead')}>
+    <Page
+      title={t('nav.scans')}
+      lead={t('scans.lead')}
+      actions={
+        <a className="btn" href={withQuery('/api/v1/scans/export', query)} download>
+          {t('scans.export')}
+        </a>
+      }
+    >
       <form className="toolbar" onSubmit={apply}>
         <DateField label={t('scans.from')} value={from} onValue={setFrom} />
         <DateField label={t('scans.to')} value={to} onValue={setTo} />
@@ -134,6 +147,9 @@ export function ScansScreen() {
           placeholder={t('common.all')}
           options={VERDICTS.map((v) => ({ value: v, label: tDynamic(`verdicts.${v}`, v) }))}
         />
+        <TextField label={t('scans.serial')} value={permit} onValue={setPermit} />
+        <TextField label={t('scans.idNumber')} value={idNumber} onValue={setIdNumber} inputMode="numeric" />
+        <TextField label={t('scans.unit')} value={unit} onValue={setUnit} inputMode="numeric" />
         <Button type="submit" variant="primary">
           {t('common.filter')}
         </Button>

@@ -1,0 +1,299 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/schema.js';
+import {
+  type AnomalyKind,
+  DISTANCE_SLACK_KM,
+  MIN_SCANS_FOR_RATE,
+  NEVER_SCANNED_MIN_MS,
+  PLAUSIBLE_SPEED_KMH,
+  SCAN_KIND_OF_VERDICT,
+  SCAN_KIND_OF_WARNING,
+} from './anomaly-kinds.js';
+import { distanceKm } from './geo.js';
+import { inResolvedArea, type ResolvedArea } from './inspection-area.js';
+import { FLAGGED_SCAN_S, vnDayOf } from './scan-facts.js';
+
+/** A finding before it is described: what it is, when, and the rows it rests on. */
+export type LightFinding =
+  | {
+      kind: Exclude<AnomalyKind, 'copy_suspected' | 'never_scanned' | 'unit_high_failure'>;
+      key: string;
+      at: string;
+      scanId: string;
+      stale?: boolean;
+    }
+  | {
+      kind: 'copy_suspected';
+      key: string;
+      at: string;
+      scanIds: [string, string];
+      distanceKm: number;
+      seconds: number;
+    }
+  | { kind: 'never_scanned'; key: string; at: string; businessId: string; permitIds: string[] }
+  | { kind: 'unit_high_failure'; key: string; at: string; businessId: string; failed: number; total: number };
+
+export interface FindOptions {
+  area: ResolvedArea;
+  /** ISO instants, `from` inclusive, `to` exclusive. */
+  from: string;
+  to: string;
+  now: Date;
+  /** Only these kinds (default: all). */
+  kinds?: ReadonlySet<AnomalyKind>;
+  /** Failure-rate threshold, percent. */
+  threshold: number;
+  /** Narrowing used to find one finding again by its key. */
+  scanIds?: string[];
+  businessId?: string;
+}
+
+const want = (o: FindOptions, k: AnomalyKind) => !o.kinds || o.kinds.has(k);
+
+/**
+ * Every finding of the area and period (light: described later, a page at a time). Newest
+ * first; the period's findings (never_scanned, unit_high_failure) carry the period's end.
+ */
+export async function findAnomalies(db: Executor, o: FindOptions): Promise<LightFinding[]> {
+  const out: LightFinding[] = [];
+  const scanKinds = [
+    'revoked_presented',
+    'expired_presented',
+    'forged',
+    'off_route',
+    'off_schedule',
+    'identity_mismatch',
+  ] as const;
+  if (scanKinds.some((k) => want(o, k))) out.push(...(await flaggedScans(db, o)));
+  if (want(o, 'revoked_presented')) out.push(...(await revokedButAccepted(db, o)));
+  if (want(o, 'copy_suspected')) out.push(...(await copies(db, o)));
+  if (want(o, 'never_scanned')) out.push(...(await neverScanned(db, o)));
+  if (want(o, 'unit_high_failure')) out.push(...(await highFailure(db, o)));
+  return out.sort((a, b) => (a.at > b.at ? -1 : a.at < b.at ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The end of the period as a finding's time: never in the future. */
+const periodEnd = (o: FindOptions) => [o.to, o.now.toISOString()].sort()[0] as string;
+
+/** Scans the device itself judged wrong (verdict) or doubtful (warnings). Index-only on the area index. */
+async function flaggedScans(db: Executor, o: FindOptions): Promise<LightFinding[]> {
+  let q = db
+    .selectFrom('scans as s')
+    .select(['s.id', 's.scanned_at', 's.verdict', 's.warnings'])
+    .where(inResolvedArea(o.area, 's'))
+    .where('s.scanned_at', '>=', o.from)
+    .where('s.scanned_at', '<', o.to)
+    .where(sql<boolean>`${sql.raw(FLAGGED_SCAN_S)}`);
+  if (o.scanIds) q = q.where('s.id', 'in', o.scanIds);
+  const rows = await q.execute();
+  const out: LightFinding[] = [];
+  for (const r of rows) {
+    const kinds = new Set<AnomalyKind>();
+    const byVerdict = SCAN_KIND_OF_VERDICT[r.verdict];
+    if (byVerdict) kinds.add(byVerdict);
+    if (r.warnings !== '[]') {
+      for (const w of JSON.parse(r.warnings) as string[]) {
+        const k = SCAN_KIND_OF_WARNING[w];
+        if (k) kinds.add(k);
+      }
+    }
+    for (const kind of kinds) {
+      if (!want(o, kind)) continue;
+      out.push({ kind, key: `${kind}:${r.id}`, at: r.scanned_at, scanId: r.id } as LightFinding);
+    }
+  }
+  return out;
+}
+
+/**
+ * A permit revoked before it was scanned, yet the device said valid: its revocation list was
+ * older than the revocation (offline, or not refreshed). Found from the revoked permits side.
+ */
+async function revokedButAccepted(db: Executor, o: FindOptions): Promise<LightFinding[]> {
+  // The permits revoked before the period's end and still valid in it (few), then their scans
+  // by (cti, time): the plan stays small whatever the size of the scan log.
+  const revoked = await db
+    .selectFrom('permits')
+    .select(['cti', 'revoked_at'])
+    .where('status', '=', 'revoked')
+    .where('valid_to', '>', o.from)
+    .where('revoked_at', '<', o.to)
+    .execute();
+  const since = new Map(revoked.map((p) => [p.cti, p.revoked_at as string]));
+  const out: LightFinding[] = [];
+  const ctis = [...since.keys()].sort();
+  for (let i = 0; i < ctis.length; i += 500) {
+    let q = db
+      .selectFrom('scans as s')
+      .select(['s.id', 's.scanned_at', 's.cti'])
+      .where('s.cti', 'in', ctis.slice(i, i + 500))
+      .where('s.scanned_at', '>=', o.from)
+      .where('s.scanned_at', '<', o.to)
+      .where('s.verdict', '=', 'valid')
+      .where(inResolvedArea(o.area, 's'));
+    if (o.scanIds) q = q.where('s.id', 'in', o.scanIds);
+    for (const r of await q.execute()) {
+      if (r.scanned_at <= (since.get(r.cti as string) ?? '')) continue;
+      out.push({
+        kind: 'revoked_presented' as const,
+        key: `revoked_presented:${r.id}`,
+        at: r.scanned_at,
+        scanId: r.id,
+        stale: true,
+      });
+    }
+  }
+  return out;
+}
+
+/** Close pairs whose checkpoints are farther apart than plausible travel in the time between. */
+async function copies(db: Executor, o: FindOptions): Promise<LightFinding[]> {
+  let q = db
+    .selectFrom('scan_close_pairs as x')
+    .innerJoin('checkpoints as a', 'a.id', 'x.first_checkpoint_id')
+    .innerJoin('checkpoints as b', 'b.id', 'x.second_checkpoint_id')
+    .select([
+      'x.first_scan_id',
+      'x.second_scan_id',
+      'x.first_at',
+      'x.second_at',
+      'a.latitude as a_lat',
+      'a.longitude as a_lon',
+      'b.latitude as b_lat',
+      'b.longitude as b_lon',
+    ])
+    .where('x.second_at', '>=', o.from)
+    .where('x.first_at', '<', o.to)
+    .where((eb) => eb.or([inResolvedArea(o.area, 'x', 'first_'), inResolvedArea(o.area, 'x', 'second_')]))
+    .where('a.latitude', 'is not', null)
+    .where('b.latitude', 'is not', null);
+  if (o.scanIds) q = q.where('x.first_scan_id', 'in', o.scanIds).where('x.second_scan_id', 'in', o.scanIds);
+  const out: LightFinding[] = [];
+  for (const r of await q.execute()) {
+    const km = distanceKm(
+      { latitude: Number(r.a_lat), longitude: Number(r.a_lon) },
+      { latitude: Number(r.b_lat), longitude: Number(r.b_lon) },
+    );
+    const seconds = (Date.parse(r.second_at) - Date.parse(r.first_at)) / 1000;
+    if (km <= PLAUSIBLE_SPEED_KMH * (seconds / 3600) + DISTANCE_SLACK_KM) continue;
+    out.push({
+      kind: 'copy_suspected',
+      key: `copy_suspected:${r.first_scan_id}:${r.second_scan_id}`,
+      at: r.second_at,
+      scanIds: [r.first_scan_id, r.second_scan_id],
+      distanceKm: km,
+      seconds,
+    });
+  }
+  return out;
+}
+
+/**
+ * The area's permits in force at least a day within the period (up to now) that no
+ * checkpoint anywhere scanned in the period: one finding per unit, with its permits.
+ */
+async function neverScanned(db: Executor, o: FindOptions): Promise<LightFinding[]> {
+  const end = periodEnd(o);
+  let q = db
+    .selectFrom('permits as p')
+    .select(['p.id', 'p.business_id', 'p.valid_from', 'p.valid_to', 'p.issued_at', 'p.revoked_at'])
+    .where(inResolvedArea(o.area, 'p'))
+    .where('p.valid_from', '<', end)
+    .where('p.valid_to', '>', o.from)
+    .where('p.issued_at', '<', end)
+    .where((eb) => eb.or([eb('p.status', '=', 'active'), eb('p.revoked_at', '>', o.from)]))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('scans as s')
+            .select(sql`1`.as('one'))
+            .whereRef('s.cti', '=', 'p.cti')
+            .where('s.scanned_at', '>=', o.from)
+            .where('s.scanned_at', '<', o.to),
+        ),
+      ),
+    );
+  if (o.businessId) q = q.where('p.business_id', '=', o.businessId);
+  const byUnit = new Map<string, string[]>();
+  const endMs = Date.parse(end);
+  for (const p of await q.orderBy('p.business_id').orderBy('p.id').execute()) {
+    const start = Math.max(Date.parse(o.from), Date.parse(p.valid_from), Date.parse(p.issued_at));
+    const stop = Math.min(
+      endMs,
+      Date.parse(p.valid_to),
+      p.revoked_at ? Date.parse(p.revoked_at) : Number.POSITIVE_INFINITY,
+    );
+    if (stop - start < NEVER_SCANNED_MIN_MS) continue;
+    const list = byUnit.get(p.business_id);
+    if (list) list.push(p.id);
+    else byUnit.set(p.business_id, [p.id]);
+  }
+  return [...byUnit].map(([businessId, permitIds]) => ({
+    kind: 'never_scanned' as const,
+    key: `never_scanned:${businessId}:${o.from}:${o.to}`,
+    at: end,
+    businessId,
+    permitIds,
+  }));
+}
+
+/** Units whose scans at the area's checkpoints failed more often than the threshold. Index-only. */
+async function highFailure(db: Executor, o: FindOptions): Promise<LightFinding[]> {
+  let taxCode: string | undefined;
+  if (o.businessId) {
+    const b = await db.selectFrom('businesses').select('tax_code').where('id', '=', o.businessId).executeTakeFirst();
+    if (!b) return [];
+    taxCode = b.tax_code;
+  }
+  // Whole Việt Nam days of `scan_unit_days` (a few rows per unit and day), not the scans.
+  const lastDay = vnDayOf(new Date(Date.parse(o.to) - 1).toISOString());
+  let q = db
+    .selectFrom('scan_unit_days as s')
+    .select((eb) => [
+      's.unit_tax_code',
+      eb.fn.sum<number>('s.total').as('total'),
+      eb.fn.sum<number>('s.failed').as('failed'),
+    ])
+    .where(inResolvedArea(o.area, 's'))
+    .where('s.day', '>=', vnDayOf(o.from))
+    .where('s.day', '<=', lastDay)
+    .groupBy('s.unit_tax_code');
+  if (taxCode) q = q.where('s.unit_tax_code', '=', taxCode);
+  const over = (await q.execute()).filter((r) => {
+    const total = Number(r.total);
+    return total >= MIN_SCANS_FOR_RATE && (Number(r.failed) * 100) / total > o.threshold;
+  });
+  if (over.length === 0) return [];
+  const units = await db
+    .selectFrom('businesses')
+    .select(['id', 'tax_code'])
+    .where(
+      'tax_code',
+      'in',
+      over.map((r) => r.unit_tax_code as string),
+    )
+    .execute();
+  const idOf = new Map(units.map((u) => [u.tax_code, u.id]));
+  const end = periodEnd(o);
+  return over.flatMap((r) => {
+    const businessId = idOf.get(r.unit_tax_code as string);
+    if (!businessId) return [];
+    return [
+      {
+        kind: 'unit_high_failure' as const,
+        key: `unit_high_failure:${businessId}:${o.from}:${o.to}:${o.threshold}`,
+        at: end,
+        businessId,
+        failed: Number(r.failed),
+        total: Number(r.total),
+      },
+    ];
+  });
+}
+
+/** Counts per kind of a list of findings (every kind present, 0 when none). */
+export function countByKind(findings: LightFinding[], kinds: readonly AnomalyKind[]): Record<AnomalyKind, number> {
+  const out = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<AnomalyKind, number>;
+  for (const f of findings) out[f.kind]++;
+  return out;
+}
