@@ -108,7 +108,7 @@ export function ScansScreen() {
   ];
   const cps = sortByVi(checkpoints.data?.items ?? [], (c) => c.name);
   return (
-    <Page title={t('nav.scans')} lead={t('scans.lead')}>
+    <Page title={t('nav.scans')} lead={t('scans.lead')} help="nhat-ky-quet">
       <form className="toolbar" onSubmit={apply}>
         <DateField label={t('scans.from')} value={from} onValue={setFrom} />
         <DateField label={t('scans.to')} value={to} onValue={setTo} />
