@@ -97,6 +97,21 @@ describe('the desk’s help', { timeout: 150_000 }, () => {
   });
 });
 
+describe('the ward admin’s printable guides', { timeout: 150_000 }, () => {
+  it('downloads the checkpoint officers’ guide from the ward settings screen', async () => {
+    const { page, context } = await openAs(browser, server.origin, 'quantri.ducgiang', '/settings');
+    const panel = page.getByRole('region', { name: 'Tài liệu hướng dẫn để gửi và in' });
+    await panel.scrollIntoViewIfNeeded();
+    await shot(page, 'admin-downloads');
+    const guide = await downloadPdfText(page, 'Hướng dẫn cho cán bộ tại chốt (PDF)');
+    expect(guide.file).toBe('huong-dan-can-bo-tai-chot-00124.pdf');
+    const text = guide.text.replace(/\s+/g, ' ');
+    expect(text).toContain('HƯỚNG DẪN CHO CÁN BỘ TẠI CHỐT KIỂM SOÁT');
+    for (const v of VERDICTS) expect(text, v).toContain(v === 'valid' ? 'HỢP LỆ' : VERDICT_TEXT[v].headline);
+    await context.close();
+  });
+});
+
 describe('a business’s help', { timeout: 150_000 }, () => {
   let page: Page;
   beforeAll(async () => {
