@@ -16,6 +16,22 @@ export { CborError, decodeCbor } from './cbor/decode.js';
 export { encodeCbor } from './cbor/encode.js';
 export { CborFloat, CborMap, CborSimple, CborTag, type CborValue } from './cbor/types.js';
 export {
+  CHECKPOINT_STATE_GUIDE,
+  type CheckpointGuide,
+  checkpointGuide,
+  DECISION_TEXT,
+  GUIDE_COLOURS,
+  GUIDE_EXAMPLE_VALUES,
+  type GuideDecision,
+  type GuideEntry,
+  type GuideIcon,
+  type GuideStyle,
+  type GuideTone,
+  type ScreenSign,
+  VERDICT_GUIDE,
+  WARNING_GUIDE,
+} from './checkpoint-guide.js';
+export {
   type ClaimProblem,
   type Claims,
   type CredentialKind,

@@ -4,6 +4,7 @@ import { businessRoutes } from './businesses/routes.js';
 import { checkpointRoutes } from './checkpoints/routes.js';
 import { attachmentRoutes } from './dossiers/attachments/routes.js';
 import { dossierRoutes } from './dossiers/routes.js';
+import { guideRoutes } from './guides/routes.js';
 import type { AnyRoute } from './http/route.js';
 import { healthRoute, openApiRoute } from './http/system-routes.js';
 import { inspectionRoutes } from './inspection/routes.js';
@@ -31,6 +32,7 @@ export const API_ROUTES: AnyRoute[] = [
   ...userRoutes,
   ...checkpointRoutes,
   ...wardSettingsRoutes,
+  ...guideRoutes,
   ...auditRoutes,
   ...businessRoutes,
   ...dossierRoutes,

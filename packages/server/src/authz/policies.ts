@@ -23,6 +23,10 @@ allow(['ward_admin'], ['read', 'update'], 'ward_settings', ownWard);
 allow(WARD_STAFF, ['read'], 'ward_settings', ownWard);
 allow(['supervisor'], ['read'], 'ward_settings', inArea);
 
+// The printable guides of a ward: its people (staff, checkpoint officers, business representatives).
+allow([...WARD_STAFF, 'business_rep'], ['read'], 'guide', ownWard);
+allow(['supervisor'], ['read'], 'guide', inArea);
+
 // The ward's workflow. A dossier is kept (edited, submitted) by the business when it came
 // online, and by the one-stop desk when the desk took it in (e-mail, post, in person).
 const ownBusiness = (u: AuthUser, r: Resource) => isOwnBusiness(u, r.businessId);

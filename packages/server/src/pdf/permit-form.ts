@@ -287,6 +287,15 @@ function footBlock(f: FormFonts, p: PermitPrintData, qrSize: number): string {
 }
 
 /**
+ * Where the QR block sits on the A5 page, in points from the bottom-left: the 48 mm box of the
+ * code with its quiet zone, and the caption under it (pictures of the form point at it).
+ */
+export function qrBlock(size: number): { x: number; y: number; width: number; height: number } {
+  const module = QR_BOX / (size + 2 * QUIET_ZONE);
+  return { x: ML - QUIET_ZONE * module, y: MB, width: QR_BOX, height: QR_BOX_TOP - MB };
+}
+
+/**
  * The operators that put a QR path (qr-path.ts, module units) in its box and fill it black:
  * `qrTransform(size) + path + "f Q\n"`; with `unitSquare`, for an image drawn in the unit square.
  */

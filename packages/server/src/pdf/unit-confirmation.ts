@@ -310,7 +310,7 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
 }
 
 /** The QR code as filled vector rectangles (runs of dark modules), its box's top-left at (x, top). */
-function drawQr(page: PDFPage, text: string, x: number, top: number, box: number): void {
+export function drawQr(page: PDFPage, text: string, x: number, top: number, box: number): void {
   const { size, modules } = qrMatrix(text);
   const module = box / (size + 2 * QUIET_ZONE);
   let d = '';

@@ -254,6 +254,19 @@ const TABLE: Row[] = [
       other: [401, 403, 403, 403, 403, 403, 403],
     },
   },
+  // The printable guides: everyone of the ward (business representatives and checkpoint
+  // officers included) and the supervisors above it; rendered once per ward and settings.
+  ...(['business', 'checkpoint'] as const).map(
+    (kind): Row => ({
+      route: `GET /api/v1/wards/:code/guides/${kind}.pdf`,
+      request: async (_db, ward) => ({ method: 'GET', url: `/api/v1/wards/${ward}/guides/${kind}.pdf` }),
+      expect: {
+        own: [401, 200, 200, 200, 200, 200, 200],
+        near: [401, 200, 403, 403, 403, 403, 403],
+        other: [401, 403, 403, 403, 403, 403, 403],
+      },
+    }),
+  ),
   {
     route: 'GET /api/v1/audit',
     request: async (_db, ward) => ({

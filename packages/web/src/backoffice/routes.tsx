@@ -14,6 +14,8 @@ import { IntakeScreen } from './screens/desk/intake-screen.js';
 import { DossierScreen } from './screens/dossiers/dossier-screen.js';
 import { DossiersScreen } from './screens/dossiers/dossiers-screen.js';
 import { NewDossierScreen } from './screens/dossiers/new-dossier-screen.js';
+import { HelpIndexScreen } from './screens/help/help-index-screen.js';
+import { HelpTopicScreen } from './screens/help/help-topic-screen.js';
 import { HomeScreen } from './screens/home-screen.js';
 import { AnomaliesScreen } from './screens/inspection/anomalies-screen.js';
 import { CaseScreen } from './screens/inspection/case-screen.js';
@@ -30,6 +32,8 @@ const ALL_READERS = ['business_rep', ...WARD_READERS] as const;
 export const ROUTES: RouteDef[] = [
   { path: '/', roles: 'any', render: (_p, role) => <HomeScreen role={role} /> },
   { path: '/register', roles: 'public', render: () => <RegisterScreen /> },
+  { path: '/help', roles: 'public', render: () => <HelpIndexScreen /> },
+  { path: '/help/:id', roles: 'public', render: (p) => <HelpTopicScreen key={p.id} id={p.id as string} /> },
   { path: '/password', roles: 'any', render: () => <ChangePasswordScreen /> },
   { path: '/users', roles: ['ward_admin', 'supervisor'], render: () => <UsersScreen /> },
   { path: '/checkpoints', roles: ['ward_admin', 'supervisor'], render: () => <CheckpointsScreen /> },

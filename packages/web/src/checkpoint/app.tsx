@@ -1,5 +1,14 @@
 import type { VerifyResult } from '@thonghanh/core';
-import { type FormEvent, type ReactNode, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  type FormEvent,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { formatDateTime } from '../shared/format.js';
 import { VerdictView } from '../shared/verdict-view.js';
 import { ApiError, type Checkpoint, type CheckpointApi, type Me } from './api.js';
@@ -14,6 +23,7 @@ import {
   type VerdictState,
 } from './controller.js';
 import { unlockAudio } from './feedback.js';
+import { closeHelp, HelpOpenLink, useHelpPart, verdictHelpPart } from './help-hash.js';
 import { kvDelete, kvSet, recentScans } from './idb.js';
 import { ageLabel, freshness } from './list-age.js';
 import { CAMERA_ERROR_TEXT, type CameraError, type CameraScanner, cameraErrorOf } from './scanner.js';
@@ -34,7 +44,34 @@ export interface AppProps {
   ) => Promise<{ controller: Controller; scanner: CameraScanner; dispose: () => void }>;
 }
 
-export function App({ boot, api, start }: AppProps) {
+/** The officer's help: loaded when first opened, precached for offline use. */
+const HelpScreen = lazy(() => import('./help-screen.js'));
+
+/** The app, and over it the help when the address says `#huong-dan…`. */
+export function App(props: AppProps) {
+  const help = useHelpPart();
+  return (
+    <>
+      <div className="phases" inert={help !== null}>
+        <Phases {...props} />
+      </div>
+      {help !== null && (
+        <Suspense fallback={<p className="boot help-screen">Đang mở hướng dẫn…</p>}>
+          <HelpScreen part={help} onClose={closeHelp} />
+        </Suspense>
+      )}
+    </>
+  );
+}
+
+/** The "?" of every top bar. */
+const helpButton = (
+  <HelpOpenLink className="help-open" label="Hướng dẫn">
+    <span aria-hidden="true">?</span>
+  </HelpOpenLink>
+);
+
+function Phases({ boot, api, start }: AppProps) {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   useEffect(() => {
     boot.stored.then(({ session, settings }) =>
@@ -102,7 +139,10 @@ export function App({ boot, api, start }: AppProps) {
 function Header({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <header className="topbar">
-      <h1 className="topbar-title">{title}</h1>
+      <div className="topbar-line">
+        <h1 className="topbar-title">{title}</h1>
+        {helpButton}
+      </div>
       {children}
     </header>
   );
@@ -496,6 +536,7 @@ function StatusBar({ s, controller }: { s: State; controller: Controller }) {
           <span aria-hidden="true">{s.online ? '● ' : '○ '}</span>
           {s.online ? 'Có mạng' : 'Mất mạng'}
         </span>
+        {helpButton}
       </div>
       <div className="topbar-line topbar-small" data-testid="list-ages">
         <span>Danh sách cập nhật —</span>
@@ -614,28 +655,37 @@ function VerdictPanel({ v, s, controller }: { v: VerdictState; s: State; control
     // An old area list may predate a reinstatement or a person just approved: amber, with its age.
     const stale = areaStale(s, controller);
     const source = stale
-      ? `theo danh sách khu vực đã cũ ${ageLabel(s.lists.areaFetchedAt, Date.now())}: có thể đã thay đổi`
-      : 'theo danh sách khu vực';
+      ? `(theo danh sách khu vực đã cũ ${ageLabel(s.lists.areaFetchedAt, Date.now())}: có thể đã thay đổi)`
+      : '(theo danh sách khu vực)';
     if (v.areaUnit.status === 'suspended') {
       notices.push(
         <Notice key="unit" tone={stale ? 'warn' : 'bad'} icon="⚠">
-          Đơn vị <strong>{v.areaUnit.name}</strong> đang <strong>tạm dừng hoạt động</strong> ({source}).
+          Đơn vị <strong>{v.areaUnit.name}</strong> đang <strong>tạm dừng hoạt động</strong> {source}.
         </Notice>,
       );
     }
     if (v.onStaffList === false) {
       notices.push(
         <Notice key="staff" tone={stale ? 'warn' : 'bad'} icon="⚠">
-          Người này <strong>không có</strong> trong danh sách người lao động đã duyệt của đơn vị ({source}).
+          Người này <strong>không có</strong> trong danh sách người lao động đã duyệt của đơn vị {source}.
         </Notice>,
       );
     }
   }
   return (
     <div className="content verdict-panel" key={v.n}>
-      <p className="scan-meta" {...timing}>
-        Quét lúc {clockTime(v.at)} · lượt {v.n}
-      </p>
+      <div className="verdict-top">
+        <p className="scan-meta" {...timing}>
+          Quét lúc {clockTime(v.at)} · lượt {v.n}
+        </p>
+        <HelpOpenLink
+          part={verdictHelpPart(unit ? 'unit_qr' : v.result.verdict)}
+          className="verdict-help"
+          label="Ý nghĩa kết luận này và việc cần làm"
+        >
+          <span aria-hidden="true">? Ý nghĩa</span>
+        </HelpOpenLink>
+      </div>
       <VerdictView
         result={v.result}
         appWarnings={v.staleWarning ? [v.staleWarning] : []}
@@ -915,6 +965,7 @@ function SettingsPanel({
         <button type="button" className="btn" onClick={onChangeCheckpoint}>
           Đổi chốt kiểm soát
         </button>
+        <HelpOpenLink className="btn help-settings">Hướng dẫn sử dụng</HelpOpenLink>
         <button
           type="button"
           className="btn"

@@ -1017,6 +1017,31 @@ export const vi = {
     next: 'Trang sau',
     where: 'Trang {{page}} / {{pages}} ({{total}} mục)',
   },
+  help: {
+    link: 'Trợ giúp',
+    context: 'Trợ giúp: {{title}}',
+    title: 'Hướng dẫn sử dụng',
+    lead: 'Các trang hướng dẫn ngắn theo từng việc, viết theo đúng các màn hình của hệ thống.',
+    forRole: 'Dành cho {{role}}',
+    otherRoles: 'Hướng dẫn cho các vai trò khác',
+    otherRolesLead: 'Để biết người khác thấy và làm gì: doanh nghiệp, Trạm Y tế, cán bộ tại chốt…',
+    index: 'Mục lục hướng dẫn',
+    onThisPage: 'Trên trang này',
+    notFound: 'Không có trang hướng dẫn này.',
+    signIn: 'Đăng nhập',
+    register: 'Đăng ký doanh nghiệp',
+    printable: 'Tài liệu hướng dẫn để gửi và in',
+    printableLead:
+      'Tài liệu PDF khổ A4 có tên {{ward}}, để gửi qua thư điện tử hoặc Zalo và in ra. Tài liệu được tạo theo thiết lập mới nhất của phường.',
+    pdf: {
+      business: 'Hướng dẫn cho doanh nghiệp (PDF)',
+      checkpoint: 'Hướng dẫn cho cán bộ tại chốt (PDF)',
+    },
+    pdfNeedsSignIn: 'Đăng nhập để tải tài liệu hướng dẫn in (PDF) có tên phường của bạn.',
+    checkpointGuideLead:
+      'Gửi cho cán bộ tại chốt qua thư điện tử hoặc Zalo cùng tên đăng nhập: cách mở ứng dụng, quét giấy, ý nghĩa từng kết luận, khi mất mạng.',
+    fromLogin: 'Hướng dẫn sử dụng',
+  },
 };
 
 export type Resources = typeof vi;

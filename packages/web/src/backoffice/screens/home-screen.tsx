@@ -27,7 +27,7 @@ export function HomeScreen({ role }: { role: Role | null }) {
 function CheckpointHome() {
   const { t } = useTranslation();
   return (
-    <Page title={t('nav.checkpointApp')} lead={t('auth.checkpointHint')}>
+    <Page title={t('nav.checkpointApp')} lead={t('auth.checkpointHint')} help="cai-dat-ung-dung">
       <ButtonLink to="/checkpoint" variant="primary" external>
         {t('nav.checkpointApp')}
       </ButtonLink>

@@ -53,6 +53,14 @@ export function AppShell({ children }: { children: ReactNode }) {
           <strong>{t('app.name')}</strong>
           <span>{place || t('app.tagline')}</span>
         </Link>
+        <Link
+          to="/help"
+          className="btn btn-small help-nav"
+          aria-current={pathname.startsWith('/help') ? 'page' : undefined}
+        >
+          <span aria-hidden="true">? </span>
+          {t('help.link')}
+        </Link>
         <Button
           className="menu-toggle"
           aria-expanded={menuOpen}

@@ -1,6 +1,8 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { HelpTopicId } from '../../help/help-topics.js';
 import { useLocation } from '../lib/router.js';
+import { HelpLink } from './help-link.js';
 
 /**
  * A screen: sets the window title and, after a navigation, moves focus to the heading so a
@@ -11,9 +13,14 @@ export function Page({
   lead,
   actions,
   breadcrumb,
+  help,
+  helpSection,
   children,
 }: {
   title: string;
+  /** The help page about this screen: a "?" beside the title (`helpSection`: a part of it). */
+  help?: HelpTopicId;
+  helpSection?: string;
   lead?: ReactNode;
   actions?: ReactNode;
   breadcrumb?: ReactNode;
@@ -36,9 +43,12 @@ export function Page({
         </nav>
       ) : null}
       <div className="page-head">
-        <h1 ref={heading} tabIndex={-1}>
-          {title}
-        </h1>
+        <div className="page-title">
+          <h1 ref={heading} tabIndex={-1}>
+            {title}
+          </h1>
+          {help ? <HelpLink topic={help} section={helpSection} /> : null}
+        </div>
         {actions ? <div className="page-actions">{actions}</div> : null}
       </div>
       {lead ? <p className="lead">{lead}</p> : null}

@@ -11,6 +11,7 @@ import { Button } from '../../ui/button.js';
 import { type Column, DataTable } from '../../ui/data-table.js';
 import { Dialog } from '../../ui/dialog.js';
 import { Checkbox, SelectField, TextField } from '../../ui/field.js';
+import { GuideDownloads } from '../../ui/guide-downloads.js';
 import { ErrorMessage, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
 
@@ -108,6 +109,7 @@ export function CheckpointsScreen() {
     <Page
       title={t('checkpoints.title')}
       lead={t('checkpoints.lead')}
+      help="chot-kiem-soat"
       actions={
         manage ? (
           <Button variant="primary" onClick={() => setEditing('new')}>
@@ -132,6 +134,13 @@ export function CheckpointsScreen() {
           initialSort={{ key: 'name', dir: 'asc' }}
         />
       )}
+      {manage && me.wardCode ? (
+        <section className="panel" aria-labelledby="checkpoint-guide">
+          <h2 id="checkpoint-guide">{t('help.pdf.checkpoint')}</h2>
+          <p className="muted">{t('help.checkpointGuideLead')}</p>
+          <GuideDownloads wardCode={me.wardCode} kinds={['checkpoint']} />
+        </section>
+      ) : null}
       {manage ? (
         <CheckpointDialog
           checkpoint={editing}

@@ -58,6 +58,7 @@ export function KeysScreen() {
     <Page
       title={t('keys.title')}
       lead={t('keys.lead')}
+      help="khoa-ky"
       actions={
         <Button variant="primary" onClick={() => setConfirming(true)}>
           {t('keys.rotate')}

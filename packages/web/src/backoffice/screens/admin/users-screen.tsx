@@ -167,6 +167,7 @@ export function UsersScreen() {
     <Page
       title={t('users.title')}
       lead={t('users.lead')}
+      help="tai-khoan-can-bo"
       actions={
         manage ? (
           <Button variant="primary" onClick={() => setCreating(true)}>

@@ -9,6 +9,7 @@ import { useUser } from '../../lib/session.js';
 import { useApi } from '../../lib/use-api.js';
 import { Button } from '../../ui/button.js';
 import { TextAreaField, TextField } from '../../ui/field.js';
+import { GuideDownloads } from '../../ui/guide-downloads.js';
 import { ErrorMessage, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
 
@@ -47,7 +48,11 @@ export function WardSettingsScreen() {
     notify(t('settings.saved'));
   };
   return (
-    <Page title={t('settings.title')} lead={t('settings.lead', { ward: ward ? inSentence(ward.name) : '' })}>
+    <Page
+      title={t('settings.title')}
+      lead={t('settings.lead', { ward: ward ? inSentence(ward.name) : '' })}
+      help="thiet-lap-phuong"
+    >
       {settings.error ? <ErrorMessage error={settings.error} /> : null}
       {!settings.data ? (
         <Loading />
@@ -95,6 +100,13 @@ export function WardSettingsScreen() {
               </Button>
             </div>
           </form>
+          {me.wardCode ? (
+            <section className="panel" aria-labelledby="ward-guides">
+              <h2 id="ward-guides">{t('help.printable')}</h2>
+              <p className="muted">{t('help.printableLead', { ward: ward ? `UBND ${inSentence(ward.name)}` : '' })}</p>
+              <GuideDownloads wardCode={me.wardCode} kinds={['business', 'checkpoint']} />
+            </section>
+          ) : null}
         </>
       )}
     </Page>

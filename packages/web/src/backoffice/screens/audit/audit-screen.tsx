@@ -121,7 +121,7 @@ export function AuditScreen() {
   ];
 
   return (
-    <Page title={t('audit.title')} lead={t('audit.lead')}>
+    <Page title={t('audit.title')} lead={t('audit.lead')} help="nhat-ky-he-thong">
       <div className="toolbar">
         <SelectField
           label={t('audit.filterEntity')}

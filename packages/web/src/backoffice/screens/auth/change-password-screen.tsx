@@ -45,7 +45,7 @@ export function ChangePasswordScreen() {
     if (forced) navigate('/', { replace: true });
   };
   return (
-    <Page title={t('auth.changeTitle')}>
+    <Page title={t('auth.changeTitle')} help="dang-nhap-mat-khau">
       {user.mustChangePassword ? (
         <InfoBox kind="warn">
           <p>{t('auth.mustChange')}</p>

@@ -82,6 +82,9 @@ export function LoginScreen() {
           </p>
         ) : null}
         <p className="muted">{t('auth.checkpointHint')}</p>
+        <p>
+          <Link to="/help">{t('help.fromLogin')}</Link>
+        </p>
       </main>
     </div>
   );

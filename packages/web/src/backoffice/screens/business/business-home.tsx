@@ -7,6 +7,8 @@ import { useUser } from '../../lib/session.js';
 import { useApi } from '../../lib/use-api.js';
 import { BusinessFacts } from '../../ui/business-facts.js';
 import { ButtonLink } from '../../ui/button.js';
+import { GuideDownload } from '../../ui/guide-downloads.js';
+import { HelpLink } from '../../ui/help-link.js';
 import { ErrorMessage, InfoBox, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
 import { BusinessStatusBadge } from '../../ui/state-badge.js';
@@ -42,7 +44,7 @@ export function BusinessHome() {
   const items = dossiers.data?.items ?? [];
   const hasOpenInitial = items.some((d) => d.kind === 'initial' && d.state !== 'rejected');
   return (
-    <Page title={b.name} lead={t('businessHome.lead')}>
+    <Page title={b.name} lead={t('businessHome.lead')} help="lap-va-nop-ho-so">
       <section className="panel" aria-labelledby="business-status">
         <h2 id="business-status">{t('businessHome.statusTitle')}</h2>
         <p>
@@ -84,7 +86,10 @@ export function BusinessHome() {
           </section>
           {credential.data ? (
             <section className="panel" aria-labelledby="unit-qr">
-              <h2 id="unit-qr">{t('unitCredential.title')}</h2>
+              <div className="heading-with-help">
+                <h2 id="unit-qr">{t('unitCredential.title')}</h2>
+                <HelpLink topic="ma-qr-cua-don-vi" />
+              </div>
               <dl className="facts">
                 <dt>{t('unitCredential.approvalRef')}</dt>
                 <dd>{credential.data.approvalRef}</dd>
@@ -98,10 +103,11 @@ export function BusinessHome() {
                 <dt>{t('unitCredential.staffCount')}</dt>
                 <dd>{credential.data.staffCount.toLocaleString('vi-VN')}</dd>
               </dl>
-              <p>
+              <p className="form-actions">
                 <a className="btn" href={`/api/v1/businesses/${b.id}/confirmation.pdf`} download>
                   {t('unitCredential.download')}
                 </a>
+                <GuideDownload wardCode={b.wardCode} kind="business" />
               </p>
             </section>
           ) : null}

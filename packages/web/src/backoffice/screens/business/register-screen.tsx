@@ -6,6 +6,7 @@ import { Link, navigate } from '../../lib/router.js';
 import { useSession } from '../../lib/session.js';
 import { Button } from '../../ui/button.js';
 import { TextField } from '../../ui/field.js';
+import { helpPath } from '../../ui/help-link.js';
 import { ErrorMessage } from '../../ui/messages.js';
 import { BusinessFields, type BusinessInput, businessBody, EMPTY_BUSINESS } from './business-fields.js';
 
@@ -54,7 +55,9 @@ export function RegisterScreen() {
       <main className="login-card register-card" id="main">
         <p className="brand-line">{t('app.name')}</p>
         <h1 tabIndex={-1}>{t('register.title')}</h1>
-        <p className="lead">{t('register.lead')}</p>
+        <p className="lead">
+          {t('register.lead')} <Link to={helpPath('dang-ky-doanh-nghiep')}>{t('help.fromLogin')}</Link>
+        </p>
         <ErrorMessage error={error} focus />
         <form className="form form-wide" onSubmit={submit} noValidate>
           <h2>{t('register.businessPart')}</h2>

@@ -25,6 +25,8 @@ export function StaffScreen() {
     <Page
       title={t('nav.staff')}
       lead={t('businessStaff.lead')}
+      help="thu-hoi"
+      helpSection="rut-nguoi"
       actions={<ButtonLink to="/dossiers/new?kind=amendment">{t('businessHome.amend')}</ButtonLink>}
     >
       {me.businessId ? <BusinessStaff businessId={me.businessId} canRemove /> : null}

@@ -62,7 +62,7 @@ export function BusinessScreen({ id }: { id: string }) {
 
   if (!b) return business.error ? <ErrorMessage error={business.error} /> : <Loading />;
   return (
-    <Page title={b.name} breadcrumb={<Link to="/businesses">{t('nav.businesses')}</Link>}>
+    <Page title={b.name} breadcrumb={<Link to="/businesses">{t('nav.businesses')}</Link>} help="tiep-nhan-doanh-nghiep">
       <section className="panel" aria-labelledby="biz-info">
         <h2 id="biz-info">{t('businessReview.info')}</h2>
         <p>

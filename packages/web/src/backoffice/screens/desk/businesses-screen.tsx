@@ -8,6 +8,7 @@ import { useApi } from '../../lib/use-api.js';
 import { Button, ButtonLink } from '../../ui/button.js';
 import { type Column, DataTable } from '../../ui/data-table.js';
 import { SelectField, TextField } from '../../ui/field.js';
+import { GuideDownload } from '../../ui/guide-downloads.js';
 import { ErrorMessage, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
 import { Pager } from '../../ui/pager.js';
@@ -69,11 +70,15 @@ export function BusinessesScreen() {
     <Page
       title={t('nav.businesses')}
       lead={t('businesses.lead')}
+      help="tiep-nhan-doanh-nghiep"
       actions={
         me.role === 'ward_officer' ? (
-          <ButtonLink to="/intake" variant="primary">
-            {t('nav.intake')}
-          </ButtonLink>
+          <>
+            {me.wardCode ? <GuideDownload wardCode={me.wardCode} kind="business" /> : null}
+            <ButtonLink to="/intake" variant="primary">
+              {t('nav.intake')}
+            </ButtonLink>
+          </>
         ) : null
       }
     >

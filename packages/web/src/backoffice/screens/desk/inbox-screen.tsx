@@ -28,6 +28,7 @@ export function InboxScreen() {
     <Page
       title={health ? t('nav.healthQueue') : t('nav.inbox')}
       lead={health ? t('inbox.leadHealth') : t('inbox.lead')}
+      help={health ? 'xac-nhan-phuong-an' : 'han-xu-ly-ho-so'}
       actions={
         health ? null : (
           <ButtonLink to="/intake" variant="primary">

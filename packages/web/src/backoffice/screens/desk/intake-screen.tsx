@@ -92,7 +92,7 @@ export function IntakeScreen() {
   };
 
   return (
-    <Page title={t('nav.intake')} lead={t('intake.lead')}>
+    <Page title={t('nav.intake')} lead={t('intake.lead')} help="tiep-nhan-ho-so">
       <ErrorMessage error={error} focus />
       <section className="panel" aria-labelledby="intake-business">
         <h2 id="intake-business">{t('intake.step1')}</h2>

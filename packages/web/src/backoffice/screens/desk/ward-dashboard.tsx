@@ -41,6 +41,7 @@ export function WardDashboard() {
   return (
     <Page
       title={t('dashboard.title')}
+      help={me.role === 'ward_admin' ? 'tai-lieu-huong-dan' : 'han-xu-ly-ho-so'}
       lead={ward ? t('dashboard.leadWard', { ward: inSentence(ward.name) }) : undefined}
     >
       <ErrorMessage error={stats.error} />

@@ -47,6 +47,13 @@ export function DossierScreen({ id }: { id: string }) {
     <Page
       title={t(`dossier.pageTitle.${d.kind}`, { name: d.businessName })}
       breadcrumb={<Link to={back}>{t('common.back')}</Link>}
+      help={
+        me.role === 'business_rep'
+          ? 'lap-va-nop-ho-so'
+          : me.role === 'health_officer'
+            ? 'xac-nhan-phuong-an'
+            : 'duyet-hay-tra-lai'
+      }
     >
       <section className="panel status-panel" aria-label={t('common.status')}>
         <p className="status-line">

@@ -39,6 +39,7 @@ export function DossiersScreen() {
     <Page
       title={isBusiness ? t('nav.myDossiers') : t('nav.dossiers')}
       lead={isBusiness ? t('dossiers.leadBusiness') : t('dossiers.lead')}
+      help={isBusiness ? 'lap-va-nop-ho-so' : 'duyet-hay-tra-lai'}
       actions={
         isBusiness ? (
           <ButtonLink to="/dossiers/new" variant="primary">

@@ -43,6 +43,8 @@ export function NewDossierScreen() {
       title={kind === 'amendment' ? t('newDossier.titleAmendment') : t('newDossier.title')}
       lead={kind === 'amendment' ? t('newDossier.leadAmendment') : t('newDossier.lead')}
       breadcrumb={<Link to="/dossiers">{t('common.back')}</Link>}
+      help={kind === 'amendment' ? 'thu-hoi' : 'lap-va-nop-ho-so'}
+      helpSection={kind === 'amendment' ? 'bo-sung' : undefined}
     >
       <ErrorMessage error={error} focus />
       <form className="form" onSubmit={submit} noValidate>

@@ -8,6 +8,7 @@ import { useNotices } from '../../lib/notices.js';
 import { readStaffRows, type SheetRows } from '../../lib/read-sheet.js';
 import { Button } from '../../ui/button.js';
 import { FileDrop, ProgressBar } from '../../ui/file-drop.js';
+import { HelpLink } from '../../ui/help-link.js';
 import { ErrorMessage, InfoBox } from '../../ui/messages.js';
 import { MAX_FILE_BYTES } from './attachments-panel.js';
 import { EMPTY_ENTRY, StaffForm } from './staff-form.js';
@@ -78,7 +79,10 @@ export function StaffImportPanel({ dossierId, onSaved }: { dossierId: string; on
 
   return (
     <section className="panel" aria-labelledby="import-title">
-      <h2 id="import-title">{t('staffImport.title')}</h2>
+      <div className="heading-with-help">
+        <h2 id="import-title">{t('staffImport.title')}</h2>
+        <HelpLink topic="nhap-danh-sach-tu-excel" />
+      </div>
       <p>{t('staffImport.lead')}</p>
       <p className="form-actions">
         <a className="btn" href="/api/v1/staff/template?format=xlsx" download="danh-sach-nguoi-lao-dong.xlsx">

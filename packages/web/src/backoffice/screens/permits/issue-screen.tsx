@@ -97,7 +97,7 @@ export function IssueScreen() {
   };
 
   return (
-    <Page title={t('nav.issue')} lead={t('issue.lead')}>
+    <Page title={t('nav.issue')} lead={t('issue.lead')} help="cap-va-in-giay">
       {issued ? (
         <section className="panel" aria-labelledby="issued-title">
           <h2 id="issued-title">{t('issue.resultTitle')}</h2>

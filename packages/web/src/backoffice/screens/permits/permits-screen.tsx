@@ -198,6 +198,7 @@ export function PermitsScreen() {
     <Page
       title={t('nav.permits')}
       lead={ward ? t('permits.leadWard') : t('permits.lead')}
+      help={ward ? 'giay-di-duong-cua-phuong' : 'cap-va-in-giay'}
       actions={
         me.role === 'business_rep' ? (
           <ButtonLink to="/permits/issue" variant="primary">

@@ -124,6 +124,7 @@ export function ScansScreen() {
     <Page
       title={t('nav.scans')}
       lead={t('scans.lead')}
+      help="nhat-ky-quet"
       actions={
         <a className="btn" href={withQuery('/api/v1/scans/export', query)} download>
           {t('scans.export')}

@@ -88,7 +88,11 @@ export function SupervisorHome() {
   ];
   const s = totals.data?.sections;
   return (
-    <Page title={t('supervisor.title')} lead={area ? t('supervisor.lead', { area: inSentence(area.name) }) : undefined}>
+    <Page
+      title={t('supervisor.title')}
+      lead={area ? t('supervisor.lead', { area: inSentence(area.name) }) : undefined}
+      help="tong-quan-dia-ban"
+    >
       <ErrorMessage error={totals.error} />
       {!s ? (
         <Loading />
