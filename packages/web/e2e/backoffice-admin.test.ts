@@ -57,7 +57,10 @@ describe('signing in', { timeout: 90_000 }, () => {
       await page.getByRole('button', { name: 'Đăng nhập' }).and(page.locator(':enabled')).waitFor();
       await page.getByLabel('Mật khẩu', { exact: true }).fill('sai-mat-khau');
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.getByRole('alert').filter({ hasText: /thử lại sau \d+ giây|không đúng/ }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /thử lại sau \d+ giây|không đúng/ })
+        .waitFor();
       await page.waitForLoadState('networkidle');
     }
     await throttled.waitFor({ timeout: 1000 });
