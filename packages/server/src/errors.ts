@@ -88,6 +88,18 @@ export const ERRORS = {
     status: 422,
     message: 'Giấy đi đường chỉ có hiệu lực tối đa 92 ngày kể từ ngày cấp.',
   },
+  date_invalid: {
+    status: 422,
+    message: 'Ngày không hợp lệ: ngày không tồn tại, hoặc ngày kết thúc trước ngày bắt đầu. Không giấy nào được cấp.',
+  },
+  permit_already_active: {
+    status: 409,
+    message: 'Có người đã có giấy đi đường còn hiệu lực. Hãy chọn thay giấy cũ, bỏ qua, hay cấp thêm một giấy.',
+  },
+  batch_running: {
+    status: 409,
+    message: 'Đơn vị đang có một đợt cấp giấy chưa xong. Hãy đợi đợt đó xong rồi cấp tiếp.',
+  },
   already_revoked: { status: 409, message: 'Giấy này đã bị thu hồi trước đó.' },
   permit_expired: { status: 409, message: 'Giấy đi đường đã hết hạn, không cần thu hồi.' },
   too_many_scans: { status: 413, message: 'Mỗi lần đồng bộ tối đa 1.000 lượt quét.' },
