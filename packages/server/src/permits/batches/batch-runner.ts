@@ -58,7 +58,7 @@ export function batchRunner(deps: BatchRunnerDeps): BatchRunner {
       if (stopped) return;
       const r = await deps.db.transaction().execute(async (tx) => {
         const batch = await tx.selectFrom('permit_batches').selectAll().where('id', '=', batchId).executeTakeFirst();
-        if (!batch || batch.state !== 'running') return null;
+        if (batch?.state !== 'running') return null;
         const actor = { id: batch.created_by, role: batch.created_role };
         return (await issueNextChunk(tx, batch, issueContext(deps.config, actor, deps.clock.now()), size)).batch;
       });

@@ -325,10 +325,29 @@ export interface Permit {
   qrText: string;
 }
 
-export interface IssueResult {
+/** A permit batch: one request to issue, worked through in chunks (GET /permits/batches/:id). */
+export interface PermitBatch {
+  batchId: string;
+  businessId: string;
+  state: 'running' | 'done' | 'failed';
+  stateLabel: string;
+  requested: number;
+  processed: number;
+  issued: number;
+  skipped: number;
+  replaced: number;
+  firstSerial: string | null;
+  lastSerial: string | null;
+  validFromDate: string;
+  validToDate: string;
+  onActive: 'replace' | 'skip' | 'another';
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** POST /permits: the batch's summary and, when already done, the first page of its permits. */
+export interface IssueResult extends PermitBatch {
   count: number;
-  firstSerial: string;
-  lastSerial: string;
   items: Permit[];
 }
 
