@@ -3,7 +3,7 @@ import { notFound } from '../errors.js';
 import { idParams } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { wardIssuer } from '../keys/issuer.js';
-import { renderUnitConfirmationPdf, type UnitConfirmationData } from '../pdf/unit-confirmation.js';
+import type { UnitConfirmationData } from '../pdf/unit-confirmation.js';
 import { lastValidDate, presentUnitCredential, unitCredentialSchema } from './permit-presenter.js';
 import { loadBusinessFor } from './permit-scope.js';
 import { activeUnitCredential } from './unit-credential.js';
@@ -94,6 +94,8 @@ export const confirmationPdfRoute = defineRoute({
   handler: async ({ db, user, params, reply }) => {
     const business = await loadBusinessFor(db, user, params.id, 'unit_credential', 'read');
     const credential = await currentCredential(db, business.id);
+    // pdf-lib loads with the first confirmation asked for, not at start-up.
+    const { renderUnitConfirmationPdf } = await import('../pdf/unit-confirmation.js');
     const pdf = await renderUnitConfirmationPdf(await confirmationData(db, business, credential));
     return reply
       .header('content-type', 'application/pdf')

@@ -1,4 +1,10 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import type * as CsvParseModule from 'csv-parse/sync';
+import type { CsvError } from 'csv-parse/sync';
+import { lazyRequire } from '../../lazy-require.js';
+
+/** Loaded on first use, not at start-up (lazy-require.ts). */
+const csv = lazyRequire<typeof CsvParseModule>('csv-parse/sync');
+
 import { type Cell, type RowSink, SheetFileError } from './cells.js';
 import { columnLetter } from './columns.js';
 
@@ -55,7 +61,7 @@ class Stop {}
  */
 export function readCsvRows(text: string, sink: RowSink): void {
   try {
-    parse(text, {
+    csv.parse(text, {
       delimiter: detectDelimiter(text),
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
@@ -73,7 +79,7 @@ export function readCsvRows(text: string, sink: RowSink): void {
     });
   } catch (e) {
     if (e instanceof Stop) return;
-    if (e instanceof CsvError) {
+    if (e instanceof csv.CsvError) {
       const lines = (e as CsvError & { lines?: number }).lines;
       throw new SheetFileError(
         'corrupt_file',

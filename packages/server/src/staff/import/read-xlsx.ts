@@ -1,8 +1,12 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
+import { lazyRequire } from '../../lazy-require.js';
 import { type Cell, type RowSink, SheetFileError } from './cells.js';
 import { columnLetter } from './columns.js';
 import { inflateText, readZipDirectory, type ZipEntry, ZipLimitError } from './zip.js';
+
+/** Loaded on first use, not at start-up (lazy-require.ts). */
+const ExcelJS = lazyRequire<typeof ExcelJSModule>('exceljs');
 
 /**
  * Reads the first worksheet of an .xlsx row by row with exceljs's streaming reader, fed by
