@@ -35,6 +35,7 @@ export function registerRequestAuth(app: FastifyInstance, deps: AppDeps): void {
       req.auth = { user, session: found.session, via: 'cookie' };
       // Every later line of this request (handlers, after-commit tasks, errors) says who sent it.
       req.log = req.log.child({ userId: user.id, role: user.role, ward: user.wardCode });
+      reply.log = req.log; // Fastify's "request completed" line is written through the reply's
     } else {
       req.authExpired = found.status === 'expired';
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
