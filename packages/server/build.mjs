@@ -9,18 +9,30 @@
 //   node packages/server/build.mjs --if-stale  build only when a source is newer than dist
 //
 // `npm ci` runs it (the root `prepare` script), `npm start` runs it with --if-stale.
-import { renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, join, sep } from 'node:path';
 import { DIST_DIR, isDistFresh } from './build-freshness.mjs';
 
-/** Entry points, by output name. A worker thread's file is an entry of its own. */
-export const ENTRIES = {
-  cli: 'src/cli/main.ts',
-};
+const server = import.meta.dirname;
+
+/**
+ * Entry points, by output name: the command line, and every worker thread's file
+ * (every `src/…/NAME-worker.ts`). A module starts its worker with
+ * `new URL('./x-worker.js', import.meta.url)`, i.e. beside the file it was bundled into:
+ * dist/chunks/ for everything behind a command, so each worker is emitted there and, for
+ * a module that lands in an entry file, in dist/ too.
+ */
+export const ENTRIES = { cli: 'src/cli/main.ts' };
+for (const file of readdirSync(join(server, 'src'), { recursive: true })) {
+  if (!String(file).endsWith('-worker.ts')) continue;
+  const name = basename(String(file), '.ts');
+  const source = `src/${String(file).split(sep).join('/')}`;
+  ENTRIES[name] = source;
+  ENTRIES[`chunks/${name}`] = source;
+}
 
 if (process.argv.includes('--if-stale') && isDistFresh()) process.exit(0);
 
-const server = import.meta.dirname;
 const { build } = await import('esbuild');
 const started = performance.now();
 const startedAt = new Date();
