@@ -1,6 +1,7 @@
 // Registers the `permits` and `scans` sections of GET /api/v1/stats.
 import './permit-stats.js';
 import { z } from 'zod';
+import { loadBusinessFor } from '../businesses/load-business.js';
 import { notFound } from '../errors.js';
 import { idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
@@ -9,7 +10,7 @@ import { batchSchema, presentBatch } from './batches/batch-presenter.js';
 import { createBatch, issueNextChunk } from './issue-permits.js';
 import { permitSchema, presentPermit } from './permit-presenter.js';
 import { listPermits, PERMIT_STATES } from './permit-query.js';
-import { loadBusinessFor, loadPermitFor, permitScope } from './permit-scope.js';
+import { loadPermitFor, permitScope } from './permit-scope.js';
 import { revokePermit } from './revoke-permits.js';
 import { issueContext } from './signing-context.js';
 
@@ -62,7 +63,7 @@ export const issuePermitsRoute = defineRoute({
       .describe('Trang đầu (tối đa 50 giấy) khi đã cấp xong; phần còn lại: GET /permits?batchId='),
   }),
   handler: async ({ db, user, body, actor, now, deps }) => {
-    const business = await loadBusinessFor(db, user, user.businessId ?? '∅', 'permit', 'create');
+    const business = await loadBusinessFor(db, user, user.businessId ?? '∅', 'create', 'permit');
     const ctx = issueContext(deps.config, actor, now);
     const batch = await db.transaction().execute(async (tx) => {
       let b = await createBatch(
@@ -105,7 +106,7 @@ export const getBatchRoute = defineRoute({
   handler: async ({ db, user, params }) => {
     const batch = await db.selectFrom('permit_batches').selectAll().where('id', '=', params.id).executeTakeFirst();
     if (!batch) throw notFound('Không tìm thấy đợt cấp giấy.');
-    await loadBusinessFor(db, user, batch.business_id, 'permit', 'read');
+    await loadBusinessFor(db, user, batch.business_id, 'read', 'permit');
     return presentBatch(batch);
   },
 });
