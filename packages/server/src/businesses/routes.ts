@@ -27,14 +27,14 @@ import { reviewRegistration } from './review-registration.js';
 const TAGS = ['businesses'];
 const fullName = z.string().trim().min(1, 'Nhập họ và tên').max(200);
 
-async function loadBusiness(db: Executor, user: AuthUser, id: string, action: 'read' | 'update') {
+export async function loadBusiness(db: Executor, user: AuthUser, id: string, action: 'read' | 'update' | 'manage') {
   const b = await findBusiness(db, id);
   if (!b) throw notFound('Không tìm thấy doanh nghiệp.');
   authorizeById(user, action, businessResource(b), 'doanh nghiệp');
   return b;
 }
 
-const mailFacts = (b: BusinessRecord) => ({
+export const mailFacts = (b: BusinessRecord) => ({
   name: b.name,
   taxCode: b.tax_code,
   wardName: afterUbnd(b.ward_name),
