@@ -162,6 +162,12 @@ export const vi = {
     none: 'Không có tài khoản nào khớp.',
     you: '(bạn)',
     ward: 'Phường',
+    email: 'E-mail',
+    emailHint: 'Không bắt buộc. Dùng để liên hệ với cán bộ.',
+    editEmail: 'Sửa e-mail',
+    editEmailTitle: 'E-mail của {{username}}',
+    emailSaved: 'Đã lưu e-mail của {{username}}.',
+    noEmail: 'Chưa có',
   },
   checkpoints: {
     title: 'Chốt kiểm soát',
@@ -660,6 +666,7 @@ export const vi = {
       reject: 'Từ chối',
       suspend: 'Tạm dừng hoạt động',
       reinstate: 'Cho hoạt động trở lại',
+      reopen: 'Hủy quyết định từ chối',
     },
     title: {
       submit: 'Nộp hồ sơ cho UBND phường?',
@@ -669,6 +676,7 @@ export const vi = {
       reject: 'Từ chối hồ sơ',
       suspend: 'Tạm dừng hoạt động của doanh nghiệp',
       reinstate: 'Cho doanh nghiệp hoạt động trở lại',
+      reopen: 'Hủy quyết định từ chối hồ sơ',
     },
     explain: {
       submit:
@@ -677,9 +685,12 @@ export const vi = {
       return: 'Hồ sơ trở về doanh nghiệp (hoặc Bộ phận Một cửa) để bổ sung rồi nộp lại.',
       approve:
         'Danh sách người lao động của hồ sơ có hiệu lực; đơn vị được cấp mã QR và được cấp giấy đi đường cho những người này.',
-      reject: 'Hồ sơ bị từ chối và không nộp lại được.',
+      reject:
+        'Hồ sơ bị từ chối và không nộp lại được; doanh nghiệp có thể sao chép thành hồ sơ mới, phường có thể hủy quyết định.',
       suspend: 'Doanh nghiệp ngừng được cấp giấy; mọi giấy đi đường đang có hiệu lực bị thu hồi ngay.',
       reinstate: 'Doanh nghiệp được cấp giấy đi đường trở lại.',
+      reopen:
+        'Hồ sơ trở lại chờ Trạm Y tế xác nhận, với hạn xử lý mới; những người bị loại theo quyết định từ chối trở lại chờ duyệt. Lý do được ghi vào lịch sử hồ sơ và nhật ký hệ thống, doanh nghiệp nhận e-mail.',
     },
     done: {
       submit: 'Đã nộp hồ sơ.',
@@ -689,6 +700,7 @@ export const vi = {
       reject: 'Đã từ chối hồ sơ.',
       suspend: 'Đã tạm dừng hoạt động của doanh nghiệp.',
       reinstate: 'Đã cho doanh nghiệp hoạt động trở lại.',
+      reopen: 'Đã hủy quyết định từ chối; hồ sơ trở lại chờ xử lý.',
     },
     event: {
       create: 'Tạo hồ sơ',
@@ -699,6 +711,7 @@ export const vi = {
       reject: 'Từ chối',
       suspend: 'Tạm dừng hoạt động',
       reinstate: 'Cho hoạt động trở lại',
+      reopen: 'Hủy quyết định từ chối',
       attachment_added: 'Tải lên tệp',
       attachment_superseded: 'Tải lên phiên bản mới của tệp',
       attachment_removed: 'Xóa tệp (hồ sơ nháp)',
@@ -797,6 +810,51 @@ export const vi = {
       'Lập hồ sơ đăng ký: tải lên kế hoạch, phương án phòng chống dịch và danh sách người lao động cần đi lại, rồi nộp cho UBND phường.',
     start: 'Lập hồ sơ đăng ký',
     amend: 'Bổ sung người lao động',
+  },
+  deadEnds: {
+    editTitle: 'Sửa thông tin doanh nghiệp',
+    edit: 'Sửa thông tin',
+    editLead:
+      'Người liên hệ, điện thoại và e-mail có hiệu lực ngay. Tên, địa chỉ và ngành nghề do UBND phường xác nhận: thay đổi chờ Bộ phận Một cửa duyệt. Mã số thuế và phường không sửa được (là một đăng ký khác).',
+    editLeadWard: 'Bộ phận Một cửa sửa: mọi thay đổi có hiệu lực ngay và được ghi vào nhật ký hệ thống.',
+    save: 'Lưu thay đổi',
+    saved: 'Đã lưu thông tin.',
+    requested: 'Đã gửi đề nghị thay đổi; chờ Bộ phận Một cửa duyệt.',
+    pendingTitle: 'Đề nghị thay đổi thông tin đang chờ phường duyệt',
+    pendingLead: 'Gửi lúc {{at}}. Thông tin cũ vẫn được dùng cho tới khi phường duyệt.',
+    field: 'Thông tin',
+    current: 'Hiện tại',
+    proposed: 'Đề nghị',
+    lastRefused: 'Đề nghị thay đổi gần nhất không được duyệt. Lý do: {{reason}}',
+    approve: 'Duyệt thay đổi',
+    refuse: 'Không duyệt',
+    refuseTitle: 'Không duyệt thay đổi thông tin của {{name}}',
+    approved: 'Đã duyệt thay đổi thông tin của {{name}}.',
+    refusedChange: 'Đã không duyệt thay đổi thông tin của {{name}}.',
+    fields: { name: 'Tên doanh nghiệp', address: 'Địa chỉ', lineOfBusiness: 'Ngành nghề' },
+    inboxChanges: '{{n}} đề nghị thay đổi thông tin doanh nghiệp chờ duyệt:',
+    reapplyTitle: 'Đăng ký lại',
+    reapplyLead: 'Sửa những gì Bộ phận Một cửa nêu trong lý do rồi gửi lại đăng ký. Phường sẽ xem xét lại từ đầu.',
+    reapply: 'Gửi lại đăng ký',
+    reapplied: 'Đã gửi lại đăng ký; chờ Bộ phận Một cửa tiếp nhận.',
+    reverse: 'Hủy quyết định không tiếp nhận',
+    reverseTitle: 'Hủy quyết định không tiếp nhận {{name}}',
+    reverseText:
+      'Doanh nghiệp được tiếp nhận (đang hoạt động) và có thể lập hồ sơ. Lý do được ghi vào nhật ký hệ thống và gửi cho doanh nghiệp.',
+    reversed: 'Đã hủy quyết định không tiếp nhận; {{name}} được tiếp nhận.',
+    deleteDraft: 'Xóa hồ sơ nháp',
+    deleteTitle: 'Xóa hồ sơ nháp này?',
+    deleteText: 'Hồ sơ, danh sách người lao động và các tệp đã tải lên của nó bị xóa hẳn. Chỉ xóa được hồ sơ chưa nộp.',
+    deleted: 'Đã xóa hồ sơ nháp.',
+    copy: 'Sao chép thành hồ sơ mới',
+    copyTitle: 'Sao chép hồ sơ bị từ chối?',
+    copyText:
+      'Tạo một hồ sơ nháp mới với cùng kỳ kế hoạch, các tệp và danh sách người lao động của hồ sơ này. Sửa theo lý do từ chối rồi nộp lại.',
+    copied: 'Đã tạo hồ sơ nháp mới từ hồ sơ bị từ chối.',
+    unitQrAlt: 'Mã QR của đơn vị {{name}}',
+    unitQrDownload: 'Tải ảnh mã QR (PNG)',
+    unitQrHint:
+      'In và dán tại cổng đơn vị, hoặc gửi cho chốt kiểm soát: quét mã này xác minh đơn vị được UBND phường phê duyệt.',
   },
   businessStaff: {
     lead: 'Danh sách người lao động đã được UBND phường phê duyệt: chỉ những người này được cấp giấy đi đường.',
