@@ -100,7 +100,7 @@ export function BusinessDetailsEditor({
             <br />
             {t('deadEnds.pendingLead', { at: formatDateTime(pending.requestedAt) })}
           </p>
-          <table className="table compact">
+          <table className="change-table">
             <caption className="visually-hidden">{t('deadEnds.pendingTitle')}</caption>
             <thead>
               <tr>
