@@ -104,15 +104,23 @@ export function BusinessDetailsEditor({
             <caption className="visually-hidden">{t('deadEnds.pendingTitle')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('deadEnds.field')}</th>
-                <th scope="col">{t('deadEnds.current')}</th>
-                <th scope="col">{t('deadEnds.proposed')}</th>
+                <th scope="col" style={{ textAlign: 'left' }}>
+                  {t('deadEnds.field')}
+                </th>
+                <th scope="col" style={{ textAlign: 'left' }}>
+                  {t('deadEnds.current')}
+                </th>
+                <th scope="col" style={{ textAlign: 'left' }}>
+                  {t('deadEnds.proposed')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {REVIEWED.filter((f) => f in pending.proposed).map((f) => (
                 <tr key={f}>
-                  <th scope="row">{t(`deadEnds.fields.${f}`)}</th>
+                  <th scope="row" style={{ textAlign: 'left' }}>
+                    {t(`deadEnds.fields.${f}`)}
+                  </th>
                   <td>{pending.previous[f]}</td>
                   <td>
                     <strong>{pending.proposed[f]}</strong>
