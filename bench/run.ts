@@ -16,6 +16,7 @@ import { benchScan, formatScanBench } from './scan.js';
 import { benchScanSync } from './scan-sync.js';
 import { benchStaffImport } from './staff-import.js';
 import { benchStaffImportDb } from './staff-import-db.js';
+import { benchStartup, startupSection } from './startup.js';
 import { consoleSection, markdownSection, type Section } from './table.js';
 import { benchUploadBombs } from './upload-bombs.js';
 import { benchVerifyBrowser } from './verify-browser.js';
@@ -37,6 +38,11 @@ interface Benchmark {
 }
 
 const BENCHMARKS: Benchmark[] = [
+  {
+    id: 'startup',
+    title: 'Start-up: command line and server, against node -e 0',
+    run: async () => ({ section: startupSection(await benchStartup()) }),
+  },
   {
     id: 'verify-node',
     title: 'Permit verification in Node',

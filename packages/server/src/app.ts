@@ -13,6 +13,7 @@ import { registerRoutes } from './http/register-routes.js';
 import { registerRequestAuth } from './http/request-auth.js';
 import type { AnyRoute } from './http/route.js';
 import { registerWebApp } from './http/web-app.js';
+import { createLogger, type Logger } from './log.js';
 import { logMailer, type Mailer, smtpMailer } from './mail/mailer.js';
 import { permitWorkflowHooks } from './permits/workflow-hooks.js';
 import { ALL_ROUTES } from './routes.js';
@@ -54,6 +55,8 @@ export interface BuildAppOptions {
   routes?: AnyRoute[];
   /** Anchors the audit chain after each API response (server.ts makes one; tests usually don't). */
   auditAnchorer?: AuditAnchorer;
+  /** The server's logger (default: a new one at `config.logLevel`); requests log through its children. */
+  logger?: Logger;
 }
 
 /**
@@ -63,8 +66,9 @@ export interface BuildAppOptions {
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { db, config } = options;
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
   const app = Fastify({
-    logger: { level: config.logLevel },
+    loggerInstance: logger,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // A client that stops sending mid-request (a cut upload, a slow-loris) is answered 408
@@ -77,7 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db,
     config,
     clock: options.clock ?? systemClock,
-    mailer: options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : logMailer((line) => app.log.info(line))),
+    mailer: options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, logger) : logMailer(logger)),
     hooks: options.hooks ?? permitWorkflowHooks(config),
     storage: options.storage ?? localDiskStorage(config.uploadsDir),
   };

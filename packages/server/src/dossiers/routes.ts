@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { type AuthUser, authorize, authorizeById } from '../authz/index.js';
-import { businessResource } from '../businesses/business-presenter.js';
-import { findBusiness } from '../businesses/business-query.js';
+import { type AuthUser, authorize } from '../authz/index.js';
+import { loadBusinessFor } from '../businesses/load-business.js';
 import type { DossierState, Executor } from '../db/schema.js';
-import { forbidden, notFound, validationFailed } from '../errors.js';
+import { forbidden, validationFailed } from '../errors.js';
 import { booleanQuery, idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
@@ -144,9 +143,7 @@ export const createDossierRoute = defineRoute({
         },
       ]);
     }
-    const business = await findBusiness(db, businessId);
-    if (!business) throw notFound('Không tìm thấy doanh nghiệp.');
-    authorizeById(user, 'read', businessResource(business), 'doanh nghiệp');
+    const business = await loadBusinessFor(db, user, businessId, 'read');
     authorize(user, 'create', dossierResource({ ...business, business_id: business.id, channel }));
     const d = await createDossier(
       db,

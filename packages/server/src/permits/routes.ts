@@ -1,12 +1,13 @@
 // Registers the `permits` and `scans` sections of GET /api/v1/stats.
 import './permit-stats.js';
 import { z } from 'zod';
+import { loadBusinessFor } from '../businesses/load-business.js';
 import { idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { issuePermits } from './issue-permits.js';
 import { permitSchema, presentPermit } from './permit-presenter.js';
 import { listPermits, PERMIT_STATES } from './permit-query.js';
-import { loadBusinessFor, loadPermitFor, permitScope } from './permit-scope.js';
+import { loadPermitFor, permitScope } from './permit-scope.js';
 import { revokePermit } from './revoke-permits.js';
 import { issueContext } from './signing-context.js';
 
@@ -50,7 +51,7 @@ export const issuePermitsRoute = defineRoute({
     items: z.array(permitSchema),
   }),
   handler: async ({ db, user, body, actor, now, deps }) => {
-    const business = await loadBusinessFor(db, user, user.businessId ?? '∅', 'permit', 'create');
+    const business = await loadBusinessFor(db, user, user.businessId ?? '∅', 'create', 'permit');
     const permits = await issuePermits(
       db,
       {
