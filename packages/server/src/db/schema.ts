@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AdminUnitsTable } from './tables/admin-units.table.js';
 import type { AuditHeadTable, AuditLogTable } from './tables/audit-log.table.js';
+import type { BusinessChangesTable } from './tables/business-changes.table.js';
 import type { BusinessesTable } from './tables/businesses.table.js';
 import type { CheckpointsTable } from './tables/checkpoints.table.js';
 import type {
@@ -46,6 +47,7 @@ export interface Database {
   audit_head: AuditHeadTable;
   ward_settings: WardSettingsTable;
   businesses: BusinessesTable;
+  business_changes: BusinessChangesTable;
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
   dossier_attachments: DossierAttachmentsTable;
@@ -76,6 +78,7 @@ export type Executor = Kysely<Database>;
 
 export type * from './tables/admin-units.table.js';
 export type * from './tables/audit-log.table.js';
+export type * from './tables/business-changes.table.js';
 export type * from './tables/businesses.table.js';
 export type * from './tables/checkpoints.table.js';
 export type * from './tables/dossiers.table.js';

@@ -210,6 +210,14 @@ export const PERMIT_ROWS: Row[] = [
     expect: READ_PERMIT,
   },
   {
+    route: 'GET /api/v1/businesses/:id/unit-credential.png',
+    request: async (db, ward, target) => ({
+      method: 'GET',
+      url: `/api/v1/businesses/${await targetUnitBusinessId(db, ward, target)}/unit-credential.png`,
+    }),
+    expect: READ_PERMIT,
+  },
+  {
     route: 'PATCH /api/v1/businesses/:id/permit-settings',
     request: async (db, ward, target) => ({
       method: 'PATCH',
