@@ -40,6 +40,7 @@ const CONTRACT: Array<[string, 'get' | 'post', string, 'items' | null]> = [
   ['Stats', 'get', '/api/v1/stats', null],
   ['Permit', 'get', '/api/v1/permits/{id}', null],
   ['IssueResult', 'post', '/api/v1/permits', null],
+  ['PermitBatch', 'get', '/api/v1/permits/batches/{id}', null],
   ['UnitCredential', 'get', '/api/v1/businesses/{id}/unit-credential', null],
   ['WardKey', 'get', '/api/v1/wards/{code}/keys', 'items'],
   ['Scan', 'get', '/api/v1/scans', 'items'],

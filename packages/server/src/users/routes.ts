@@ -9,9 +9,10 @@ import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
 import { createUser } from './create-user.js';
 import { setUserActive } from './set-user-active.js';
 import { setUserPassword } from './set-user-password.js';
+import { updateUser } from './update-user.js';
 import { presentUser, userResource, userSchema } from './user-presenter.js';
 import { findUserById, listUsers } from './user-query.js';
-import { newPasswordSchema, usernameSchema } from './username.js';
+import { emailSchema, newPasswordSchema, usernameSchema } from './username.js';
 
 const TAGS = ['users'];
 const MANAGE = { roles: ['ward_admin'], scope: 'tài khoản thuộc phường của quản trị viên' } as const;
@@ -68,6 +69,7 @@ export const createUserRoute = defineRoute({
     username: usernameSchema,
     fullName: z.string().trim().min(1).max(200),
     role: z.enum(WARD_ROLES),
+    email: emailSchema.optional(),
     password: newPasswordSchema.optional(),
   }),
   response: createdUserSchema,
@@ -80,6 +82,7 @@ export const createUserRoute = defineRoute({
         fullName: body.fullName,
         role: body.role,
         scope: { wardCode: user.wardCode },
+        ...(body.email ? { email: body.email } : {}),
         ...(body.password !== undefined ? { password: body.password } : {}),
       },
       actor,
@@ -98,6 +101,22 @@ export const getUserRoute = defineRoute({
   params: idParams,
   response: userSchema,
   handler: async ({ db, user, params }) => presentUser(await loadUser(db, user, params.id, 'read')),
+});
+
+export const updateUserRoute = defineRoute({
+  method: 'PATCH',
+  path: '/api/v1/users/:id',
+  summary: 'Sửa họ tên hoặc e-mail của tài khoản (vai trò, phường, tên đăng nhập không đổi)',
+  tags: TAGS,
+  access: MANAGE,
+  params: idParams,
+  body: z.object({
+    fullName: z.string().trim().min(1, 'Nhập họ và tên').max(200).optional(),
+    email: emailSchema.optional(),
+  }),
+  response: userSchema,
+  handler: async ({ db, user, params, body, actor, now }) =>
+    presentUser(await updateUser(db, await loadUser(db, user, params.id, 'update'), body, actor, now)),
 });
 
 export const deactivateUserRoute = defineRoute({
@@ -149,6 +168,7 @@ export const userRoutes = [
   listUsersRoute,
   createUserRoute,
   getUserRoute,
+  updateUserRoute,
   deactivateUserRoute,
   reactivateUserRoute,
   resetUserPasswordRoute,
