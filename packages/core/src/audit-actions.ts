@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'dossier.submitted',
   'dossier.health_confirmed',
   'dossier.returned',
+  'dossier.sent_for_signature',
+  'dossier.returned_to_desk',
   'dossier.approved',
   'dossier.rejected',
   'dossier.suspended',
@@ -120,6 +122,8 @@ export const AUDIT_DETAIL_FIELDS = [
   'note',
   'referenceNumber',
   'dueAt',
+  'approvedBy',
+  'commitmentName',
   // attachments
   'attachmentId',
   'fileName',
@@ -150,6 +154,7 @@ export const AUDIT_DETAIL_FIELDS = [
   'dueDays',
   'legalBasis',
   'deskEmail',
+  'leaderApprovalRequired',
   'inserted',
   'source',
   // keys, permits, scans

@@ -48,6 +48,16 @@ export const ERRORS = {
     status: 409,
     message: 'Hồ sơ chưa đủ: cần có kế hoạch (tệp đính kèm) và danh sách người lao động.',
   },
+  leader_signature_required: {
+    status: 409,
+    message:
+      'Phường đặt lãnh đạo UBND phường ký phê duyệt: Một cửa trình lãnh đạo ký (hoặc quản trị phường tắt thiết lập này).',
+  },
+  commitment_required: {
+    status: 422,
+    message:
+      'Người đại diện doanh nghiệp cần ký cam kết khi nộp hồ sơ: đánh dấu ô cam kết và nhập họ tên người đại diện.',
+  },
   dossier_locked: {
     status: 409,
     message: 'Hồ sơ đã nộp nên không sửa được; chỉ sửa khi hồ sơ ở trạng thái nháp hoặc bị trả lại.',

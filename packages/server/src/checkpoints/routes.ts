@@ -11,7 +11,7 @@ import { createCheckpoint, updateCheckpoint } from './save-checkpoint.js';
 
 const TAGS = ['checkpoints'];
 const READ = {
-  roles: ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer', 'supervisor'],
+  roles: ['ward_admin', 'ward_officer', 'ward_leader', 'health_officer', 'checkpoint_officer', 'supervisor'],
   scope: 'cán bộ phường: chốt của phường mình; giám sát: chốt của các phường trong địa bàn',
 } as const;
 const MANAGE = { roles: ['ward_admin'], scope: 'chốt do phường của quản trị viên quản lý' } as const;

@@ -28,7 +28,7 @@ import type { ScansTable } from './tables/scans.table.js';
 import type { SessionsTable } from './tables/sessions.table.js';
 import type { StaffMembersTable } from './tables/staff-members.table.js';
 import type { UsersTable } from './tables/users.table.js';
-import type { WardCurrentKeysTable, WardKeysTable } from './tables/ward-keys.table.js';
+import type { WardCurrentKeysTable, WardDocumentKeysTable, WardKeysTable } from './tables/ward-keys.table.js';
 import type { WardSettingsTable } from './tables/ward-settings.table.js';
 
 /**
@@ -52,6 +52,7 @@ export interface Database {
   reference_counters: ReferenceCountersTable;
   ward_keys: WardKeysTable;
   ward_current_keys: WardCurrentKeysTable;
+  ward_document_keys: WardDocumentKeysTable;
   permit_serial_suffixes: PermitSerialSuffixesTable;
   permit_counters: PermitCountersTable;
   permits: PermitsTable;

@@ -16,7 +16,7 @@ import { MATRIX_ENV, WORKFLOW_ROWS } from './workflow-matrix-rows.js';
  * Đức Giang; the supervisor oversees Long Biên. Expected statuses are written out, in the
  * order of ACTORS:
  *
- *   anonymous, supervisor, ward_admin, ward_officer, health_officer, checkpoint_officer, business_rep
+ *   anonymous, supervisor, ward_admin, ward_officer, health_officer, checkpoint_officer, business_rep, ward_leader
  *
  * Wrong role → 403; right role, resource addressed by id outside the actor's area → 404 (its
  * existence is not revealed); a request naming a ward outside the area → 403 (codes are public).
@@ -29,9 +29,10 @@ const ACTORS = [
   'health_officer',
   'checkpoint_officer',
   'business_rep',
+  'ward_leader',
 ] as const;
 type Actor = (typeof ACTORS)[number];
-type Statuses = [number, number, number, number, number, number, number];
+type Statuses = [number, number, number, number, number, number, number, number];
 /** `sibling`: the actors' ward, a business that is not the business_rep's (`own` is theirs). */
 type Target = 'own' | 'near' | 'other' | 'sibling';
 
@@ -54,8 +55,8 @@ interface Row {
   expect: Partial<Record<Target, Statuses>>;
 }
 
-const ALL_200: Statuses = [200, 200, 200, 200, 200, 200, 200];
-const SIGNED_IN_200: Statuses = [401, 200, 200, 200, 200, 200, 200];
+const ALL_200: Statuses = [200, 200, 200, 200, 200, 200, 200, 200];
+const SIGNED_IN_200: Statuses = [401, 200, 200, 200, 200, 200, 200, 200];
 let n = 0;
 const fresh = (prefix: string) => `${prefix}${Date.now().toString(36)}${n++}`;
 
@@ -115,9 +116,9 @@ const TABLE: Row[] = [
       url: ward === WARDS.own ? '/api/v1/users' : `/api/v1/users?ward=${ward}`,
     }),
     expect: {
-      own: [401, 200, 200, 403, 403, 403, 403],
-      near: [401, 200, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 200, 200, 403, 403, 403, 403, 403],
+      near: [401, 200, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -127,7 +128,7 @@ const TABLE: Row[] = [
       url: '/api/v1/users',
       body: { username: fresh('moi.'), fullName: 'Cán bộ mới', role: 'ward_officer' },
     }),
-    expect: { own: [401, 403, 201, 403, 403, 403, 403] },
+    expect: { own: [401, 403, 201, 403, 403, 403, 403, 403] },
   },
   {
     route: 'GET /api/v1/users/:id',
@@ -136,9 +137,9 @@ const TABLE: Row[] = [
       url: `/api/v1/users/${(await makeUser(db, { wardCode: ward })).id}`,
     }),
     expect: {
-      own: [401, 200, 200, 403, 403, 403, 403],
-      near: [401, 200, 404, 403, 403, 403, 403],
-      other: [401, 404, 404, 403, 403, 403, 403],
+      own: [401, 200, 200, 403, 403, 403, 403, 403],
+      near: [401, 200, 404, 403, 403, 403, 403, 403],
+      other: [401, 404, 404, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -148,9 +149,9 @@ const TABLE: Row[] = [
       url: `/api/v1/users/${(await makeUser(db, { wardCode: ward })).id}/deactivate`,
     }),
     expect: {
-      own: [401, 403, 200, 403, 403, 403, 403],
-      near: [401, 403, 404, 403, 403, 403, 403],
-      other: [401, 403, 404, 403, 403, 403, 403],
+      own: [401, 403, 200, 403, 403, 403, 403, 403],
+      near: [401, 403, 404, 403, 403, 403, 403, 403],
+      other: [401, 403, 404, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -160,9 +161,9 @@ const TABLE: Row[] = [
       url: `/api/v1/users/${(await makeUser(db, { wardCode: ward, active: false })).id}/reactivate`,
     }),
     expect: {
-      own: [401, 403, 200, 403, 403, 403, 403],
-      near: [401, 403, 404, 403, 403, 403, 403],
-      other: [401, 403, 404, 403, 403, 403, 403],
+      own: [401, 403, 200, 403, 403, 403, 403, 403],
+      near: [401, 403, 404, 403, 403, 403, 403, 403],
+      other: [401, 403, 404, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -173,9 +174,9 @@ const TABLE: Row[] = [
       body: {},
     }),
     expect: {
-      own: [401, 403, 200, 403, 403, 403, 403],
-      near: [401, 403, 404, 403, 403, 403, 403],
-      other: [401, 403, 404, 403, 403, 403, 403],
+      own: [401, 403, 200, 403, 403, 403, 403, 403],
+      near: [401, 403, 404, 403, 403, 403, 403, 403],
+      other: [401, 403, 404, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -185,9 +186,9 @@ const TABLE: Row[] = [
       url: ward === WARDS.own ? '/api/v1/checkpoints' : `/api/v1/checkpoints?ward=${ward}`,
     }),
     expect: {
-      own: [401, 200, 200, 200, 200, 200, 403],
-      near: [401, 200, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 200, 200, 200, 200, 200, 403, 200],
+      near: [401, 200, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -197,7 +198,7 @@ const TABLE: Row[] = [
       url: '/api/v1/checkpoints',
       body: { name: fresh('Chốt mới '), wardCode: WARDS.own, place: 'Ngã tư' },
     }),
-    expect: { own: [401, 403, 201, 403, 403, 403, 403] },
+    expect: { own: [401, 403, 201, 403, 403, 403, 403, 403] },
   },
   {
     route: 'GET /api/v1/checkpoints/:id',
@@ -206,9 +207,9 @@ const TABLE: Row[] = [
       url: `/api/v1/checkpoints/${(await makeCheckpoint(db, { ownerWardCode: ward })).id}`,
     }),
     expect: {
-      own: [401, 200, 200, 200, 200, 200, 403],
-      near: [401, 200, 404, 404, 404, 404, 403],
-      other: [401, 404, 404, 404, 404, 404, 403],
+      own: [401, 200, 200, 200, 200, 200, 403, 200],
+      near: [401, 200, 404, 404, 404, 404, 403, 404],
+      other: [401, 404, 404, 404, 404, 404, 403, 404],
     },
   },
   {
@@ -219,9 +220,9 @@ const TABLE: Row[] = [
       body: { place: 'Địa điểm mới' },
     }),
     expect: {
-      own: [401, 403, 200, 403, 403, 403, 403],
-      near: [401, 403, 404, 403, 403, 403, 403],
-      other: [401, 403, 404, 403, 403, 403, 403],
+      own: [401, 403, 200, 403, 403, 403, 403, 403],
+      near: [401, 403, 404, 403, 403, 403, 403, 403],
+      other: [401, 403, 404, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -231,27 +232,27 @@ const TABLE: Row[] = [
       url: `/api/v1/checkpoints/${(await makeCheckpoint(db, { ownerWardCode: ward })).id}`,
     }),
     expect: {
-      own: [401, 403, 200, 403, 403, 403, 403],
-      near: [401, 403, 404, 403, 403, 403, 403],
-      other: [401, 403, 404, 403, 403, 403, 403],
+      own: [401, 403, 200, 403, 403, 403, 403, 403],
+      near: [401, 403, 404, 403, 403, 403, 403, 403],
+      other: [401, 403, 404, 403, 403, 403, 403, 403],
     },
   },
   {
     route: 'GET /api/v1/wards/:code/settings',
     request: async (_db, ward) => ({ method: 'GET', url: `/api/v1/wards/${ward}/settings` }),
     expect: {
-      own: [401, 200, 200, 200, 200, 200, 403],
-      near: [401, 200, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 200, 200, 200, 200, 200, 403, 200],
+      near: [401, 200, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   {
     route: 'PATCH /api/v1/wards/:code/settings',
     request: async (_db, ward) => ({ method: 'PATCH', url: `/api/v1/wards/${ward}/settings`, body: { dueDays: 4 } }),
     expect: {
-      own: [401, 403, 200, 403, 403, 403, 403],
-      near: [401, 403, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 403, 200, 403, 403, 403, 403, 403],
+      near: [401, 403, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   // The printable guides: everyone of the ward (business representatives and checkpoint
@@ -261,9 +262,9 @@ const TABLE: Row[] = [
       route: `GET /api/v1/wards/:code/guides/${kind}.pdf`,
       request: async (_db, ward) => ({ method: 'GET', url: `/api/v1/wards/${ward}/guides/${kind}.pdf` }),
       expect: {
-        own: [401, 200, 200, 200, 200, 200, 200],
-        near: [401, 200, 403, 403, 403, 403, 403],
-        other: [401, 403, 403, 403, 403, 403, 403],
+        own: [401, 200, 200, 200, 200, 200, 200, 403],
+        near: [401, 200, 403, 403, 403, 403, 403, 403],
+        other: [401, 403, 403, 403, 403, 403, 403, 403],
       },
     }),
   ),
@@ -274,9 +275,9 @@ const TABLE: Row[] = [
       url: ward === WARDS.own ? '/api/v1/audit' : `/api/v1/audit?ward=${ward}`,
     }),
     expect: {
-      own: [401, 200, 200, 403, 403, 403, 403],
-      near: [401, 200, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 200, 200, 403, 403, 403, 403, 403],
+      near: [401, 200, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   ...WORKFLOW_ROWS,

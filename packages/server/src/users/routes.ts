@@ -67,6 +67,7 @@ export const createUserRoute = defineRoute({
   body: z.object({
     username: usernameSchema,
     fullName: z.string().trim().min(1).max(200),
+    title: z.string().trim().max(200).optional().describe('Chức vụ, ví dụ "Phó Chủ tịch UBND phường" (in dưới chữ ký)'),
     role: z.enum(WARD_ROLES),
     password: newPasswordSchema.optional(),
   }),
@@ -78,6 +79,7 @@ export const createUserRoute = defineRoute({
       {
         username: body.username,
         fullName: body.fullName,
+        ...(body.title ? { title: body.title } : {}),
         role: body.role,
         scope: { wardCode: user.wardCode },
         ...(body.password !== undefined ? { password: body.password } : {}),

@@ -10,10 +10,10 @@ const params = z.object({ code: wardCode });
 export const getWardSettingsRoute = defineRoute({
   method: 'GET',
   path: '/api/v1/wards/:code/settings',
-  summary: 'Thiết lập của phường (thời hạn xử lý hồ sơ, căn cứ pháp lý, hộp thư Một cửa)',
+  summary: 'Thiết lập của phường (thời hạn xử lý hồ sơ, căn cứ pháp lý, hộp thư Một cửa, lãnh đạo ký phê duyệt)',
   tags: ['wards'],
   access: {
-    roles: ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer', 'supervisor'],
+    roles: ['ward_admin', 'ward_officer', 'ward_leader', 'health_officer', 'checkpoint_officer', 'supervisor'],
     scope: 'cán bộ phường: phường mình; giám sát: các phường trong địa bàn',
   },
   params,
@@ -35,6 +35,7 @@ export const updateWardSettingsRoute = defineRoute({
     dueDays: z.number().int().min(1).max(30).optional(),
     legalBasis: z.string().trim().max(2000).nullable().optional(),
     deskEmail: z.email().nullable().optional(),
+    leaderApprovalRequired: z.boolean().optional(),
   }),
   multiline: ['legalBasis'],
   response: wardSettingsSchema,

@@ -9,6 +9,8 @@ export interface UsersTable {
   password_hash: string;
   full_name: string;
   role: string;
+  /** Position (chức vụ), e.g. `Chủ tịch UBND phường`: printed under a leader's signature. */
+  title: string | null;
   province_code: string | null;
   district_code: string | null;
   ward_code: string | null;

@@ -8,10 +8,17 @@ export type Role =
   | 'supervisor'
   | 'ward_admin'
   | 'ward_officer'
+  | 'ward_leader'
   | 'health_officer'
   | 'business_rep'
   | 'checkpoint_officer';
-export const WARD_ROLES = ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer'] as const;
+export const WARD_ROLES = [
+  'ward_admin',
+  'ward_officer',
+  'ward_leader',
+  'health_officer',
+  'checkpoint_officer',
+] as const;
 export type WardRole = (typeof WARD_ROLES)[number];
 
 export interface User {
@@ -70,6 +77,7 @@ export interface WardSettings {
   dueDays: number;
   legalBasis: string | null;
   deskEmail: string | null;
+  leaderApprovalRequired: boolean;
   updatedAt: string | null;
 }
 
@@ -118,13 +126,23 @@ export type DossierState =
   | 'draft'
   | 'submitted'
   | 'health_confirmed'
+  | 'awaiting_leader'
   | 'approved'
   | 'returned'
   | 'rejected'
   | 'suspended';
 export type DossierChannel = 'online' | 'email' | 'post' | 'in_person';
 export type DossierKind = 'initial' | 'amendment';
-export type DossierAction = 'submit' | 'confirm_health' | 'return' | 'approve' | 'reject' | 'suspend' | 'reinstate';
+export type DossierAction =
+  | 'submit'
+  | 'confirm_health'
+  | 'return'
+  | 'send_for_signature'
+  | 'return_to_desk'
+  | 'approve'
+  | 'reject'
+  | 'suspend'
+  | 'reinstate';
 
 export interface Dossier {
   id: string;
@@ -147,6 +165,11 @@ export interface Dossier {
   overdue: boolean;
   healthConfirmedAt: string | null;
   decidedAt: string | null;
+  /** Who signed the approval (the ward leader, or the desk where the ward keeps its approval). */
+  approvedBy: { name: string; title: string | null } | null;
+  /** The representative's commitment made with the last submission. */
+  commitment: { name: string; text: string; at: string } | null;
+  approval: 'leader' | 'desk';
   staffCount: number;
   actions: DossierAction[];
   editable: boolean;
@@ -203,6 +226,8 @@ export interface DossierDetail extends Dossier {
   attachments: Attachment[];
   /** Upload a file or a new version; delete (only while the dossier is a draft). */
   fileRights: { upload: boolean; delete: boolean };
+  /** The commitment text the representative signs when submitting. */
+  commitmentText: string;
 }
 
 export interface Page<T> {
