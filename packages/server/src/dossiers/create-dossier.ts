@@ -16,8 +16,16 @@ export interface CreateDossierInput {
 }
 
 /** States in which a dossier still counts (a rejected one does not block a new one). */
-const LIVE = ['draft', 'submitted', 'health_confirmed', 'returned', 'approved', 'suspended'] as const;
-const OPEN = ['draft', 'submitted', 'health_confirmed', 'returned'] as const;
+const LIVE = [
+  'draft',
+  'submitted',
+  'health_confirmed',
+  'awaiting_leader',
+  'returned',
+  'approved',
+  'suspended',
+] as const;
+const OPEN = ['draft', 'submitted', 'health_confirmed', 'awaiting_leader', 'returned'] as const;
 
 /**
  * Opens a draft dossier for an active business. One initial dossier per business (unless

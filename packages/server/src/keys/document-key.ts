@@ -23,8 +23,8 @@ export interface DocumentSigningKey {
  * here) and a self-signed certificate naming the ward (CN = `UBND phường …`, O = the
  * ward's issuer id `VN-01-004-00124`, L = district, ST = province, C = VN). Self-signed:
  * a PDF reader shows the signature as valid and the document unchanged, and the signer's
- * identity as unknown until the ward's certificate (served at
- * `/api/v1/wards/:code/document-certificate.pem`) is added to its trusted certificates.
+ * identity as unknown until the ward's certificate (embedded in every signature; also
+ * `wardDocumentCertificate`) is added to its trusted certificates.
  * The private key is sealed under the master key like the QR keys.
  */
 export async function wardDocumentKey(
