@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestamp, wardCode } from './common.js';
+import { MAX_INT32, timestamp, wardCode } from './common.js';
 import { PAGE_SIZES } from './limits.js';
 
 export const auditEntrySchema = z.object({
@@ -19,7 +19,7 @@ export const listAuditQuery = z.object({
   ward: wardCode.optional(),
   entityType: z.string().max(64).optional(),
   entityId: z.string().max(64).optional(),
-  before: z.coerce.number().int().positive().optional(),
+  before: z.coerce.number().int().positive().max(MAX_INT32).optional(),
   limit: z.coerce.number().int().min(1).max(PAGE_SIZES.audit.max).default(PAGE_SIZES.audit.default),
 });
 

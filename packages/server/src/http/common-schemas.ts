@@ -4,6 +4,7 @@ export {
   booleanQuery,
   districtCode,
   idParams,
+  MAX_INT32,
   okResponse,
   provinceCode,
   timestamp,
