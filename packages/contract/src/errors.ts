@@ -39,6 +39,26 @@ export const ERRORS = {
     status: 409,
     message: 'Doanh nghiệp chưa được tiếp nhận hoặc đang bị tạm dừng hoạt động nên chưa thể làm thao tác này.',
   },
+  business_change_pending: {
+    status: 409,
+    message:
+      'Doanh nghiệp đang có một yêu cầu thay đổi thông tin chờ UBND phường duyệt. Chờ phường trả lời rồi gửi yêu cầu mới.',
+  },
+  business_change_decided: { status: 409, message: 'Yêu cầu thay đổi thông tin này đã được phường xử lý.' },
+  business_not_refused: {
+    status: 409,
+    message:
+      'Chỉ đăng ký lại hoặc hủy quyết định không tiếp nhận khi doanh nghiệp đang ở trạng thái không được tiếp nhận.',
+  },
+  nothing_to_change: { status: 400, message: 'Không có thông tin nào khác với thông tin hiện tại.' },
+  dossier_not_draft: {
+    status: 409,
+    message: 'Chỉ xóa được hồ sơ nháp (chưa nộp). Hồ sơ đã nộp là chứng cứ và được giữ lại.',
+  },
+  dossier_not_copyable: {
+    status: 409,
+    message: 'Chỉ sao chép được hồ sơ đã bị từ chối; hồ sơ bị trả lại thì sửa và nộp lại chính hồ sơ đó.',
+  },
   illegal_transition: { status: 409, message: 'Không thể chuyển hồ sơ sang trạng thái này từ trạng thái hiện tại.' },
   dossier_exists: { status: 409, message: 'Doanh nghiệp đã có một hồ sơ cùng loại đang xử lý hoặc đã được phê duyệt.' },
   no_approved_dossier: {
@@ -96,6 +116,18 @@ export const ERRORS = {
   validity_too_long: {
     status: 422,
     message: 'Giấy đi đường chỉ có hiệu lực tối đa 92 ngày kể từ ngày cấp.',
+  },
+  date_invalid: {
+    status: 422,
+    message: 'Ngày không hợp lệ: ngày không tồn tại, hoặc ngày kết thúc trước ngày bắt đầu. Không giấy nào được cấp.',
+  },
+  permit_already_active: {
+    status: 409,
+    message: 'Có người đã có giấy đi đường còn hiệu lực. Hãy chọn thay giấy cũ, bỏ qua, hay cấp thêm một giấy.',
+  },
+  batch_running: {
+    status: 409,
+    message: 'Đơn vị đang có một đợt cấp giấy chưa xong. Hãy đợi đợt đó xong rồi cấp tiếp.',
   },
   already_revoked: { status: 409, message: 'Giấy này đã bị thu hồi trước đó.' },
   permit_expired: { status: 409, message: 'Giấy đi đường đã hết hạn, không cần thu hồi.' },

@@ -16,6 +16,16 @@ export const newPasswordSchema = z
   .min(TEXT_LIMITS.password.min, `Mật khẩu phải có ít nhất ${TEXT_LIMITS.password.min} ký tự`)
   .max(TEXT_LIMITS.password.max, `Mật khẩu dài tối đa ${TEXT_LIMITS.password.max} ký tự`);
 
+/**
+ * An account's e-mail: trimmed, at most 200 characters, a valid address; stored lower-case
+ * (addresses are compared case-insensitively in practice); `null` or `''` clears it.
+ */
+export const emailSchema = z
+  .union([z.literal(''), z.email('Địa chỉ e-mail không hợp lệ').max(200)])
+  .nullable()
+  .transform((v) => (v ? v.toLowerCase() : null))
+  .describe('E-mail (để trống để xóa)');
+
 /** A user as the API shows it (never the password hash). */
 export const userSchema = z.object({
   id: z.string(),
@@ -28,6 +38,7 @@ export const userSchema = z.object({
   businessId: z.string().nullable(),
   active: z.boolean(),
   mustChangePassword: z.boolean(),
+  email: z.string().nullable().describe('E-mail của tài khoản (không bắt buộc)'),
   createdAt: timestamp,
 });
 export type UserView = z.infer<typeof userSchema>;
@@ -43,7 +54,13 @@ export const createUserBody = z.object({
   username: usernameSchema,
   fullName: z.string().trim().min(1).max(TEXT_LIMITS.fullName),
   role: z.enum(WARD_ROLES),
+  email: emailSchema.optional(),
   password: newPasswordSchema.optional(),
+});
+
+export const updateUserBody = z.object({
+  fullName: z.string().trim().min(1, 'Nhập họ và tên').max(TEXT_LIMITS.fullName).optional(),
+  email: emailSchema.optional(),
 });
 export const createdUserResponse = z.object({
   user: userSchema,

@@ -34,6 +34,7 @@ const CONTRACT: Array<[string, 'get' | 'post', string, 'items' | null]> = [
   ['Stats', 'get', '/api/v1/stats', null],
   ['Permit', 'get', '/api/v1/permits/{id}', null],
   ['IssueResult', 'post', '/api/v1/permits', null],
+  ['PermitBatch', 'get', '/api/v1/permits/batches/{id}', null],
   ['UnitCredential', 'get', '/api/v1/businesses/{id}/unit-credential', null],
   ['FindingsPage', 'get', '/api/v1/inspection/anomalies', null],
   ['Finding', 'get', '/api/v1/inspection/anomalies', 'items'],

@@ -5,6 +5,7 @@ import {
   listUsersQuery,
   resetPasswordBody,
   resetPasswordResponse,
+  updateUserBody,
   userListResponse,
   userSchema,
 } from '@thonghanh/contract';
@@ -17,6 +18,7 @@ import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
 import { createUser } from './create-user.js';
 import { setUserActive } from './set-user-active.js';
 import { setUserPassword } from './set-user-password.js';
+import { updateUser } from './update-user.js';
 import { presentUser, userResource } from './user-presenter.js';
 import { findUserById, listUsers } from './user-query.js';
 
@@ -73,6 +75,7 @@ export const createUserRoute = defineRoute({
         fullName: body.fullName,
         role: body.role,
         scope: { wardCode: user.wardCode },
+        ...(body.email ? { email: body.email } : {}),
         ...(body.password !== undefined ? { password: body.password } : {}),
       },
       actor,
@@ -91,6 +94,19 @@ export const getUserRoute = defineRoute({
   params: idParams,
   response: userSchema,
   handler: async ({ db, user, params }) => presentUser(await loadUser(db, user, params.id, 'read')),
+});
+
+export const updateUserRoute = defineRoute({
+  method: 'PATCH',
+  path: '/api/v1/users/:id',
+  summary: 'Sửa họ tên hoặc e-mail của tài khoản (vai trò, phường, tên đăng nhập không đổi)',
+  tags: TAGS,
+  access: MANAGE,
+  params: idParams,
+  body: updateUserBody,
+  response: userSchema,
+  handler: async ({ db, user, params, body, actor, now }) =>
+    presentUser(await updateUser(db, await loadUser(db, user, params.id, 'update'), body, actor, now)),
 });
 
 export const deactivateUserRoute = defineRoute({
@@ -142,6 +158,7 @@ export const userRoutes = [
   listUsersRoute,
   createUserRoute,
   getUserRoute,
+  updateUserRoute,
   deactivateUserRoute,
   reactivateUserRoute,
   resetUserPasswordRoute,

@@ -15,6 +15,7 @@ export const presentUser = (row: UserRow): UserView => ({
   businessId: row.business_id,
   active: row.active === 1,
   mustChangePassword: row.must_change_password === 1,
+  email: row.email ?? null,
   createdAt: row.created_at,
 });
 

@@ -1,4 +1,4 @@
-/** The username and password rules are part of the API contract (packages/contract/src/users.ts). */
-export { newPasswordSchema, usernameSchema } from '@thonghanh/contract';
+/** The username, password and e-mail rules are part of the API contract (packages/contract/src/users.ts). */
+export { emailSchema, newPasswordSchema, usernameSchema } from '@thonghanh/contract';
 
 export const normaliseUsername = (s: string): string => s.trim().toLowerCase();

@@ -61,6 +61,23 @@ export interface Business {
   updatedAt: string;
 }
 
+/** The fields a change request concerns (the ones the ward vouches for). */
+export type ReviewedField = 'name' | 'address' | 'lineOfBusiness';
+
+/** A business's request to change what the ward vouches for (`/api/v1/business-changes`). */
+export interface BusinessChange {
+  id: string;
+  businessId: string;
+  businessName?: string;
+  taxCode?: string;
+  status: 'pending' | 'approved' | 'refused';
+  proposed: Partial<Record<ReviewedField, string | null>>;
+  previous: Partial<Record<ReviewedField, string | null>>;
+  reason: string | null;
+  requestedAt: string;
+  decidedAt: string | null;
+}
+
 export type DossierState =
   | 'draft'
   | 'submitted'
@@ -71,7 +88,15 @@ export type DossierState =
   | 'suspended';
 export type DossierChannel = 'online' | 'email' | 'post' | 'in_person';
 export type DossierKind = 'initial' | 'amendment';
-export type DossierAction = 'submit' | 'confirm_health' | 'return' | 'approve' | 'reject' | 'suspend' | 'reinstate';
+export type DossierAction =
+  | 'submit'
+  | 'confirm_health'
+  | 'return'
+  | 'approve'
+  | 'reject'
+  | 'suspend'
+  | 'reinstate'
+  | 'reopen';
 
 export interface Dossier {
   id: string;
@@ -272,10 +297,29 @@ export interface Permit {
   qrText: string;
 }
 
-export interface IssueResult {
+/** A permit batch: one request to issue, worked through in chunks (GET /permits/batches/:id). */
+export interface PermitBatch {
+  batchId: string;
+  businessId: string;
+  state: 'running' | 'done' | 'failed';
+  stateLabel: string;
+  requested: number;
+  processed: number;
+  issued: number;
+  skipped: number;
+  replaced: number;
+  firstSerial: string | null;
+  lastSerial: string | null;
+  validFromDate: string;
+  validToDate: string;
+  onActive: 'replace' | 'skip' | 'another';
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** POST /permits: the batch's summary and, when already done, the first page of its permits. */
+export interface IssueResult extends PermitBatch {
   count: number;
-  firstSerial: string;
-  lastSerial: string;
   items: Permit[];
 }
 
