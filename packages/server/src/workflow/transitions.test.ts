@@ -26,8 +26,10 @@ const LEGAL = [
   'reject health_confirmed→rejected ward_officer any initial,amendment both',
   'suspend approved→suspended ward_officer any initial both',
   'reinstate suspended→approved ward_officer any initial both',
+  'reopen rejected→submitted ward_officer any initial,amendment both',
+  'reopen rejected→submitted ward_admin any initial,amendment both',
 ];
-const REASON_REQUIRED = new Set(['return', 'return_to_desk', 'reject', 'suspend', 'reinstate']);
+const REASON_REQUIRED = new Set(['return', 'return_to_desk', 'reject', 'suspend', 'reinstate', 'reopen']);
 
 function expected(action: string, from: string, role: string, channel: string, kind: DossierKind, approval: string) {
   for (const line of LEGAL) {
@@ -106,7 +108,7 @@ describe('dossier state machine', () => {
     }
   });
 
-  it('requires a reason to return, reject, suspend and reinstate', () => {
+  it('requires a reason to return, reject, suspend, reinstate and reopen', () => {
     for (const t of TRANSITIONS) {
       const role = t.by[0] === 'health' ? 'health_officer' : t.by[0] === 'leader' ? 'ward_leader' : 'ward_officer';
       const dossier = { state: t.from, kind: 'initial' as const, channel: 'email', approval: t.approval ?? 'leader' };

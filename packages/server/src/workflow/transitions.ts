@@ -22,6 +22,8 @@ import type { DossierKind, DossierState } from '../db/schema.js';
  * `approval`: rows that hold only in wards where the leader signs (`leader`, the ward setting
  * `leaderApprovalRequired`, the default) or only where the desk keeps the approval (`desk`,
  * a small ward that turned it off). (*) the desk's approve is the latter.
+ * `admin` the ward admin (only to take back a rejection: `reopen` puts a rejected dossier back
+ * in the ward's queue, with the reason).
  */
 export type TransitionAction =
   | 'submit'
@@ -32,9 +34,10 @@ export type TransitionAction =
   | 'approve'
   | 'reject'
   | 'suspend'
-  | 'reinstate';
+  | 'reinstate'
+  | 'reopen';
 
-export type Party = 'keeper' | 'health' | 'desk' | 'leader';
+export type Party = 'keeper' | 'health' | 'desk' | 'leader' | 'admin';
 
 /** Who approves in the dossier's ward: the leader (the default) or the desk. */
 export type Approval = 'leader' | 'desk';
@@ -73,6 +76,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'reject', from: 'health_confirmed', to: 'rejected', by: ['desk'], note: 'required' },
   { action: 'suspend', from: 'approved', to: 'suspended', by: ['desk'], note: 'required', kinds: ['initial'] },
   { action: 'reinstate', from: 'suspended', to: 'approved', by: ['desk'], note: 'required', kinds: ['initial'] },
+  { action: 'reopen', from: 'rejected', to: 'submitted', by: ['desk', 'admin'], note: 'required' },
 ];
 
 export const TRANSITION_ACTIONS: readonly TransitionAction[] = [...new Set(TRANSITIONS.map((t) => t.action))];
@@ -89,6 +93,7 @@ export const ACTION_LABELS: Record<TransitionAction | 'create', string> = {
   reject: 'Từ chối',
   suspend: 'Tạm dừng hoạt động',
   reinstate: 'Cho hoạt động trở lại',
+  reopen: 'Hủy quyết định từ chối',
 };
 
 /** The glossary's names of the states. */
@@ -119,7 +124,16 @@ export function rolesFor(action: TransitionAction): Role[] {
       if (p === 'keeper') {
         roles.add('business_rep');
         roles.add('ward_officer');
-      } else roles.add(p === 'health' ? 'health_officer' : p === 'leader' ? 'ward_leader' : 'ward_officer');
+      } else
+        roles.add(
+          p === 'health'
+            ? 'health_officer'
+            : p === 'leader'
+              ? 'ward_leader'
+              : p === 'admin'
+                ? 'ward_admin'
+                : 'ward_officer',
+        );
     }
   }
   return [...roles];
@@ -136,6 +150,8 @@ export function isParty(role: Role, party: Party, channel: string): boolean {
       return role === 'ward_officer';
     case 'leader':
       return role === 'ward_leader';
+    case 'admin':
+      return role === 'ward_admin';
   }
 }
 

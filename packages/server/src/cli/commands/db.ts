@@ -9,7 +9,6 @@ const USAGE = `Cách dùng: thonghanh db migrate
 Cơ sở dữ liệu: DATABASE_URL (PostgreSQL) hoặc tệp SQLite trong THONGHANH_DATA_DIR (./data).`;
 
 export const dbCommand: Command = {
-  summary: 'áp dụng các bản di chuyển cơ sở dữ liệu (db migrate)',
   usage: USAGE,
   async run(args, io) {
     const { positionals } = parse(args, {});

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Page as ApiPage, Business, Dossier } from '../../lib/api-types.js';
+import type { Page as ApiPage, Business, BusinessChange, Dossier } from '../../lib/api-types.js';
 import { Link } from '../../lib/router.js';
 import { useUser } from '../../lib/session.js';
 import { useApi } from '../../lib/use-api.js';
@@ -28,6 +28,7 @@ export function InboxScreen() {
     pageSize: 1,
   });
   const title = health ? t('nav.healthQueue') : leader ? t('nav.leaderQueue') : t('nav.inbox');
+  const changes = useApi<{ items: BusinessChange[] }>(health || leader ? null : '/api/v1/business-changes');
   const items = list.data?.items ?? [];
   const overdue = items.filter((d) => d.overdue).length;
   return (
@@ -49,6 +50,18 @@ export function InboxScreen() {
             {t('inbox.pendingRegistrations', { n: pending.data.total })}{' '}
             <Link to="/businesses?status=pending">{t('inbox.reviewThem')}</Link>
           </p>
+        </InfoBox>
+      ) : null}
+      {changes.data && changes.data.items.length > 0 ? (
+        <InfoBox>
+          <p>{t('deadEnds.inboxChanges', { n: changes.data.items.length })}</p>
+          <ul>
+            {changes.data.items.map((c) => (
+              <li key={c.id}>
+                <Link to={`/businesses/${c.businessId}`}>{c.businessName}</Link> ({c.taxCode})
+              </li>
+            ))}
+          </ul>
         </InfoBox>
       ) : null}
       {list.data ? (

@@ -18,16 +18,18 @@ const PATHS: Record<DossierAction, string> = {
   reject: 'reject',
   suspend: 'suspend',
   reinstate: 'reinstate',
+  reopen: 'reopen',
 };
 
 /** Actions whose reason is what the business reads: the server requires it. */
-const NOTE_REQUIRED = new Set<DossierAction>(['return', 'return_to_desk', 'reject', 'suspend', 'reinstate']);
+const NOTE_REQUIRED = new Set<DossierAction>(['return', 'return_to_desk', 'reject', 'suspend', 'reinstate', 'reopen']);
 const ORDER: DossierAction[] = [
   'submit',
   'confirm_health',
   'send_for_signature',
   'approve',
   'reinstate',
+  'reopen',
   'return',
   'return_to_desk',
   'reject',
