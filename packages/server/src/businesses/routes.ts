@@ -20,7 +20,7 @@ import { reviewRegistration } from './review-registration.js';
 const TAGS = ['businesses'];
 const fullName = z.string().trim().min(1, 'Nhập họ và tên').max(200);
 
-const mailFacts = (b: BusinessRecord) => ({
+export const mailFacts = (b: BusinessRecord) => ({
   name: b.name,
   taxCode: b.tax_code,
   wardName: afterUbnd(b.ward_name),

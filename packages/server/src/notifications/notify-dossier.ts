@@ -46,6 +46,7 @@ const BUSINESS_EVENT: Partial<Record<string, BusinessDossierEvent>> = {
   reject: 'rejected',
   suspend: 'suspended',
   reinstate: 'reinstated',
+  reopen: 'reopened',
 };
 
 /**
