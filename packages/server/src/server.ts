@@ -81,6 +81,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
       app.log.warn({ publicUrl: config.publicUrl }, warning.slice(0, 3).join(' '));
     }
     await app.listen({ port: config.port, host: config.host });
+    // Batches a stopped or killed server left half-done go on from their last whole chunk.
+    await app.permitBatches.resumePending();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -17,6 +17,7 @@ import type {
   ScanHourlyCountsTable,
   ScanUnitDaysTable,
 } from './tables/inspection.table.js';
+import type { PermitBatchesTable } from './tables/permit-batches.table.js';
 import type {
   ListVersionsTable,
   PermitCountersTable,
@@ -57,6 +58,7 @@ export interface Database {
   permit_serial_suffixes: PermitSerialSuffixesTable;
   permit_counters: PermitCountersTable;
   permits: PermitsTable;
+  permit_batches: PermitBatchesTable;
   unit_credentials: UnitCredentialsTable;
   list_versions: ListVersionsTable;
   scans: ScansTable;
@@ -81,6 +83,7 @@ export type * from './tables/businesses.table.js';
 export type * from './tables/checkpoints.table.js';
 export type * from './tables/dossiers.table.js';
 export type * from './tables/inspection.table.js';
+export type * from './tables/permit-batches.table.js';
 export type * from './tables/permits.table.js';
 export type * from './tables/rate-limits.table.js';
 export type * from './tables/scans.table.js';

@@ -933,6 +933,25 @@ export const vi = {
     printThem: 'In {{n}} giấy vừa cấp',
     seeAll: 'Xem tất cả giấy đi đường của đơn vị',
     noStaff: 'Đơn vị chưa có người lao động nào trong danh sách đã được phê duyệt.',
+    dateInvalid: 'Ngày không tồn tại. Nhập ngày có thật theo dạng ngày/tháng/năm, ví dụ 31/8/2021, hoặc để trống.',
+    dateOrder: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.',
+    datesBlocked: 'Chưa cấp giấy: hãy sửa ngày không hợp lệ ở phần “Thời hạn và lý do”.',
+    progress: 'Đang cấp giấy đi đường',
+    progressDetail: 'đã xử lý {{done}} / {{total}} người, đã cấp {{issued}} giấy',
+    progressHint: 'Có thể để trang này mở hoặc làm việc khác; việc cấp vẫn tiếp tục trên máy chủ.',
+    noneIssued: 'Không có giấy nào được cấp.',
+    summary:
+      'Yêu cầu {{requested}} người · bỏ qua {{skipped}} · thay giấy cũ {{replaced}} · hiệu lực từ {{from}} đến hết {{to}}.',
+    failed: 'Đợt cấp bị dừng giữa chừng vì có lỗi (ví dụ đơn vị bị tạm dừng). Các giấy đã cấp vẫn có hiệu lực.',
+    batchCaption: 'Các giấy của đợt cấp này, theo số giấy',
+    active: {
+      title: 'Có người đang có giấy còn hiệu lực',
+      explain:
+        'Mỗi người thường chỉ nên có một giấy còn hiệu lực. Chọn cách xử lý; chưa có giấy nào được cấp cho đến khi bạn chọn.',
+      replace: 'Thu hồi giấy cũ và cấp giấy mới',
+      skip: 'Bỏ qua những người này',
+      another: 'Vẫn cấp thêm một giấy',
+    },
   },
   print: {
     title: 'In giấy đi đường',
