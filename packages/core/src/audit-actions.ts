@@ -178,6 +178,7 @@ export const AUDIT_DETAIL_FIELDS = [
   'serial',
   'serials',
   'firstSerial',
+  'batchId',
   'lastSerial',
   'validFrom',
   'validTo',
