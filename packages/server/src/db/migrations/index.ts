@@ -6,6 +6,7 @@ import * as m004 from './004-scans.js';
 import * as m005 from './005-rate-limits.js';
 import * as m006 from './006-evidence.js';
 import * as m007 from './007-inspection.js';
+import * as m011 from './011-inspection-speed.js';
 
 /**
  * Every migration, by name; applied in name order. Add a new one as `NNN-name.ts` and list
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '005-rate-limits': m005,
   '006-evidence': m006,
   '007-inspection': m007,
+  '011-inspection-speed': m011,
 };
