@@ -17,6 +17,7 @@ import { benchScanSync } from './scan-sync.js';
 import { benchStaffImport } from './staff-import.js';
 import { benchStaffImportDb } from './staff-import-db.js';
 import { consoleSection, markdownSection, type Section } from './table.js';
+import { benchUploadBombs } from './upload-bombs.js';
 import { benchVerifyBrowser } from './verify-browser.js';
 import { benchVerifyNode } from './verify-node.js';
 import { GOAL_RATIO, verifySection } from './verify-report.js';
@@ -119,6 +120,11 @@ const BENCHMARKS: Benchmark[] = [
     id: 'staff-import-db',
     title: 'Staff list import end to end (read, validate, save) on SQLite and PostgreSQL',
     run: async () => ({ section: genericSection(await benchStaffImportDb()) }),
+  },
+  {
+    id: 'upload-bombs',
+    title: 'Upload bombs refused, and a real 10,000-row list, through the staff import route',
+    run: async () => ({ section: await benchUploadBombs() }),
   },
   {
     id: 'bulk-pdf',

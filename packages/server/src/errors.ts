@@ -66,6 +66,14 @@ export const ERRORS = {
   },
   file_missing: { status: 400, message: 'Chưa chọn tệp để tải lên.' },
   file_too_large: { status: 413, message: 'Tệp quá lớn: mỗi tệp tối đa 10 MB.' },
+  file_too_complex: {
+    status: 413,
+    message: 'Tệp quá phức tạp nên không được đọc (dữ liệu giải nén quá lớn, ô quá dài hoặc cấu trúc bất thường).',
+  },
+  file_read_timeout: {
+    status: 422,
+    message: 'Đọc tệp quá lâu nên đã dừng. Hãy chép danh sách sang tệp mẫu mới rồi tải lên lại.',
+  },
   unsupported_file_type: {
     status: 415,
     message: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (loại tệp được nhận biết theo nội dung, không theo tên tệp).',
@@ -108,6 +116,7 @@ export const ERRORS = {
   too_many_requests: { status: 429, message: 'Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau.' },
   internal_error: { status: 500, message: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.' },
   database_unavailable: { status: 503, message: 'Không kết nối được cơ sở dữ liệu.' },
+  server_busy: { status: 503, message: 'Máy chủ đang bận. Vui lòng đợi một phút rồi thử lại.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -23,6 +23,16 @@ describe('audit route', () => {
       expect(second.nextBefore).toBeNull();
     });
 
+    it('refuses a `before` beyond a 32-bit seq with 400, on PostgreSQL too (found by npm run fuzz)', async () => {
+      const admin = await signIn(t.app, await makeUser(t.db, { role: 'ward_admin' }));
+      for (const before of ['2147483648', '9007199254740991', '1e21']) {
+        const res = await admin.get(`/api/v1/audit?before=${before}`);
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error.code).toBe('validation_failed');
+      }
+      expect((await admin.get('/api/v1/audit?before=2147483647')).statusCode).toBe(200);
+    });
+
     it('shows a district supervisor every ward of the district and nothing outside', async () => {
       const supervisor = await signIn(t.app, await makeUser(t.db, { role: 'supervisor', districtCode: '004' }));
       await makeCheckpoint(t.db, { ownerWardCode: WARDS.sameDistrict });

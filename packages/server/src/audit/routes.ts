@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorize } from '../authz/index.js';
-import { timestamp, wardCode } from '../http/common-schemas.js';
+import { MAX_INT32, timestamp, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
 import { listAuditRows } from './audit-query.js';
@@ -31,7 +31,7 @@ export const listAuditRoute = defineRoute({
     ward: wardCode.optional(),
     entityType: z.string().max(64).optional(),
     entityId: z.string().max(64).optional(),
-    before: z.coerce.number().int().positive().optional(),
+    before: z.coerce.number().int().positive().max(MAX_INT32).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   }),
   response: z.object({ items: z.array(auditEntrySchema), nextBefore: z.number().int().nullable() }),

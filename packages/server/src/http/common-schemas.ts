@@ -14,6 +14,12 @@ export const anyUnitCode = z.string().regex(/^\d{2,5}$/, 'Mã đơn vị hành c
 /** ISO-8601 UTC timestamp text, as stored. */
 export const timestamp = z.string().describe('Thời điểm ISO 8601 (UTC)');
 
+/**
+ * The largest value of a PostgreSQL `integer` column (audit `seq`…). A number above it in a
+ * query is refused with 400 rather than reaching the database, where it fails the statement.
+ */
+export const MAX_INT32 = 2_147_483_647;
+
 export const okResponse = z.object({ ok: z.literal(true) });
 
 /** `?active=true|false` in a query string. */

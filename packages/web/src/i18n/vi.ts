@@ -572,6 +572,14 @@ export const vi = {
     fixedNotice: 'Đã sửa dòng {{row}} và thêm {{name}} vào danh sách.',
     fixAfterKeep: 'Muốn sửa từng dòng tại đây, hãy bấm “Chỉ giữ các dòng hợp lệ” trước.',
     warnings: 'Xem {{n}} lưu ý (không bắt buộc sửa)',
+    refused:
+      'Tệp quá phức tạp nên trình duyệt không đọc: {{why}}. Hãy chép danh sách người lao động (chỉ giá trị) sang tệp mẫu mới rồi tải lên lại.',
+    refusedWhy: {
+      size: 'dữ liệu khi giải nén quá lớn',
+      ratio: 'tỉ lệ nén bất thường, dấu hiệu của tệp "bom nén"',
+      entries: 'tệp nén có quá nhiều phần bên trong',
+      doctype: 'có khai báo DOCTYPE/ENTITY mà Excel không bao giờ tạo',
+    },
   },
   attachments: {
     title: 'Kế hoạch, phương án phòng chống dịch',

@@ -25,10 +25,23 @@ export interface SheetRow {
 /** The reader's answer per row: false stops reading (the rest of the file is not read). */
 export type RowSink = (row: SheetRow) => boolean;
 
+/**
+ * File-level codes a reader may find. `file_too_complex` is a file past one of the caps of
+ * limits.ts; `file_read_timeout` and `server_busy` come from the worker pool.
+ */
+export type SheetFileCode =
+  | 'corrupt_file'
+  | 'not_a_spreadsheet'
+  | 'file_too_large'
+  | 'encoding'
+  | 'file_too_complex'
+  | 'file_read_timeout'
+  | 'server_busy';
+
 /** A problem with the file as a whole, found while reading it. */
 export class SheetFileError extends Error {
   constructor(
-    readonly code: 'corrupt_file' | 'not_a_spreadsheet' | 'file_too_large' | 'encoding',
+    readonly code: SheetFileCode,
     message: string,
   ) {
     super(message);

@@ -1,8 +1,6 @@
-import { type Cell, cellText, type RowSink, SheetFileError, type SheetRow } from './cells.js';
-import { type HeaderMatch, matchHeader, type StaffField } from './columns.js';
-import { decodeCsvText, readCsvRows } from './read-csv.js';
-import { readXlsxRows } from './read-xlsx.js';
-import { MAX_FILE_BYTES, sniffFile } from './sniff.js';
+import type { HeaderMatch } from './columns.js';
+import { IMPORT_LIMITS } from './limits.js';
+import { MAX_DATA_ROWS, readStaffSheet, type SheetReader, type StaffSheet } from './read-staff-sheet.js';
 import {
   type Problem,
   StaffRowValidator,
@@ -22,88 +20,41 @@ import {
  * `staff`, so not even "keep the valid rows" saves part of such a file.
  */
 
-/** Data rows accepted in one file; beyond, the file is refused (split it). */
-export const MAX_DATA_ROWS = 20_000;
-
-/** How far down a header row is looked for when row 1 is not one (only to say where it is). */
-const HEADER_SEARCH_ROWS = 10;
-
 export interface StaffImportOptions extends StaffValidationOptions {
   /** Defaults to MAX_FILE_BYTES (10 MB). */
   maxBytes?: number;
   /** Defaults to MAX_DATA_ROWS (20,000). */
   maxRows?: number;
+  /**
+   * Who reads the file: in this thread by default (the CLI); the server passes the worker
+   * pool's reader so that a hostile file costs a worker, never the event loop.
+   */
+  readSheet?: SheetReader;
 }
 
 export type StaffImportResult = StaffValidationResult;
 
-export { MAX_FILE_BYTES };
+export const MAX_FILE_BYTES = IMPORT_LIMITS.fileBytes;
+export { MAX_DATA_ROWS };
 
 function fileProblem(code: string, message: string, row = 0, warnings: Problem[] = []): StaffImportResult {
   return { rows: 0, valid: 0, errors: [{ row, field: null, code, message }], warnings, staff: [] };
 }
 
 export async function importStaffFile(bytes: Uint8Array, opts: StaffImportOptions = {}): Promise<StaffImportResult> {
-  const sniffed = sniffFile(bytes, opts.maxBytes ?? MAX_FILE_BYTES);
-  if (sniffed.type === 'problem') return fileProblem(sniffed.code, sniffed.message);
-  const maxRows = opts.maxRows ?? MAX_DATA_ROWS;
-  const validator = new StaffRowValidator(opts);
+  const read = opts.readSheet ?? readStaffSheet;
+  return validateStaffSheet(await read(bytes, { maxBytes: opts.maxBytes, maxRows: opts.maxRows }), opts);
+}
 
-  let header: HeaderMatch | null = null;
-  /** Row where a complete header was found below row 1, if row 1 is not one. */
-  let headerFoundAt: number | null = null;
-  let tooManyAt: number | null = null;
-
-  const sink: RowSink = (r: SheetRow) => {
-    if (header === null) {
-      header = matchHeader(r.row === 1 ? r.cells.map(cellText) : []);
-      if (header.errors.length === 0) return true;
-    }
-    if (header.errors.length > 0) {
-      // Row 1 is not the template's header: say whether it sits lower (a title above it).
-      if (r.row > HEADER_SEARCH_ROWS) return false;
-      if (r.row > 1 && !matchHeader(r.cells.map(cellText)).errors.some((e) => e.code === 'missing_column')) {
-        headerFoundAt = r.row;
-        return false;
-      }
-      return true;
-    }
-    const cells: Partial<Record<StaffField, Cell>> = {};
-    for (const [field, index] of header.columns) {
-      const c = r.cells[index];
-      if (c !== undefined) cells[field] = c;
-    }
-    validator.add(r.row, cells);
-    if (validator.rows > maxRows) {
-      tooManyAt = r.row;
-      return false;
-    }
-    return true;
-  };
-
-  try {
-    if (sniffed.type === 'xlsx') await readXlsxRows(bytes, sink);
-    else readCsvRows(decodeCsvText(bytes), sink);
-  } catch (e) {
-    if (e instanceof SheetFileError) return fileProblem(e.code, e.message);
-    throw e;
-  }
-
-  const found = header as HeaderMatch | null;
-  if (found === null) {
-    return fileProblem(
-      'empty_file',
-      sniffed.type === 'xlsx'
-        ? 'Trang tính đầu tiên của tệp trống, không có cả dòng tiêu đề. Hãy dùng tệp mẫu danh sách người lao động.'
-        : 'Tệp không có nội dung. Hãy dùng tệp mẫu danh sách người lao động.',
-    );
-  }
+/** Validates what `readStaffSheet` read, with the lookups of `opts`. */
+export async function validateStaffSheet(sheet: StaffSheet, opts: StaffImportOptions = {}): Promise<StaffImportResult> {
+  if (sheet.kind === 'file') return fileProblem(sheet.problem.code, sheet.problem.message);
   const headerProblems = (list: HeaderMatch['errors']): Problem[] =>
     list.map((p) => ({ row: 1, field: p.field, code: p.code, message: p.message }));
-  const headerWarnings = headerProblems(found.warnings);
-  if (found.errors.length > 0) {
-    const errors = headerProblems(found.errors);
-    const at = headerFoundAt as number | null;
+  const headerWarnings = headerProblems(sheet.header.warnings);
+  if (sheet.kind === 'header') {
+    const errors = headerProblems(sheet.header.errors);
+    const at = sheet.foundAt;
     if (at !== null) {
       errors.unshift({
         row: at,
@@ -114,10 +65,11 @@ export async function importStaffFile(bytes: Uint8Array, opts: StaffImportOption
     }
     return { rows: 0, valid: 0, errors: sortProblems(errors), warnings: headerWarnings, staff: [] };
   }
-  const limitRow = tooManyAt as number | null;
-  if (limitRow !== null) {
+  const maxRows = opts.maxRows ?? MAX_DATA_ROWS;
+  if (sheet.tooManyAt !== null) {
+    const limitRow = sheet.tooManyAt;
     return {
-      rows: validator.rows,
+      rows: sheet.counted,
       valid: 0,
       errors: [
         {
@@ -133,6 +85,8 @@ export async function importStaffFile(bytes: Uint8Array, opts: StaffImportOption
       staff: [],
     };
   }
+  const validator = new StaffRowValidator(opts);
+  for (const r of sheet.records) validator.add(r.row, r.cells);
   const result = await validator.finish();
   const errors = result.errors;
   if (result.rows === 0) {

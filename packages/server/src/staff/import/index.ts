@@ -18,7 +18,10 @@ export {
   MAX_FILE_BYTES,
   type StaffImportOptions,
   type StaffImportResult,
+  validateStaffSheet,
 } from './import-staff-file.js';
+export { IMPORT_LIMITS } from './limits.js';
+export { readStaffSheet, type SheetReader, type StaffSheet } from './read-staff-sheet.js';
 export { buildStaffTemplateCsv, buildStaffTemplateXlsx, GUIDE_SHEET, TEMPLATE_SHEET } from './template.js';
 export {
   type AlreadyRegisteredLookup,

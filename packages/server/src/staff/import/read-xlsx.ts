@@ -2,7 +2,10 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type Cell, type RowSink, SheetFileError } from './cells.js';
 import { columnLetter } from './columns.js';
-import { inflateText, readZipDirectory, type ZipEntry, ZipLimitError } from './zip.js';
+import { IMPORT_LIMITS } from './limits.js';
+import { tooComplex, xmlTooComplex, zipTooComplex } from './too-complex.js';
+import { guardXml, XmlGuardError } from './xml-guard.js';
+import { checkDeclaredSize, inflateText, readZipDirectory, type ZipEntry, ZipLimitError } from './zip.js';
 
 /**
  * Reads the first worksheet of an .xlsx row by row with exceljs's streaming reader, fed by
@@ -17,15 +20,11 @@ import { inflateText, readZipDirectory, type ZipEntry, ZipLimitError } from './z
  * - has no ceiling on inflated sizes.
  * Here the parts are inflated in the order the parser needs (relationships, workbook,
  * styles, shared strings, then the sheet), as text decoded across chunk boundaries, each
- * under a ceiling, and the sheet is pulled row by row so that reading stops as soon as the
- * caller has enough. The parsing itself stays exceljs's (cell types, shared strings, date
+ * under the ceilings of limits.ts (declared sizes checked before inflating, inflated bytes
+ * and compression ratio while inflating, the XML guard on the text), and the sheet is
+ * pulled row by row so that reading stops as soon as the caller has enough. The parsing itself stays exceljs's (cell types, shared strings, date
  * formats), through the WorkbookReader methods its own pipeline calls.
  */
-
-/** Ceilings on inflated sizes: the sheet is read lazily, so its ceiling only bounds what is read. */
-const MAX_PART_BYTES = 16 * 1024 * 1024;
-const MAX_SHARED_STRINGS_BYTES = 96 * 1024 * 1024;
-const MAX_SHEET_BYTES = 512 * 1024 * 1024;
 
 interface Relationship {
   Id: string;
@@ -69,7 +68,8 @@ export async function readXlsxRows(bytes: Uint8Array, sink: RowSink): Promise<vo
   let entries: Map<string, ZipEntry>;
   try {
     entries = readZipDirectory(bytes);
-  } catch {
+  } catch (e) {
+    if (e instanceof ZipLimitError) throw zipTooComplex(e);
     throw corrupt();
   }
   if (!entries.has('xl/workbook.xml')) throw notAWorkbook(entries);
@@ -80,36 +80,58 @@ export async function readXlsxRows(bytes: Uint8Array, sink: RowSink): Promise<vo
     hyperlinks: 'ignore',
     entries: 'ignore',
   }) as unknown as WorkbookReaderInternals;
-  const part = (name: string, max = MAX_PART_BYTES): Readable | null => {
+  const text = (entry: ZipEntry, maxBytes: number) =>
+    guardXml(entry.name, inflateText(bytes, entry, { maxBytes }), IMPORT_LIMITS);
+  const part = (name: string, max: number = IMPORT_LIMITS.partBytes): Readable | null => {
     const entry = entries.get(name);
-    return entry ? Readable.from(inflateText(bytes, entry, max)) : null;
+    return entry ? Readable.from(text(entry, max)) : null;
   };
   try {
+    // The parts read, refused on their declared sizes before any is inflated.
+    for (const [name, max] of [
+      ['xl/_rels/workbook.xml.rels', IMPORT_LIMITS.partBytes],
+      ['xl/workbook.xml', IMPORT_LIMITS.partBytes],
+      ['xl/styles.xml', IMPORT_LIMITS.partBytes],
+      ['xl/sharedStrings.xml', IMPORT_LIMITS.sharedStringsBytes],
+    ] as const) {
+      const entry = entries.get(name);
+      if (entry) checkDeclaredSize(entry, { maxBytes: max });
+    }
     const rels = part('xl/_rels/workbook.xml.rels');
     if (rels) await reader._parseRels(rels);
     await reader._parseWorkbook(part('xl/workbook.xml') as Readable);
     const targets = reader.workbookRels ?? [];
     const styles = part(partPath(targets, 'styles') ?? 'xl/styles.xml');
     if (styles) await reader._parseStyles(styles);
-    const strings = part(partPath(targets, 'sharedStrings') ?? 'xl/sharedStrings.xml', MAX_SHARED_STRINGS_BYTES);
+    const strings = part(
+      partPath(targets, 'sharedStrings') ?? 'xl/sharedStrings.xml',
+      IMPORT_LIMITS.sharedStringsBytes,
+    );
     if (strings) for await (const _ of reader._parseSharedStrings(strings));
     const sheetName = firstSheetPath(reader);
     const sheetEntry = sheetName === null ? undefined : entries.get(sheetName);
     if (sheetEntry === undefined) {
       throw new SheetFileError('corrupt_file', 'Không tìm thấy trang tính nào trong tệp Excel. Hãy mở và lưu lại tệp.');
     }
+    checkDeclaredSize(sheetEntry, { maxBytes: IMPORT_LIMITS.sheetBytes });
     const sheetNo = /sheet(\d+)\.xml$/.exec(sheetEntry.name)?.[1] ?? '1';
-    const next = reader._parseWorksheet(inflateText(bytes, sheetEntry, MAX_SHEET_BYTES), sheetNo).next();
+    const next = reader._parseWorksheet(text(sheetEntry, IMPORT_LIMITS.sheetBytes), sheetNo).next();
     if (next.done) return;
     const rows: AsyncIterable<ExcelRow> = next.value.value;
     let previous = 0;
+    let read = 0;
     for await (const row of rows) {
+      // Empty rows are not handed on, so they are counted here: a million of them is a bomb too.
+      if (++read > IMPORT_LIMITS.sheetRows) throw tooComplex('rows');
       // A row without its number (r="…" is optional) follows the previous one.
       const number = Number.isSafeInteger(row.number) && row.number > 0 ? row.number : previous + 1;
       previous = number;
       const cells: (Cell | undefined)[] = [];
+      let count = 0;
       row.eachCell((cell, column) => {
+        if (++count > IMPORT_LIMITS.rowCells) throw tooComplex('cells');
         const c = toCell(cell, `${letterOf(column - 1)}${number}`);
+        if (c?.kind === 'text' && c.text.length > IMPORT_LIMITS.cellChars) throw tooComplex('text');
         if (c) cells[column - 1] = c;
       });
       if (cells.length === 0) continue;
@@ -117,12 +139,8 @@ export async function readXlsxRows(bytes: Uint8Array, sink: RowSink): Promise<vo
     }
   } catch (e) {
     if (e instanceof SheetFileError) throw e;
-    if (e instanceof ZipLimitError) {
-      throw new SheetFileError(
-        'file_too_large',
-        'Dữ liệu trong tệp Excel quá lớn khi giải nén. Hãy chỉ giữ danh sách người lao động trong tệp.',
-      );
-    }
+    if (e instanceof ZipLimitError) throw zipTooComplex(e);
+    if (e instanceof XmlGuardError) throw xmlTooComplex(e);
     throw corrupt();
   }
 }

@@ -3,6 +3,8 @@
  * as CSV, or something to refuse with a message that tells the user what to do instead.
  */
 
+import { IMPORT_LIMITS } from './limits.js';
+
 export type SniffProblemCode = 'empty_file' | 'file_too_large' | 'legacy_xls' | 'not_a_spreadsheet' | 'encoding';
 
 export type Sniffed =
@@ -11,7 +13,7 @@ export type Sniffed =
   | { type: 'problem'; code: SniffProblemCode; message: string };
 
 /** An upload larger than this is refused before it is read. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILE_BYTES = IMPORT_LIMITS.fileBytes;
 
 const SIGNATURES: { bytes: number[]; what: string }[] = [
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'ảnh PNG' },

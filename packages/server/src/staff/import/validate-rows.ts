@@ -609,6 +609,14 @@ export class StaffRowValidator {
   }
 }
 
+/**
+ * Whether `StaffRowValidator.add` counts this row (the rule it applies first): used by the
+ * reader to stop at the row limit without validating.
+ */
+export function countsAsStaffRow(cells: Partial<Record<StaffField, Cell>>): boolean {
+  return !STAFF_FIELDS.every((f) => blank(cells[f])) && !isExampleRow(cells);
+}
+
 function blank(cell: Cell | undefined): boolean {
   return cell === undefined || (cell.kind === 'text' && isBlankText(cell.text));
 }

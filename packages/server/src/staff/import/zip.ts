@@ -1,4 +1,5 @@
 import { createInflateRaw } from 'node:zlib';
+import { IMPORT_LIMITS } from './limits.js';
 
 /**
  * Just enough ZIP to read an .xlsx held in memory: the central directory (authoritative
@@ -17,8 +18,27 @@ export interface ZipEntry {
 
 export class ZipError extends Error {}
 
-/** Thrown while inflating when an entry grows past its ceiling. */
-export class ZipLimitError extends Error {}
+/**
+ * An entry past a ceiling: its inflated size (declared in the directory, or found while
+ * inflating, since declared sizes can lie), its compression ratio, or too many entries.
+ */
+export class ZipLimitError extends Error {
+  constructor(
+    readonly entry: string,
+    readonly reason: 'size' | 'ratio' | 'entries',
+    readonly limit: number,
+  ) {
+    super(`${entry}: ${reason} past ${limit}`);
+  }
+}
+
+/** What may be inflated from one entry: bytes in all, and bytes per compressed byte. */
+export interface InflateCeiling {
+  maxBytes: number;
+  ratio?: number;
+  /** The ratio is only checked past this many inflated bytes (small parts compress a lot). */
+  ratioFloor?: number;
+}
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -57,6 +77,7 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     offset = u64(record + 48);
   }
   if (offset + size > bytes.length) throw new ZipError('central directory out of range');
+  if (count > IMPORT_LIMITS.zipEntries) throw new ZipLimitError('(archive)', 'entries', IMPORT_LIMITS.zipEntries);
   const names = new TextDecoder('utf-8');
   const entries = new Map<string, ZipEntry>();
   let p = offset;
@@ -100,12 +121,32 @@ export function readZipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
 }
 
 /**
- * The inflated bytes of one entry, in chunks, pulled as the caller reads (zlib keeps to the
- * reader's pace). More than `maxBytes` inflated throws ZipLimitError; leaving the loop early
- * releases the inflater.
+ * Refuses an entry before inflating it when its directory record already says it is past
+ * the ceiling: a declared size too large, or a declared ratio no real sheet has.
  */
-export async function* inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): AsyncGenerator<Uint8Array> {
+export function checkDeclaredSize(entry: ZipEntry, ceiling: InflateCeiling): void {
+  const { maxBytes, ratio = IMPORT_LIMITS.compressionRatio, ratioFloor = IMPORT_LIMITS.ratioFloorBytes } = ceiling;
+  if (entry.uncompressedSize > maxBytes) throw new ZipLimitError(entry.name, 'size', maxBytes);
+  if (entry.uncompressedSize > ratioFloor && entry.uncompressedSize > ratio * Math.max(entry.compressedSize, 1)) {
+    throw new ZipLimitError(entry.name, 'ratio', ratio);
+  }
+}
+
+/**
+ * The inflated bytes of one entry, in chunks, pulled as the caller reads (zlib keeps to the
+ * reader's pace). The declared sizes are checked first; then, since they can lie, the
+ * inflated bytes are counted: past `maxBytes`, or past `ratio` times the compressed bytes
+ * consumed so far, ZipLimitError. Leaving the loop early releases the inflater.
+ */
+export async function* inflateEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  ceiling: number | InflateCeiling,
+): AsyncGenerator<Uint8Array> {
+  const limit = typeof ceiling === 'number' ? { maxBytes: ceiling } : ceiling;
+  const { maxBytes, ratio = IMPORT_LIMITS.compressionRatio, ratioFloor = IMPORT_LIMITS.ratioFloorBytes } = limit;
   if (entry.flags & 1) throw new ZipError('encrypted entry');
+  checkDeclaredSize(entry, limit);
   const o = entry.localHeaderOffset;
   if (o + 30 > bytes.length) throw new ZipError('local header out of range');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -115,7 +156,7 @@ export async function* inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes
   if (end > bytes.length) throw new ZipError('entry out of range');
   const data = bytes.subarray(start, end);
   if (entry.method === 0) {
-    if (data.length > maxBytes) throw new ZipLimitError(entry.name);
+    if (data.length > maxBytes) throw new ZipLimitError(entry.name, 'size', maxBytes);
     yield data;
     return;
   }
@@ -126,7 +167,11 @@ export async function* inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes
   try {
     for await (const chunk of inflater as AsyncIterable<Uint8Array>) {
       total += chunk.length;
-      if (total > maxBytes) throw new ZipLimitError(entry.name);
+      if (total > maxBytes) throw new ZipLimitError(entry.name, 'size', maxBytes);
+      // bytesWritten: compressed bytes zlib has consumed so far, step by step.
+      if (total > ratioFloor && total > ratio * Math.max(inflater.bytesWritten, 1)) {
+        throw new ZipLimitError(entry.name, 'ratio', ratio);
+      }
       yield chunk;
     }
   } catch (e) {
@@ -138,9 +183,13 @@ export async function* inflateEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes
 }
 
 /** The entry's text, decoded as UTF-8 across chunk boundaries, in chunks. */
-export async function* inflateText(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): AsyncGenerator<string> {
+export async function* inflateText(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  ceiling: number | InflateCeiling,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
-  for await (const chunk of inflateEntry(bytes, entry, maxBytes)) {
+  for await (const chunk of inflateEntry(bytes, entry, ceiling)) {
     const text = decoder.decode(chunk, { stream: true });
     if (text !== '') yield text;
   }

@@ -1,8 +1,13 @@
 import type { Executor } from '../../db/schema.js';
 import type { DossierRecord } from '../../dossiers/dossier-query.js';
+import { AppError } from '../../errors.js';
 import { vnToday } from '../../notifications/vn-time.js';
 import { importStaffFile, type Problem, type StaffImportResult } from '../import/index.js';
+import { readStaffSheetInWorker } from '../import/sheet-reader-pool.js';
 import { numbersOnBusinessList, registeredElsewhere, wardCodeSet } from './staff-query.js';
+
+/** File problems that are refusals of the upload rather than something to fix row by row. */
+const REFUSALS = new Set(['file_too_complex', 'file_read_timeout', 'server_busy']);
 
 /**
  * Reads and checks a staff list file for a dossier, with the database's lookups: ward codes
@@ -10,6 +15,10 @@ import { numbersOnBusinessList, registeredElsewhere, wardCodeSet } from './staff
  * `registered_elsewhere`), and people already on this business's approved list (error
  * `already_on_list`: an amendment adds new people; removing is done on the list). Saves
  * nothing; reads only, so it runs before the saving transaction opens.
+ *
+ * The file is read in a worker thread (sheet-reader-pool.ts). A file refused by a cap or
+ * the pool is an HTTP error, not a report: 413 `file_too_complex`, 422 `file_read_timeout`,
+ * 503 `server_busy` (with Retry-After).
  */
 export async function checkStaffFile(
   db: Executor,
@@ -19,10 +28,16 @@ export async function checkStaffFile(
 ): Promise<StaffImportResult> {
   const wards = await wardCodeSet(db);
   const result = await importStaffFile(bytes, {
+    readSheet: readStaffSheetInWorker,
     wardExists: (code) => wards.has(code),
     alreadyRegistered: (numbers) => registeredElsewhere(db, dossier.business_id, numbers),
     today: vnToday(now),
   });
+  const refused = result.errors.find((e) => e.row === 0 && REFUSALS.has(e.code));
+  if (refused) {
+    const code = refused.code as 'file_too_complex' | 'file_read_timeout' | 'server_busy';
+    throw new AppError(code, refused.message, code === 'server_busy' ? { headers: { 'retry-after': '30' } } : {});
+  }
   if (result.staff.length === 0) return result;
   const onList = await numbersOnBusinessList(
     db,

@@ -6,17 +6,45 @@ import { fieldOfHeader, type StaffField } from './staff-columns.js';
  * the browser's DecompressionStream, XML with DOMParser). Rows are keyed by spreadsheet row
  * number (header = 1), cells by field. Anything unreadable gives an empty map: the form then
  * starts empty.
+ *
+ * The same kind of caps as the server's (packages/server/src/staff/import/limits.ts) keep a
+ * hostile file from freezing the tab: declared sizes and ratios checked before inflating,
+ * inflated bytes counted while inflating, DOCTYPE/ENTITY refused before DOMParser sees them.
+ * Such a file gives `refused` (shown in the import panel) and no rows.
  */
 export type SheetRows = Map<number, Partial<Record<StaffField, string>>>;
 
-export async function readStaffRows(file: File): Promise<SheetRows> {
+/** Why the browser would not read a file: a cap, as on the server. */
+export type SheetRefusal = 'size' | 'ratio' | 'entries' | 'doctype';
+
+export interface SheetRead {
+  rows: SheetRows;
+  refused: SheetRefusal | null;
+}
+
+export const SHEET_LIMITS = {
+  zipEntries: 1000,
+  sheetBytes: 64 * 1024 * 1024,
+  sharedStringsBytes: 32 * 1024 * 1024,
+  partBytes: 8 * 1024 * 1024,
+  compressionRatio: 200,
+  ratioFloorBytes: 512 * 1024,
+} as const;
+
+class SheetTooComplex extends Error {
+  constructor(readonly reason: SheetRefusal) {
+    super(reason);
+  }
+}
+
+export async function readStaffRows(file: File): Promise<SheetRead> {
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
     const grid = isZip ? await readXlsxGrid(bytes) : readCsvGrid(bytes);
-    return toRows(grid);
-  } catch {
-    return new Map();
+    return { rows: toRows(grid), refused: null };
+  } catch (e) {
+    return { rows: new Map(), refused: e instanceof SheetTooComplex ? e.reason : null };
   }
 }
 
@@ -79,12 +107,45 @@ export function readCsvGrid(bytes: Uint8Array): Grid {
 
 // ---- XLSX
 
-async function inflateRaw(data: Uint8Array): Promise<Uint8Array> {
+/** Inflates, counting: past `max` bytes, or `ratio` times the compressed size, it stops. */
+async function inflateRaw(data: Uint8Array, max: number): Promise<Uint8Array> {
   const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    const reason =
+      total > max
+        ? 'size'
+        : total > SHEET_LIMITS.ratioFloorBytes && total > SHEET_LIMITS.compressionRatio * data.length
+          ? 'ratio'
+          : null;
+    if (reason) {
+      await reader.cancel();
+      throw new SheetTooComplex(reason);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
 }
 
-/** The ZIP's entries by name (central directory), inflated on demand. */
+const capOf = (name: string) =>
+  name.includes('worksheets/')
+    ? SHEET_LIMITS.sheetBytes
+    : name.endsWith('sharedStrings.xml')
+      ? SHEET_LIMITS.sharedStringsBytes
+      : SHEET_LIMITS.partBytes;
+
+/** The ZIP's entries by name (central directory), inflated on demand, each under its cap. */
 function zipEntries(bytes: Uint8Array): Map<string, () => Promise<Uint8Array>> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
@@ -96,6 +157,7 @@ function zipEntries(bytes: Uint8Array): Map<string, () => Promise<Uint8Array>> {
   }
   if (eocd < 0) throw new Error('not a zip');
   const count = view.getUint16(eocd + 10, true);
+  if (count > SHEET_LIMITS.zipEntries) throw new SheetTooComplex('entries');
   let p = view.getUint32(eocd + 16, true);
   const entries = new Map<string, () => Promise<Uint8Array>>();
   const names = new TextDecoder();
@@ -103,22 +165,34 @@ function zipEntries(bytes: Uint8Array): Map<string, () => Promise<Uint8Array>> {
     if (view.getUint32(p, true) !== 0x02014b50) break;
     const method = view.getUint16(p + 10, true);
     const size = view.getUint32(p + 20, true);
+    const inflated = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
     const local = view.getUint32(p + 42, true);
     const name = names.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     entries.set(name, async () => {
+      // The declared size first (cheap), then the count while inflating (sizes can lie).
+      const max = capOf(name);
+      if (inflated > max) throw new SheetTooComplex('size');
+      if (inflated > SHEET_LIMITS.ratioFloorBytes && inflated > SHEET_LIMITS.compressionRatio * Math.max(size, 1))
+        throw new SheetTooComplex('ratio');
       const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
       const data = bytes.subarray(start, start + size);
-      return method === 0 ? data : inflateRaw(data);
+      if (method === 0 && data.length > max) throw new SheetTooComplex('size');
+      return method === 0 ? data : inflateRaw(data, max);
     });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
 }
 
-const xml = (bytes: Uint8Array) => new DOMParser().parseFromString(new TextDecoder().decode(bytes), 'application/xml');
+/** Parsed XML; a DOCTYPE or ENTITY declaration (entity expansion) is refused before DOMParser. */
+function xml(bytes: Uint8Array): Document {
+  const text = new TextDecoder().decode(bytes);
+  if (/<!(DOCTYPE|ENTITY)/i.test(text)) throw new SheetTooComplex('doctype');
+  return new DOMParser().parseFromString(text, 'application/xml');
+}
 const children = (el: Element | Document, name: string) => [...el.getElementsByTagName(name)];
 
 function columnIndex(ref: string): number {

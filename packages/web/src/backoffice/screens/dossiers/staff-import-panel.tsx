@@ -5,7 +5,7 @@ import type { ApiError } from '../../lib/api-client.js';
 import { upload } from '../../lib/api-client.js';
 import type { ImportResult, Problem, StaffEntryInput } from '../../lib/api-types.js';
 import { useNotices } from '../../lib/notices.js';
-import { readStaffRows, type SheetRows } from '../../lib/read-sheet.js';
+import { readStaffRows, type SheetRefusal, type SheetRows } from '../../lib/read-sheet.js';
 import { Button } from '../../ui/button.js';
 import { FileDrop, ProgressBar } from '../../ui/file-drop.js';
 import { HelpLink } from '../../ui/help-link.js';
@@ -37,6 +37,8 @@ export function StaffImportPanel({ dossierId, onSaved }: { dossierId: string; on
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
+  /** The browser's own reading of the file stopped at a cap (the server refuses it too). */
+  const [refused, setRefused] = useState<SheetRefusal | null>(null);
   const [fixing, setFixing] = useState<number | null>(null);
   const [fixed, setFixed] = useState<Set<number>>(new Set());
 
@@ -68,7 +70,11 @@ export function StaffImportPanel({ dossierId, onSaved }: { dossierId: string; on
     if (f.size > MAX_FILE_BYTES) return setLocalError(t('files.tooBig', { name: f.name, max: '10 MB' }));
     setFile(f);
     setResult(null);
-    void readStaffRows(f).then(setRows);
+    setRefused(null);
+    void readStaffRows(f).then((read) => {
+      setRows(read.rows);
+      setRefused(read.refused);
+    });
     void send(f, false);
   };
 
@@ -108,6 +114,13 @@ export function StaffImportPanel({ dossierId, onSaved }: { dossierId: string; on
       {localError ? (
         <div className="notice notice-error" role="alert">
           <p className="notice-text">{localError}</p>
+        </div>
+      ) : null}
+      {refused ? (
+        <div className="notice notice-error" role="alert" data-testid="sheet-refused">
+          <p className="notice-text">
+            {t('staffImport.refused', { why: tDynamic(`staffImport.refusedWhy.${refused}`, refused) })}
+          </p>
         </div>
       ) : null}
       <ErrorMessage error={error} />
