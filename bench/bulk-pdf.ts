@@ -71,8 +71,7 @@ export async function runScenario(scenario: Scenario, permits: number): Promise<
   const signer = await exampleSigner();
   const pool = scenario === 'sign+stream' ? [] : await signedPool();
   // pdf-lib is loaded only for the baseline, so that it weighs on no other run's memory.
-  const naive =
-    scenario === 'naive' ? (await import('../packages/server/src/pdf/naive-pdf-lib.js')).renderPermitsPdfNaive : null;
+  const naive = scenario === 'naive' ? (await import('./naive-pdf-lib.js')).renderPermitsPdfNaive : null;
   let bytes = 0;
   const sink = (chunk: Uint8Array) => {
     bytes += chunk.length;

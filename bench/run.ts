@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { benchAuditAppend } from './audit-append.js';
 import { benchBulkPdf, formatBulkPdf } from './bulk-pdf.js';
 import { benchInspection } from './inspection-queries.js';
+import { benchIssueBatch } from './issue-batch.js';
 import { describeMachine, machine, startLoad } from './machine.js';
 import { benchIssuePrintIsolated } from './permit-issue-print.js';
 import { benchQrVersion, MAX_VERSION } from './qr-version.js';
@@ -16,6 +17,7 @@ import { benchScan, formatScanBench } from './scan.js';
 import { benchScanSync } from './scan-sync.js';
 import { benchStaffImport } from './staff-import.js';
 import { benchStaffImportDb } from './staff-import-db.js';
+import { benchStartup, startupSection } from './startup.js';
 import { consoleSection, markdownSection, type Section } from './table.js';
 import { benchUploadBombs } from './upload-bombs.js';
 import { benchVerifyBrowser } from './verify-browser.js';
@@ -37,6 +39,11 @@ interface Benchmark {
 }
 
 const BENCHMARKS: Benchmark[] = [
+  {
+    id: 'startup',
+    title: 'Start-up: command line and server, against node -e 0',
+    run: async () => ({ section: startupSection(await benchStartup()) }),
+  },
   {
     id: 'verify-node',
     title: 'Permit verification in Node',
@@ -137,6 +144,11 @@ const BENCHMARKS: Benchmark[] = [
     run: async () => ({
       section: genericSection((await benchIssuePrintIsolated([1000, 10000])).map((r) => ({ ...r }))),
     }),
+  },
+  {
+    id: 'issue-batch',
+    title: 'Issuing to a whole staff list in chunks: peak memory and /healthz while it runs',
+    run: async () => ({ section: genericSection(await benchIssueBatch([1000, 10000, 100000])) }),
   },
   {
     id: 'scan-sync',

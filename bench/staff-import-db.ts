@@ -27,10 +27,10 @@ import { createDossier } from '../packages/server/src/dossiers/create-dossier.js
 import { findDossier } from '../packages/server/src/dossiers/dossier-query.js';
 import { memoryMailer } from '../packages/server/src/mail/mailer.js';
 import { importStaffFile } from '../packages/server/src/staff/import/index.js';
-import { HEADERS, person, personRow, xlsxOf } from '../packages/server/src/staff/import/test-files.js';
 import { checkStaffFile } from '../packages/server/src/staff/list/import-dossier-staff.js';
 import { insertStaffRows, replaceDossierStaff, staffRowOf } from '../packages/server/src/staff/list/save-staff-list.js';
 import { createUser } from '../packages/server/src/users/create-user.js';
+import { HEADERS, person, personRow, xlsxOf } from '../packages/server/test/support/staff-files.js';
 import { median } from './measure.js';
 import type { Section } from './table.js';
 

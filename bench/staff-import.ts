@@ -8,8 +8,8 @@ import type { Cell, SheetRow } from '../packages/server/src/staff/import/cells.j
 import { matchHeader, type StaffField } from '../packages/server/src/staff/import/columns.js';
 import { importStaffFile } from '../packages/server/src/staff/import/import-staff-file.js';
 import { readXlsxRows } from '../packages/server/src/staff/import/read-xlsx.js';
-import { csvText, HEADERS, person, personRow, utf8, xlsxOf } from '../packages/server/src/staff/import/test-files.js';
 import { StaffRowValidator } from '../packages/server/src/staff/import/validate-rows.js';
+import { csvText, HEADERS, person, personRow, utf8, xlsxOf } from '../packages/server/test/support/staff-files.js';
 import { median } from './measure.js';
 import type { Section } from './table.js';
 

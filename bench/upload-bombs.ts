@@ -28,9 +28,9 @@ import { createDossier } from '../packages/server/src/dossiers/create-dossier.js
 import { memoryMailer } from '../packages/server/src/mail/mailer.js';
 import { readStaffSheet } from '../packages/server/src/staff/import/read-staff-sheet.js';
 import { readStaffSheetInWorker } from '../packages/server/src/staff/import/sheet-reader-pool.js';
-import { HEADERS, person, personRow, xlsxOf } from '../packages/server/src/staff/import/test-files.js';
 import { uploadBombs } from '../packages/server/src/staff/import/upload-bombs.test-support.js';
 import { createUser } from '../packages/server/src/users/create-user.js';
+import { HEADERS, person, personRow, xlsxOf } from '../packages/server/test/support/staff-files.js';
 import { openBenchDatabase } from './bench-database.js';
 import { median } from './measure.js';
 import type { Section } from './table.js';

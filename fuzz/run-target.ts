@@ -20,6 +20,8 @@ export interface RunOptions {
   path?: string;
   /** Stop at the first failure without shrinking it (faster on the slow paths). */
   noShrink?: boolean;
+  /** Called every `every` cases (the CLI prints progress: long paths run for most of an hour). */
+  progress?: { every: number; report: (cases: number, ms: number) => void };
   /** Stop after this many seconds (FUZZ_TIME_LIMIT); the report says how many cases ran. */
   timeLimitSeconds?: number;
 }
@@ -28,8 +30,17 @@ export interface RunOptions {
 export async function runTarget(target: FuzzTarget, options: RunOptions): Promise<TargetRun> {
   const opened = await target.open();
   const start = performance.now();
+  let cases = 0;
+  const progress = options.progress;
+  const property = progress
+    ? opened.property.afterEach(async (previous: () => unknown) => {
+        await previous();
+        cases++;
+        if (cases % progress.every === 0) progress.report(cases, performance.now() - start);
+      })
+    : opened.property;
   try {
-    const out = await fc.check(opened.property, {
+    const out = await fc.check(property, {
       numRuns: options.runs,
       seed: options.seed,
       ...(options.path ? { path: options.path } : {}),

@@ -38,6 +38,10 @@ for (const target of targets) {
     seed,
     ...(replay ? { path: replay } : {}),
     noShrink,
+    progress: {
+      every: 10_000,
+      report: (n, ms) => console.log(`  … ${n.toLocaleString('en')} cases, ${(ms / 1000).toFixed(0)} s`),
+    },
     ...(timeLimitSeconds ? { timeLimitSeconds } : {}),
   });
   results.push(r);

@@ -15,7 +15,7 @@ import {
   utf16,
   windows1258,
   zipOf,
-} from '../packages/server/src/staff/import/test-files.js';
+} from '../packages/server/test/support/staff-files.js';
 import { bytesMutation, mutateBytes } from './byte-mutation.js';
 import { hostileString } from './hostile-values.js';
 import type { FuzzTarget } from './target.js';

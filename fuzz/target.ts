@@ -11,7 +11,7 @@ export interface FuzzTarget {
 
 export interface OpenTarget {
   // biome-ignore lint/suspicious/noExplicitAny: each target has its own input tuple
-  property: fc.IAsyncProperty<any>;
+  property: fc.IAsyncPropertyWithHooks<any>;
   /** Counts gathered while running (outcomes, statuses), printed after the run. */
   summary(): Record<string, number | string>;
   close(): Promise<void>;

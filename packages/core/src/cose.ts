@@ -2,6 +2,7 @@ import { concatBytes } from './bytes.js';
 import { decodeCbor } from './cbor/decode.js';
 import { encodeCbor } from './cbor/encode.js';
 import { CborMap, CborTag, type CborValue } from './cbor/types.js';
+import { isCanonicalEd25519Signature } from './crypto/ed25519-encoding.js';
 import { type Alg, algFromCose, type CryptoProvider, type KeyHandle } from './crypto/provider.js';
 import { fail, ok, type Result } from './result.js';
 
@@ -111,6 +112,7 @@ export async function verifySign1(
   const signedProtected = s.protectedHeader.size === 0 ? new Uint8Array(0) : s.protectedBytes;
   let good = false;
   try {
+    if (alg === 'EdDSA' && !isCanonicalEd25519Signature(s.signature)) throw new Error('non-canonical');
     good = await crypto.verify(alg, key.handle, sigStructure(signedProtected, s.payload), s.signature);
   } catch {
     good = false;

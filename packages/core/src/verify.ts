@@ -2,6 +2,7 @@ import { base64urlEncode, bytesEqual } from './bytes.js';
 import { type Claims, type CredentialKind, decodeClaims, kindOf } from './claims.js';
 import { type ClaimsJson, claimsToJson } from './claims-json.js';
 import { decodeSign1, sigStructure } from './cose.js';
+import { isCanonicalEd25519Signature } from './crypto/ed25519-encoding.js';
 import { algFromCose, type CryptoProvider } from './crypto/provider.js';
 import { digitsToBytes } from './digits.js';
 import { cardMatchesHolder, readCccdCardQr } from './identifiers/cccd-card-qr.js';
@@ -102,7 +103,9 @@ async function verifyUnsafe(text: unknown, options: VerifyOptions): Promise<Veri
   if (candidates.length === 0) return result('unknown_key', read);
   const data = sigStructure(s.protectedBytes, s.payload);
   const verifying = [];
-  for (const k of candidates) {
+  // RFC 8032 §5.1.7's encoding rules, the same on every platform (crypto/ed25519-encoding.ts).
+  const canonical = alg !== 'EdDSA' || isCanonicalEd25519Signature(s.signature);
+  for (const k of canonical ? candidates : []) {
     let good = false;
     try {
       const checked = options.crypto.verify(alg, k.key, data, s.signature);

@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx: no build step between `npm ci` and use.
-import { register } from 'tsx/esm/api';
+// Runs the built command line (packages/server/dist, made by `npm ci` and `npm start`) when it
+// is as new as the sources; otherwise, while the sources are being edited, runs them through
+// tsx. THONGHANH_RUN=dist or =src forces one (docs/runtime.md).
+import { isDistFresh } from '../build-freshness.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const run = process.env.THONGHANH_RUN ?? (isDistFresh() ? 'dist' : 'src');
+let main;
+if (run === 'dist') {
+  ({ main } = await import('../dist/cli.js'));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -13,7 +13,9 @@ import { registerRoutes } from './http/register-routes.js';
 import { registerRequestAuth } from './http/request-auth.js';
 import type { AnyRoute } from './http/route.js';
 import { registerWebApp } from './http/web-app.js';
+import { createLogger, type Logger } from './log.js';
 import { logMailer, type Mailer, smtpMailer } from './mail/mailer.js';
+import { type BatchRunner, batchRunner } from './permits/batches/batch-runner.js';
 import { permitWorkflowHooks } from './permits/workflow-hooks.js';
 import { ALL_ROUTES } from './routes.js';
 import type { WorkflowHooks } from './workflow/hooks.js';
@@ -54,6 +56,17 @@ export interface BuildAppOptions {
   routes?: AnyRoute[];
   /** Anchors the audit chain after each API response (server.ts makes one; tests usually don't). */
   auditAnchorer?: AuditAnchorer;
+  /** The server's logger (default: a new one at `config.logLevel`); requests log through its children. */
+  logger?: Logger;
+  /** People per background chunk of a permit batch (tests; default BACKGROUND_CHUNK). */
+  permitChunkSize?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The background worker of permit batches (server start resumes what a kill left running). */
+    permitBatches: BatchRunner;
+  }
 }
 
 /**
@@ -63,8 +76,9 @@ export interface BuildAppOptions {
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { db, config } = options;
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
   const app = Fastify({
-    logger: { level: config.logLevel },
+    loggerInstance: logger,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // A client that stops sending mid-request (a cut upload, a slow-loris) is answered 408
@@ -73,13 +87,25 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     clientErrorHandler,
     frameworkErrors: frameworkErrorHandler,
   });
+  const clock = options.clock ?? systemClock;
+  const permitBatches = batchRunner({
+    db,
+    config,
+    clock,
+    log: app.log,
+    ...(options.permitChunkSize ? { chunkSize: options.permitChunkSize } : {}),
+  });
+  app.decorate('permitBatches', permitBatches);
+  // Closing waits for the chunk in progress; the batch stays `running` for the next start.
+  app.addHook('onClose', async () => permitBatches.stop());
   const deps: AppDeps = {
     db,
     config,
-    clock: options.clock ?? systemClock,
-    mailer: options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl) : logMailer((line) => app.log.info(line))),
+    clock,
+    mailer: options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, logger) : logMailer(logger)),
     hooks: options.hooks ?? permitWorkflowHooks(config),
     storage: options.storage ?? localDiskStorage(config.uploadsDir),
+    permitBatches,
   };
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 11 } });

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { SERVER_PACKAGE_DIR } from './package-dir.js';
 
 /** Where the data lives: an SQLite file in the data folder, or a PostgreSQL server. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -116,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
-    webDistDir: resolve(import.meta.dirname, '../../web/dist'),
+    webDistDir: resolve(SERVER_PACKAGE_DIR, '../web/dist'),
     session: { idleMs: e.SESSION_IDLE_HOURS * HOUR, absoluteMs: e.SESSION_MAX_HOURS * HOUR },
   };
 }

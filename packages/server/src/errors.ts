@@ -1,132 +1,10 @@
 /**
- * Every failure the API reports has a stable code. This table is the one place that maps a
- * code to its HTTP status and its Vietnamese message; add a line here for a new failure.
+ * The error table (codes, HTTP statuses, Vietnamese messages) is part of the API contract:
+ * packages/contract/src/errors.ts. This file re-exports it and adds the server's exception.
  */
-export const ERRORS = {
-  validation_failed: { status: 400, message: 'Dữ liệu gửi lên không hợp lệ.' },
-  bad_request: { status: 400, message: 'Yêu cầu không hợp lệ.' },
-  invalid_characters: {
-    status: 400,
-    message: 'Dữ liệu gửi lên có ký tự không hợp lệ (ký tự điều khiển hoặc mã Unicode hỏng).',
-  },
-  request_incomplete: {
-    status: 400,
-    message: 'Yêu cầu bị cắt ngang hoặc sai định dạng HTTP. Hãy gửi lại.',
-  },
-  upload_incomplete: {
-    status: 400,
-    message: 'Tệp tải lên bị cắt ngang hoặc gửi sai định dạng. Hãy tải lên lại.',
-  },
-  wrong_current_password: { status: 400, message: 'Mật khẩu hiện tại không đúng.' },
-  unauthenticated: { status: 401, message: 'Bạn cần đăng nhập để tiếp tục.' },
-  session_expired: { status: 401, message: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.' },
-  invalid_credentials: { status: 401, message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
-  account_disabled: { status: 403, message: 'Tài khoản đã bị khóa. Hãy liên hệ quản trị viên của phường.' },
-  csrf_failed: { status: 403, message: 'Yêu cầu bị từ chối vì thiếu mã xác thực CSRF. Hãy tải lại trang rồi thử lại.' },
-  forbidden: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
-  password_change_required: {
-    status: 403,
-    message: 'Bạn cần đổi mật khẩu trước khi tiếp tục (mật khẩu hiện tại là mật khẩu được cấp).',
-  },
-  not_found: { status: 404, message: 'Không tìm thấy.' },
-  username_taken: { status: 409, message: 'Tên đăng nhập đã được sử dụng.' },
-  checkpoint_name_taken: { status: 409, message: 'Phường đã có chốt kiểm soát trùng tên.' },
-  cannot_deactivate_self: { status: 409, message: 'Không thể tự khóa tài khoản của chính mình.' },
-  tax_code_taken: { status: 409, message: 'Mã số thuế này đã được đăng ký trong hệ thống.' },
-  business_not_pending: { status: 409, message: 'Đăng ký của doanh nghiệp không còn ở trạng thái chờ tiếp nhận.' },
-  business_not_active: {
-    status: 409,
-    message: 'Doanh nghiệp chưa được tiếp nhận hoặc đang bị tạm dừng hoạt động nên chưa thể làm thao tác này.',
-  },
-  illegal_transition: { status: 409, message: 'Không thể chuyển hồ sơ sang trạng thái này từ trạng thái hiện tại.' },
-  dossier_exists: { status: 409, message: 'Doanh nghiệp đã có một hồ sơ cùng loại đang xử lý hoặc đã được phê duyệt.' },
-  no_approved_dossier: {
-    status: 409,
-    message: 'Doanh nghiệp chưa có hồ sơ được phê duyệt, nên chưa thể bổ sung hay rút bớt người lao động.',
-  },
-  dossier_incomplete: {
-    status: 409,
-    message: 'Hồ sơ chưa đủ: cần có kế hoạch (tệp đính kèm) và danh sách người lao động.',
-  },
-  dossier_locked: {
-    status: 409,
-    message: 'Hồ sơ đã nộp nên không sửa được; chỉ sửa khi hồ sơ ở trạng thái nháp hoặc bị trả lại.',
-  },
-  staff_duplicate: { status: 409, message: 'Người này đã có trong danh sách người lao động của doanh nghiệp.' },
-  staff_not_removable: { status: 409, message: 'Chỉ rút được người đang có trong danh sách đã phê duyệt.' },
-  too_many_attachments: { status: 409, message: 'Hồ sơ đã có quá nhiều tệp đính kèm.' },
-  attachment_immutable: {
-    status: 409,
-    message:
-      'Tệp của hồ sơ đã nộp là chứng cứ: không xóa, không ghi đè được. Hãy tải lên phiên bản mới để thay thế; phiên bản cũ vẫn được giữ trong lịch sử hồ sơ.',
-  },
-  attachment_superseded: {
-    status: 409,
-    message: 'Tệp này đã có phiên bản mới hơn: chỉ thay (hoặc xóa, khi hồ sơ còn nháp) được phiên bản mới nhất.',
-  },
-  file_missing: { status: 400, message: 'Chưa chọn tệp để tải lên.' },
-  file_too_large: { status: 413, message: 'Tệp quá lớn: mỗi tệp tối đa 10 MB.' },
-  file_too_complex: {
-    status: 413,
-    message: 'Tệp quá phức tạp nên không được đọc (dữ liệu giải nén quá lớn, ô quá dài hoặc cấu trúc bất thường).',
-  },
-  file_read_timeout: {
-    status: 422,
-    message: 'Đọc tệp quá lâu nên đã dừng. Hãy chép danh sách sang tệp mẫu mới rồi tải lên lại.',
-  },
-  unsupported_file_type: {
-    status: 415,
-    message: 'Chỉ nhận tệp PDF, JPEG hoặc PNG (loại tệp được nhận biết theo nội dung, không theo tên tệp).',
-  },
-  not_registered: {
-    status: 422,
-    message:
-      'Chỉ được cấp giấy đi đường cho người có trong danh sách người lao động đã được UBND phường phê duyệt của đơn vị.',
-  },
-  no_approved_plan: {
-    status: 409,
-    message:
-      'Đơn vị chưa có kế hoạch được UBND phường phê duyệt (hoặc đang bị tạm dừng) nên chưa thể cấp giấy đi đường.',
-  },
-  validity_outside_plan: {
-    status: 422,
-    message: 'Thời hạn của giấy đi đường phải nằm trong thời gian của kế hoạch đã được phê duyệt.',
-  },
-  validity_too_long: {
-    status: 422,
-    message: 'Giấy đi đường chỉ có hiệu lực tối đa 92 ngày kể từ ngày cấp.',
-  },
-  already_revoked: { status: 409, message: 'Giấy này đã bị thu hồi trước đó.' },
-  permit_expired: { status: 409, message: 'Giấy đi đường đã hết hạn, không cần thu hồi.' },
-  too_many_scans: { status: 413, message: 'Mỗi lần đồng bộ tối đa 1.000 lượt quét.' },
-  inspection_case_open: {
-    status: 409,
-    message: 'Đơn vị đang có một hồ sơ hậu kiểm chưa đóng: ghi tiếp vào hồ sơ đó.',
-  },
-  inspection_case_closed: { status: 409, message: 'Hồ sơ hậu kiểm đã đóng nên không ghi thêm được.' },
-  finding_not_found: {
-    status: 422,
-    message: 'Có phát hiện không còn tìm thấy trong nhật ký quét của địa bàn (hoặc không còn là bất thường).',
-  },
-  finding_other_unit: { status: 422, message: 'Có phát hiện không thuộc đơn vị của hồ sơ hậu kiểm này.' },
-  unknown_admin_unit: { status: 422, message: 'Mã đơn vị hành chính không tồn tại.' },
-  payload_too_large: { status: 413, message: 'Dữ liệu gửi lên quá lớn.' },
-  unsupported_media_type: { status: 415, message: 'Định dạng dữ liệu gửi lên không được hỗ trợ.' },
-  too_many_attempts: { status: 429, message: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.' },
-  too_many_requests: { status: 429, message: 'Có quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau.' },
-  internal_error: { status: 500, message: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.' },
-  database_unavailable: { status: 503, message: 'Không kết nối được cơ sở dữ liệu.' },
-  server_busy: { status: 503, message: 'Máy chủ đang bận. Vui lòng đợi một phút rồi thử lại.' },
-} as const satisfies Record<string, { status: number; message: string }>;
+import { ERRORS, type ErrorCode, type Issue } from '@thonghanh/contract/errors';
 
-export type ErrorCode = keyof typeof ERRORS;
-
-/** One problem with one field of a request: `path` is the field (`body.username`). */
-export interface Issue {
-  path: string;
-  code: string;
-  message: string;
-}
+export { ERRORS, type ErrorBody, type ErrorCode, type Issue } from '@thonghanh/contract/errors';
 
 /** An expected failure: carries its stable code, HTTP status and Vietnamese message. */
 export class AppError extends Error {
@@ -159,8 +37,3 @@ export const tooManyAttempts = (retryAfterSeconds: number, message: string = ERR
   });
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError('too_many_requests', message, { headers: { 'retry-after': String(retryAfterSeconds) } });
-
-/** The body of every error response. */
-export interface ErrorBody {
-  error: { code: string; message: string; issues?: Issue[] };
-}

@@ -1,8 +1,10 @@
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { businessChangeRoutes } from './businesses/changes/routes.js';
 import { businessRoutes } from './businesses/routes.js';
 import { checkpointRoutes } from './checkpoints/routes.js';
 import { attachmentRoutes } from './dossiers/attachments/routes.js';
+import { draftAndCopyRoutes } from './dossiers/draft-and-copy-routes.js';
 import { dossierRoutes } from './dossiers/routes.js';
 import { guideRoutes } from './guides/routes.js';
 import type { AnyRoute } from './http/route.js';
@@ -35,7 +37,9 @@ export const API_ROUTES: AnyRoute[] = [
   ...guideRoutes,
   ...auditRoutes,
   ...businessRoutes,
+  ...businessChangeRoutes,
   ...dossierRoutes,
+  ...draftAndCopyRoutes,
   ...attachmentRoutes,
   ...staffRoutes,
   ...statsRoutes,

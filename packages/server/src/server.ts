@@ -10,6 +10,7 @@ import { prepareDatabase } from './db/prepare-database.js';
 import type { Db } from './db/schema.js';
 import { type SeedDemoResult, seedDemo } from './demo/seed-demo.js';
 import { localDiskStorage } from './dossiers/attachments/file-storage.js';
+import { createLogger, type Logger } from './log.js';
 import { logMailer, smtpMailer } from './mail/mailer.js';
 import { scheduleDeadlineReminders } from './notifications/deadline-reminders.js';
 import { boxed, publicUrlWarning } from './public-url-warning.js';
@@ -18,6 +19,8 @@ export interface StartOptions {
   /** Seed the demo on an empty database (default: outside production). */
   demo: boolean;
   clock?: Clock;
+  /** The server's logger (default: JSON on stdout, pino-pretty on a terminal; docs/runtime.md). */
+  logger?: Logger;
   /** Where start-up warnings go (default: stderr). */
   warn?: (text: string) => void;
 }
@@ -34,6 +37,7 @@ export interface RunningServer {
 /** Opens the database, migrates, loads jurisdictions, seeds the demo if asked, listens. */
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   for (const dir of [config.dataDir, config.uploadsDir, config.keysDir]) mkdirSync(dir, { recursive: true });
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
   const db = createDatabase(config.database);
   bindAuditKey(db, config);
   let anchorer: AuditAnchorer | null = null;
@@ -44,33 +48,32 @@ export async function startServer(config: Config, options: StartOptions): Promis
     const demo = options.demo
       ? await seedDemo(db, { storage, config, ...(options.clock ? { clock: options.clock } : {}) })
       : null;
-    const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined;
-    let log: FastifyInstance['log'] | null = null;
+    const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, logger) : logMailer(logger);
     anchorer = auditAnchorer(db, {
       keys: config,
       file: config.auditAnchorsFile,
       clock: options.clock ?? systemClock,
-      log: (level, message, extra) => log?.[level](extra, message),
+      log: (level, message, extra) => logger[level](extra, message),
     });
     const app = await buildApp({
       db,
       config,
       storage,
       auditAnchorer: anchorer,
-      ...(mailer ? { mailer } : {}),
+      logger,
+      mailer,
       ...(options.clock ? { clock: options.clock } : {}),
     });
-    log = app.log;
     // Anchor what start-up wrote (jurisdictions, the demo) and, now and then, what no request did (reminders).
     await anchorer.flush();
     const anchorTimer = setInterval(() => anchorer?.request(), 60_000);
     anchorTimer.unref();
     // The ward desk's 24-hour deadline reminders, every few minutes.
     const reminders = scheduleDeadlineReminders(db, {
-      mailer: mailer ?? logMailer((line) => app.log.info(line)),
+      mailer,
       publicUrl: config.publicUrl,
       clock: options.clock ?? systemClock,
-      log: (err) => app.log.error({ err }, 'deadline reminders failed'),
+      log: (err) => logger.error({ err }, 'deadline reminders failed'),
     });
     const warning = publicUrlWarning(config, options.demo);
     if (warning) {
@@ -78,6 +81,8 @@ export async function startServer(config: Config, options: StartOptions): Promis
       app.log.warn({ publicUrl: config.publicUrl }, warning.slice(0, 3).join(' '));
     }
     await app.listen({ port: config.port, host: config.host });
+    // Batches a stopped or killed server left half-done go on from their last whole chunk.
+    await app.permitBatches.resumePending();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -209,6 +209,8 @@ describe('checkpoint app on the real server', () => {
     if (!person) throw new Error('the demo business has no approved staff');
     const issued = await api<{ count: number; items: Permit[] }>(rep, 'POST', '/api/v1/permits', {
       staffIds: [person.id],
+      // The demo person may hold a permit already: this one replaces it.
+      onActive: 'replace',
     });
     expect(issued.count).toBe(1);
     const permit = issued.items[0] as Permit;

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { identityOf } from '../db/database.js';
 import type { Executor } from '../db/schema.js';
 import { keyIdOf, readKeyFile } from '../keys/key-file.js';
+import { KeyProblemError } from '../keys/key-problem-error.js';
 
 /**
  * The key that signs the audit log: every row's `mac` and every line of the anchors file
@@ -25,14 +26,8 @@ export const AUDIT_KEY_FILE = 'audit.key';
 export type AuditKeyProblem = 'audit_key_missing' | 'audit_key_mismatch' | 'audit_key_invalid' | 'audit_key_unbound';
 
 /** The audit log cannot be written (or checked) with the key at hand; the message says what to do. */
-export class AuditKeyError extends Error {
+export class AuditKeyError extends KeyProblemError<AuditKeyProblem> {
   override name = 'AuditKeyError';
-  constructor(
-    readonly problem: AuditKeyProblem,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 const loaded = new Map<string, AuditKey>();

@@ -37,7 +37,9 @@ const keptByDesk = (u: AuthUser, r: Resource) => ownWard(u, r) && channelOf(r) !
 allow(['ward_admin', 'ward_officer', 'health_officer'], ['read'], 'business', ownWard);
 allow(['ward_officer'], ['create', 'update'], 'business', ownWard);
 allow(['supervisor'], ['read'], 'business', inArea);
-allow(['business_rep'], ['read'], 'business', ownBusiness);
+allow(['business_rep'], ['read', 'update'], 'business', ownBusiness);
+// Taking back a refusal (of a registration or a dossier): the desk and the ward admin.
+allow(['ward_officer', 'ward_admin'], ['manage'], 'business', ownWard);
 
 allow(['ward_admin', 'ward_officer', 'health_officer'], ['read'], 'dossier', ownWard);
 allow(['supervisor'], ['read'], 'dossier', inArea);

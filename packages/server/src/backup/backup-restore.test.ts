@@ -225,7 +225,8 @@ describe('backup and restore', { timeout: 240_000 }, () => {
           url: '/api/v1/permits',
           cookies: { th_session: cookie },
           headers: { 'x-csrf-token': login.json().csrfToken },
-          payload: { staffIds: 'all' },
+          // The demo's people hold permits already: replace them.
+          payload: { staffIds: 'all', onActive: 'replace' },
         });
         expect(issued.statusCode, issued.body.slice(0, 300)).toBe(201);
         const permit = issued.json().items[0];

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { type AuthUser, authorize, authorizeById } from '../authz/index.js';
-import type { Executor } from '../db/schema.js';
-import { notFound } from '../errors.js';
+import { authorize } from '../authz/index.js';
 import { idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
@@ -12,29 +10,17 @@ import { presentUser, userSchema } from '../users/user-presenter.js';
 import { newPasswordSchema, usernameSchema } from '../users/username.js';
 import { getWardSettings } from '../ward-settings/ward-settings.js';
 import { businessFields } from './business-fields.js';
-import {
-  BUSINESS_STATUSES,
-  type BusinessRecord,
-  businessResource,
-  businessSchema,
-  presentBusiness,
-} from './business-presenter.js';
-import { findBusiness, listBusinesses } from './business-query.js';
+import { BUSINESS_STATUSES, type BusinessRecord, businessSchema, presentBusiness } from './business-presenter.js';
+import { listBusinesses } from './business-query.js';
 import { createBusiness } from './create-business.js';
+import { loadBusinessFor } from './load-business.js';
 import { registrationLimits } from './registration-limits.js';
 import { reviewRegistration } from './review-registration.js';
 
 const TAGS = ['businesses'];
 const fullName = z.string().trim().min(1, 'Nhập họ và tên').max(200);
 
-async function loadBusiness(db: Executor, user: AuthUser, id: string, action: 'read' | 'update') {
-  const b = await findBusiness(db, id);
-  if (!b) throw notFound('Không tìm thấy doanh nghiệp.');
-  authorizeById(user, action, businessResource(b), 'doanh nghiệp');
-  return b;
-}
-
-const mailFacts = (b: BusinessRecord) => ({
+export const mailFacts = (b: BusinessRecord) => ({
   name: b.name,
   taxCode: b.tax_code,
   wardName: afterUbnd(b.ward_name),
@@ -162,7 +148,7 @@ export const getBusinessRoute = defineRoute({
   },
   params: idParams,
   response: businessSchema,
-  handler: async ({ db, user, params }) => presentBusiness(await loadBusiness(db, user, params.id, 'read')),
+  handler: async ({ db, user, params }) => presentBusiness(await loadBusinessFor(db, user, params.id, 'read')),
 });
 
 export const acceptBusinessRoute = defineRoute({
@@ -177,7 +163,7 @@ export const acceptBusinessRoute = defineRoute({
   response: businessSchema,
   handler: async (ctx) => {
     const { db, user, params, body, actor, now, deps } = ctx;
-    const b = await loadBusiness(db, user, params.id, 'update');
+    const b = await loadBusinessFor(db, user, params.id, 'update');
     const updated = await reviewRegistration(
       db,
       b,
@@ -206,7 +192,7 @@ export const refuseBusinessRoute = defineRoute({
   response: businessSchema,
   handler: async (ctx) => {
     const { db, user, params, body, actor, now, deps } = ctx;
-    const b = await loadBusiness(db, user, params.id, 'update');
+    const b = await loadBusinessFor(db, user, params.id, 'update');
     const updated = await reviewRegistration(db, b, { accept: false, reason: body.reason }, actor, now);
     if (updated.contact_email) {
       queueMessages(ctx, [

@@ -17,9 +17,8 @@ export const EXIT = { ok: 0, negative: 1, usage: 2 } as const;
 /** A mistake in how the command was called: printed with the command's usage, exit 2. */
 export class UsageError extends Error {}
 
+/** A command's code, loaded on demand (its summary is in commands.ts). */
 export interface Command {
-  /** One line for the help listing. */
-  summary: string;
   usage: string;
   run(args: string[], io: CliIo): Promise<number>;
 }

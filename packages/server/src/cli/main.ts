@@ -1,34 +1,6 @@
-import { AuditKeyError } from '../audit/audit-key.js';
-import { DeploymentKeyError } from '../keys/check-deployment-keys.js';
-import { auditCommand } from './commands/audit.js';
-import { backupCommand } from './commands/backup.js';
-import { dbCommand } from './commands/db.js';
-import { keysCommand } from './commands/keys.js';
-import { permitsCommand } from './commands/permits.js';
-import { qrCommand } from './commands/qr.js';
-import { restoreCommand } from './commands/restore.js';
-import { serveCommand } from './commands/serve.js';
-import { signCommand } from './commands/sign.js';
-import { staffCommand } from './commands/staff.js';
-import { usersCommand } from './commands/users.js';
-import { verifyCommand } from './commands/verify.js';
-import { type CliIo, type Command, EXIT, processIo, UsageError } from './io.js';
-
-/** Every command of `thonghanh`, by name. */
-export const COMMANDS: Record<string, Command> = {
-  keys: keysCommand,
-  sign: signCommand,
-  verify: verifyCommand,
-  qr: qrCommand,
-  serve: serveCommand,
-  db: dbCommand,
-  users: usersCommand,
-  audit: auditCommand,
-  staff: staffCommand,
-  permits: permitsCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-};
+import { KeyProblemError } from '../keys/key-problem-error.js';
+import { COMMANDS } from './commands.js';
+import { type CliIo, EXIT, processIo, UsageError } from './io.js';
 
 export function helpText(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
@@ -56,11 +28,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.out(helpText());
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     io.err(`Lỗi: không có lệnh "${name}".\n\n${helpText()}`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
     return EXIT.ok;
@@ -73,7 +46,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return EXIT.usage;
     }
     // The data and the keys kept apart from it do not match: say which and what to do, no stack.
-    if (e instanceof DeploymentKeyError || e instanceof AuditKeyError) {
+    if (e instanceof KeyProblemError) {
       io.err(`Lỗi (${e.problem}): ${e.message}`);
       return EXIT.negative;
     }

@@ -3,9 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type PgModule from 'pg';
 import type { DatabaseConfig } from '../config.js';
+import { lazyRequire } from '../lazy-require.js';
 import type { Database, Db, Executor } from './schema.js';
+
+/** Loaded on first use, not at start-up (lazy-require.ts). */
+const pg = lazyRequire<typeof PgModule>('pg');
 
 export type DialectKind = 'sqlite' | 'postgres';
 

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AdminUnitsTable } from './tables/admin-units.table.js';
 import type { AuditHeadTable, AuditLogTable } from './tables/audit-log.table.js';
+import type { BusinessChangesTable } from './tables/business-changes.table.js';
 import type { BusinessesTable } from './tables/businesses.table.js';
 import type { CheckpointsTable } from './tables/checkpoints.table.js';
 import type {
@@ -17,6 +18,7 @@ import type {
   ScanHourlyCountsTable,
   ScanUnitDaysTable,
 } from './tables/inspection.table.js';
+import type { PermitBatchesTable } from './tables/permit-batches.table.js';
 import type {
   ListVersionsTable,
   PermitCountersTable,
@@ -46,6 +48,7 @@ export interface Database {
   audit_head: AuditHeadTable;
   ward_settings: WardSettingsTable;
   businesses: BusinessesTable;
+  business_changes: BusinessChangesTable;
   dossiers: DossiersTable;
   dossier_events: DossierEventsTable;
   dossier_attachments: DossierAttachmentsTable;
@@ -56,6 +59,7 @@ export interface Database {
   permit_serial_suffixes: PermitSerialSuffixesTable;
   permit_counters: PermitCountersTable;
   permits: PermitsTable;
+  permit_batches: PermitBatchesTable;
   unit_credentials: UnitCredentialsTable;
   list_versions: ListVersionsTable;
   scans: ScansTable;
@@ -76,10 +80,12 @@ export type Executor = Kysely<Database>;
 
 export type * from './tables/admin-units.table.js';
 export type * from './tables/audit-log.table.js';
+export type * from './tables/business-changes.table.js';
 export type * from './tables/businesses.table.js';
 export type * from './tables/checkpoints.table.js';
 export type * from './tables/dossiers.table.js';
 export type * from './tables/inspection.table.js';
+export type * from './tables/permit-batches.table.js';
 export type * from './tables/permits.table.js';
 export type * from './tables/rate-limits.table.js';
 export type * from './tables/scans.table.js';

@@ -26,7 +26,6 @@ import type { TransitionAction } from '../workflow/transitions.js';
 import { TRANSITIONS } from '../workflow/transitions.js';
 import { DEMO, type DemoContext, type DemoStep } from './demo-context.js';
 import { DUC_GIANG_STREETS, demoCompany, demoContactName, demoMobile, demoPerson } from './demo-people.js';
-import { demoPlanPdf } from './demo-plan-pdf.js';
 import { type Rng, seededRng } from './demo-random.js';
 
 /** The spec's reference unit, represented by `doanhnghiep.demo`. */
@@ -145,6 +144,8 @@ export const demoBusinessesStep: DemoStep = {
       .selectAll()
       .where('code', '=', DEMO.ward)
       .executeTakeFirstOrThrow();
+    // pdf-lib loads only when the demo is seeded, not on every start.
+    const { demoPlanPdf } = await import('./demo-plan-pdf.js');
     const pdf = await demoPlanPdf();
     const pdfSha = createHash('sha256').update(pdf).digest('hex');
     const world: World = { businesses: [], dossiers: [], events: [], attachments: [], staff: [], approvals: [] };

@@ -15,6 +15,7 @@ const PATHS: Record<TransitionAction, string> = {
   reject: 'reject',
   suspend: 'suspend',
   reinstate: 'reinstate',
+  reopen: 'reopen',
 };
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

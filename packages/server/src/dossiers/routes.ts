@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { type AuthUser, authorize, authorizeById } from '../authz/index.js';
-import { businessResource } from '../businesses/business-presenter.js';
-import { findBusiness } from '../businesses/business-query.js';
+import { type AuthUser, authorize } from '../authz/index.js';
+import { loadBusinessFor } from '../businesses/load-business.js';
 import type { DossierState, Executor } from '../db/schema.js';
-import { forbidden, notFound, validationFailed } from '../errors.js';
+import { forbidden, validationFailed } from '../errors.js';
 import { booleanQuery, idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
@@ -39,7 +38,7 @@ const KEEPERS = {
 
 const isoDate = z.iso.date('Ngày viết dạng YYYY-MM-DD');
 
-async function detail(db: Executor, d: DossierRecord, user: AuthUser, now: Date) {
+export async function detail(db: Executor, d: DossierRecord, user: AuthUser, now: Date) {
   const [events, attachments] = await Promise.all([listDossierEvents(db, d.id), listAttachments(db, d.id)]);
   return {
     ...presentDossier(d, user, now),
@@ -144,9 +143,7 @@ export const createDossierRoute = defineRoute({
         },
       ]);
     }
-    const business = await findBusiness(db, businessId);
-    if (!business) throw notFound('Không tìm thấy doanh nghiệp.');
-    authorizeById(user, 'read', businessResource(business), 'doanh nghiệp');
+    const business = await loadBusinessFor(db, user, businessId, 'read');
     authorize(user, 'create', dossierResource({ ...business, business_id: business.id, channel }));
     const d = await createDossier(
       db,
@@ -197,6 +194,7 @@ const PATHS: Record<TransitionAction, string> = {
   reject: 'reject',
   suspend: 'suspend',
   reinstate: 'reinstate',
+  reopen: 'reopen',
 };
 
 const DESCRIPTIONS: Record<TransitionAction, string> = {
@@ -206,9 +204,13 @@ const DESCRIPTIONS: Record<TransitionAction, string> = {
   confirm_health: 'Trạm Y tế xác nhận phương án phòng chống dịch.',
   return: 'Trả lại để bổ sung (bắt buộc ghi lý do): Trạm Y tế khi hồ sơ chờ xác nhận; Một cửa khi hồ sơ đang chờ.',
   approve: 'UBND phường phê duyệt: cấp số phê duyệt, danh sách người lao động của hồ sơ có hiệu lực.',
-  reject: 'Từ chối (bắt buộc ghi lý do); không nộp lại được.',
+  reject:
+    'Từ chối (bắt buộc ghi lý do); không nộp lại được (doanh nghiệp sao chép thành hồ sơ mới, hoặc phường hủy quyết định).',
   suspend: 'Tạm dừng hoạt động của doanh nghiệp đã được phê duyệt (bắt buộc ghi lý do).',
   reinstate: 'Cho doanh nghiệp bị tạm dừng hoạt động trở lại (bắt buộc ghi lý do).',
+  reopen:
+    'Một cửa hoặc quản trị phường hủy quyết định từ chối (bắt buộc ghi lý do): hồ sơ trở lại chờ Trạm Y tế xác nhận, ' +
+    'với hạn xử lý mới; những người bị loại theo quyết định từ chối trở lại chờ duyệt.',
 };
 
 function transitionRoute(action: TransitionAction) {

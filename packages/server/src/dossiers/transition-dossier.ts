@@ -21,6 +21,7 @@ const AUDIT_ACTION: Record<TransitionAction, AuditAction> = {
   reject: 'dossier.rejected',
   suspend: 'dossier.suspended',
   reinstate: 'dossier.reinstated',
+  reopen: 'dossier.rejection_reversed',
 };
 
 export interface TransitionInput {
@@ -48,7 +49,10 @@ export interface TransitionResult {
  *   `hooks.dossierApproved`;
  * - reject: the dossier's people `removed` (never approved);
  * - suspend / reinstate (initial dossier): the business `suspended` / `active`,
- *   `hooks.businessSuspended` / `businessReinstated`.
+ *   `hooks.businessSuspended` / `businessReinstated`;
+ * - reopen (the ward takes back a rejection): back to `submitted` with a new deadline, the
+ *   people the rejection removed pending again; refused (409 `dossier_exists`) when the
+ *   business has meanwhile started another dossier of the same kind.
  * The actor's role decides (`actor.role`); their scope is the caller's check.
  */
 export async function transitionDossier(
@@ -85,6 +89,18 @@ export async function transitionDossier(
     if (business?.status !== 'active') throw new AppError('business_not_active');
   }
   switch (action) {
+    case 'reopen': {
+      await assertNoNewerDossier(db, dossier);
+      const { dueDays } = await getWardSettings(db, dossier.ward_code);
+      Object.assign(set, {
+        due_at: new Date(now.getTime() + dueDays * DAY_MS).toISOString(),
+        reminded_at: null,
+        health_confirmed_at: null,
+        decided_at: null,
+        state_note: note,
+      });
+      break;
+    }
     case 'submit': {
       await assertComplete(db, dossier);
       const { dueDays } = await getWardSettings(db, dossier.ward_code);
@@ -174,6 +190,16 @@ export async function transitionDossier(
       .where('dossier_id', '=', dossier.id)
       .where('status', '=', 'pending')
       .execute();
+  } else if (action === 'reopen') {
+    // The people the rejection removed (never approved) wait for the review again.
+    await db
+      .updateTable('staff_members')
+      .set({ status: 'pending', removed_at: null, removed_reason: null, removed_by: null, updated_at: at })
+      .where('dossier_id', '=', dossier.id)
+      .where('status', '=', 'removed')
+      .where('approved_at', 'is', null)
+      .where('removed_reason', 'like', 'Hồ sơ bị từ chối:%')
+      .execute();
   } else if (action === 'suspend' || action === 'reinstate') {
     const status = action === 'suspend' ? 'suspended' : 'active';
     await db
@@ -209,7 +235,30 @@ const ACTION_VERB: Record<TransitionAction, string> = {
   reject: 'từ chối',
   suspend: 'tạm dừng hoạt động',
   reinstate: 'cho hoạt động trở lại',
+  reopen: 'hủy quyết định từ chối',
 };
+
+/** A rejection is taken back only while the business has no other dossier of that kind under way. */
+async function assertNoNewerDossier(db: Executor, dossier: DossierRecord): Promise<void> {
+  const states =
+    dossier.kind === 'initial'
+      ? (['draft', 'submitted', 'health_confirmed', 'returned', 'approved', 'suspended'] as const)
+      : (['draft', 'submitted', 'health_confirmed', 'returned'] as const);
+  const other = await db
+    .selectFrom('dossiers')
+    .select('id')
+    .where('business_id', '=', dossier.business_id)
+    .where('kind', '=', dossier.kind)
+    .where('state', 'in', states)
+    .where('id', '!=', dossier.id)
+    .executeTakeFirst();
+  if (other) {
+    throw new AppError(
+      'dossier_exists',
+      'Doanh nghiệp đã lập một hồ sơ khác cùng loại sau khi hồ sơ này bị từ chối: xử lý hồ sơ đó thay vì hủy quyết định từ chối.',
+    );
+  }
+}
 
 /** A dossier is sent with its plan (an initial one) and at least one person. */
 async function assertComplete(db: Executor, dossier: DossierRecord): Promise<void> {

@@ -8,11 +8,11 @@ import {
   WARNINGS,
 } from '@thonghanh/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { decodePage, pdfInfo, pdfRawText, pdfWords, Scratch } from '../../test/support/pdf-tools.js';
 import { SYSTEM_ACTOR } from '../audit/append-audit.js';
 import { nodeCryptoProvider } from '../crypto/node-provider.js';
 import { ensureWardKey } from '../keys/ward-keys.js';
 import { buildTrustList } from '../lists/trust-list.js';
-import { decodePage, pdfInfo, pdfRawText, pdfWords, Scratch } from '../pdf/pdf-test-tools.js';
 import { issueContext } from '../permits/signing-context.js';
 import { forEachApp, signIn } from '../test/app.js';
 import { WARDS } from '../test/constants.js';

@@ -3,20 +3,19 @@ import { authorize } from '../authz/index.js';
 import { wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { wardArea } from '../jurisdictions/ward-area.js';
-import { renderBusinessGuide } from './business-guide.js';
-import { renderCheckpointGuide } from './checkpoint-guide.js';
 import { GuideCache } from './guide-cache.js';
 import { type GuideContext, loadGuideContext } from './guide-context.js';
 
 /** The printable guides, their renderers and file names. */
 const GUIDES = {
   business: {
-    render: renderBusinessGuide,
+    // pdf-lib and the drawing code load with the first guide asked for, not at start-up.
+    render: async (ctx: GuideContext) => (await import('./business-guide.js')).renderBusinessGuide(ctx),
     file: 'huong-dan-doanh-nghiep',
     summary: 'Hướng dẫn cho doanh nghiệp (PDF A4, có tên phường): mã QR của đơn vị, cấp, in, thu hồi giấy đi đường',
   },
   checkpoint: {
-    render: renderCheckpointGuide,
+    render: async (ctx: GuideContext) => (await import('./checkpoint-guide.js')).renderCheckpointGuide(ctx),
     file: 'huong-dan-can-bo-tai-chot',
     summary:
       'Hướng dẫn cho cán bộ tại chốt (PDF A4, có tên phường): cài đặt ứng dụng, quét giấy, ý nghĩa từng kết luận',

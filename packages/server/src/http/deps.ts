@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/schema.js';
 import type { FileStorage } from '../dossiers/attachments/file-storage.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { BatchRunner } from '../permits/batches/batch-runner.js';
 import type { WorkflowHooks } from '../workflow/hooks.js';
 
 /** What every route handler can reach, besides its request: passed in, never imported. */
@@ -15,4 +16,6 @@ export interface AppDeps {
   hooks: WorkflowHooks;
   /** Uploaded files (the plans' scans). */
   storage: FileStorage;
+  /** Works through large permit batches in the background, a chunk at a time. */
+  permitBatches: BatchRunner;
 }

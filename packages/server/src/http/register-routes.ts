@@ -4,6 +4,7 @@ import type { AuditActor } from '../audit/append-audit.js';
 import { CSRF_HEADER } from '../auth/session-token.js';
 import type { AuthUser } from '../authz/index.js';
 import { AppError, type Issue, unauthenticated, validationFailed } from '../errors.js';
+import type { Logger } from '../log.js';
 import { enforceFixedWindows } from '../rate-limits/fixed-window.js';
 import type { AppDeps } from './deps.js';
 import { findBadCharacters } from './input-characters.js';
@@ -51,8 +52,8 @@ async function runRoute(route: AnyRoute, req: FastifyRequest, reply: FastifyRepl
 
   const actor: AuditActor = user ? { id: user.id, role: user.role } : { id: null, role: 'anonymous' };
   const { db: _root, ...handlerDeps } = deps;
-  const after: Array<() => Promise<void>> = [];
-  const afterCommit = (task: () => Promise<void>) => {
+  const after: Array<(log: Logger) => Promise<void>> = [];
+  const afterCommit = (task: (log: Logger) => Promise<void>) => {
     after.push(task);
   };
   const base = {
@@ -79,7 +80,8 @@ async function runRoute(route: AnyRoute, req: FastifyRequest, reply: FastifyRepl
     : await route.handler({ ...base, db: deps.db, now });
 
   for (const task of after) {
-    await task().catch((err: unknown) =>
+    // The request's logger: what a task logs (an e-mail sent) carries the request and the user.
+    await task(req.log).catch((err: unknown) =>
       req.log.error({ err }, `after-commit task of ${route.method} ${route.path} failed`),
     );
   }

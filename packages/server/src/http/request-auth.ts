@@ -31,7 +31,11 @@ export function registerRequestAuth(app: FastifyInstance, deps: AppDeps): void {
     if (!token) return;
     const found = await lookupSession(deps.db, token, deps.clock, deps.config.session);
     if (found.status === 'active') {
-      req.auth = { user: authUserFromRow(found.user), session: found.session, via: 'cookie' };
+      const user = authUserFromRow(found.user);
+      req.auth = { user, session: found.session, via: 'cookie' };
+      // Every later line of this request (handlers, after-commit tasks, errors) says who sent it.
+      req.log = req.log.child({ userId: user.id, role: user.role, ward: user.wardCode });
+      reply.log = req.log; // Fastify's "request completed" line is written through the reply's
     } else {
       req.authExpired = found.status === 'expired';
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AuditActor } from '../audit/append-audit.js';
 import type { AuthUser, Role } from '../authz/index.js';
 import type { Db, SessionRow } from '../db/schema.js';
+import type { Logger } from '../log.js';
 import type { FixedWindowLimit } from '../rate-limits/fixed-window.js';
 import type { AppDeps } from './deps.js';
 
@@ -39,7 +40,7 @@ export interface RouteContext<P, Q, B, U> {
    * Runs `task` once the request's transaction has committed (e-mails, files to clean up);
    * never if it rolls back. Failures are logged, not reported to the client.
    */
-  afterCommit(task: () => Promise<void>): void;
+  afterCommit(task: (log: Logger) => Promise<void>): void;
   req: FastifyRequest;
   reply: FastifyReply;
 }

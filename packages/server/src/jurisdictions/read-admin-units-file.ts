@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import type { AdminUnitRow } from '../db/schema.js';
+import { SERVER_PACKAGE_DIR } from '../package-dir.js';
 
 /** The GSO list of July 2021 shipped with the server. */
-export const ADMIN_UNITS_FILE = resolve(import.meta.dirname, '../../assets/vn-admin-units-2021-07.tsv');
+export const ADMIN_UNITS_FILE = join(SERVER_PACKAGE_DIR, 'assets/vn-admin-units-2021-07.tsv');
 
 const COLUMNS = ['province_code', 'province_name', 'district_code', 'district_name', 'ward_code', 'ward_name'];
 

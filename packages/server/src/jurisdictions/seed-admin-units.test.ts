@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forEachDatabase } from '../test/databases.js';
 import { findAdminUnit } from './admin-units-query.js';
 import { readAdminUnitsFile } from './read-admin-units-file.js';
-import { seedAdminUnits } from './seed-admin-units.js';
+import { ADMIN_UNITS_IN_FILE, seedAdminUnits } from './seed-admin-units.js';
 
 describe('the 2021 administrative units file', () => {
   it('has 63 provinces, 700 districts and 10,603 wards', () => {
@@ -36,6 +36,17 @@ describe('seedAdminUnits', () => {
           name: 'Thành phố Hà Nội',
           parent_code: null,
         });
+      });
+
+      it('the start-up shortcut counts what the shipped file holds', () => {
+        expect(readAdminUnitsFile()).toHaveLength(ADMIN_UNITS_IN_FILE);
+      });
+
+      it('a unit missing from a full-sized table is still found and put back', async () => {
+        const removed = await t.db.deleteFrom('admin_units').where('code', '=', '00124').executeTakeFirst();
+        expect(Number(removed.numDeletedRows)).toBe(1);
+        expect((await seedAdminUnits(t.db)).inserted).toBe(1);
+        expect(await findAdminUnit(t.db, '00124')).toMatchObject({ name: 'Phường Đức Giang' });
       });
 
       it('is idempotent: a second run inserts nothing and writes no audit row', async () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { auditKeyMismatch, auditKeyMissing, findAuditKey } from '../audit/audit-key.js';
 import type { Config } from '../config.js';
 import type { Executor } from '../db/schema.js';
+import { KeyProblemError } from './key-problem-error.js';
 import { findMasterKey, MASTER_KEY_FILE } from './master-key.js';
 
 export type DeploymentKeyProblem =
@@ -13,14 +14,8 @@ export type DeploymentKeyProblem =
   | 'master_key_invalid';
 
 /** The data cannot be used with the keys at hand: printed as is by `serve`, exit 1. */
-export class DeploymentKeyError extends Error {
+export class DeploymentKeyError extends KeyProblemError<DeploymentKeyProblem> {
   override name = 'DeploymentKeyError';
-  constructor(
-    readonly problem: DeploymentKeyProblem,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /**

@@ -22,7 +22,14 @@ export interface DossierMailFacts {
   publicUrl: string;
 }
 
-export type BusinessDossierEvent = 'submitted' | 'returned' | 'approved' | 'rejected' | 'suspended' | 'reinstated';
+export type BusinessDossierEvent =
+  | 'submitted'
+  | 'returned'
+  | 'approved'
+  | 'rejected'
+  | 'suspended'
+  | 'reinstated'
+  | 'reopened';
 
 const KIND = { initial: 'hồ sơ đăng ký', amendment: 'hồ sơ bổ sung danh sách' } as const;
 const CHANNEL: Record<string, string> = {
@@ -89,6 +96,18 @@ export function businessDossierEmail(event: BusinessDossierEvent, to: string, f:
         to,
         subject: `[Thông hành] Hồ sơ của ${f.business.name} không được phê duyệt`,
         paragraphs: [`UBND ${ward} từ chối ${what} của ${f.business.name}.`, `Lý do: ${reason}`],
+        facts: baseFacts(f),
+        link: link(f),
+      });
+    case 'reopened':
+      return renderEmail({
+        to,
+        subject: `[Thông hành] UBND phường hủy quyết định từ chối hồ sơ của ${f.business.name}`,
+        paragraphs: [
+          `UBND ${ward} đã hủy quyết định từ chối ${what} của ${f.business.name}; hồ sơ được xem xét lại.`,
+          `Lý do: ${reason}`,
+          `Hạn xử lý mới: ${vnDateTime(f.dossier.dueAt as string)}.`,
+        ],
         facts: baseFacts(f),
         link: link(f),
       });

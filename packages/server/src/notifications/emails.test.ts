@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ReceivedMail, startTestSmtp } from '../../test/support/smtp-server.js';
 import { buildApp } from '../app.js';
 import { manualClock } from '../clock.js';
+import { silentLogger } from '../log.js';
 import { smtpMailer } from '../mail/mailer.js';
 import { type Agent, signIn, testConfig } from '../test/app.js';
 import { TEST_CLOCK_START, WARDS } from '../test/constants.js';
 import { forEachDatabase } from '../test/databases.js';
 import { makeBusiness, makeBusinessRep, makeDossier, makeUser } from '../test/factories.js';
 import { runDeadlineReminders } from './deadline-reminders.js';
-import { type ReceivedMail, startTestSmtp } from './test-smtp.js';
 
 const DESK = 'motcua@ducgiang.example';
 const BUSINESS = 'giamdoc@thucpham.example';
@@ -30,7 +31,7 @@ describe('e-mail through a real SMTP server', () => {
     beforeAll(async () => {
       smtp = await startTestSmtp();
       const config = testConfig(t, { PUBLIC_URL: 'https://thonghanh.example' });
-      app = await buildApp({ db: t.db, config, clock, mailer: smtpMailer(smtp.url) });
+      app = await buildApp({ db: t.db, config, clock, mailer: smtpMailer(smtp.url, silentLogger) });
       await t.db
         .insertInto('ward_settings')
         .values({
@@ -128,7 +129,7 @@ describe('e-mail through a real SMTP server', () => {
         state: 'submitted',
         at: new Date(start.getTime() + 30 * HOUR),
       });
-      const deps = { mailer: smtpMailer(smtp.url), publicUrl: 'https://thonghanh.example' };
+      const deps = { mailer: smtpMailer(smtp.url, silentLogger), publicUrl: 'https://thonghanh.example' };
 
       // Two days and one hour later: `soon` is due within 24 h, `later` is not.
       const run1 = await runDeadlineReminders(t.db, { ...deps, now: new Date(start.getTime() + 49 * HOUR) });

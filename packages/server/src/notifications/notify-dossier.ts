@@ -1,6 +1,7 @@
 import type { Executor } from '../db/schema.js';
 import type { DossierRecord } from '../dossiers/dossier-query.js';
 import type { TransitionResult } from '../dossiers/transition-dossier.js';
+import type { Logger } from '../log.js';
 import type { Mailer, MailMessage } from '../mail/mailer.js';
 import { getWardSettings } from '../ward-settings/ward-settings.js';
 import {
@@ -15,7 +16,7 @@ import { afterUbnd } from './vn-time.js';
 export interface MailContext {
   db: Executor;
   deps: { mailer: Mailer; config: { publicUrl: string } };
-  afterCommit(task: () => Promise<void>): void;
+  afterCommit(task: (log: Logger) => Promise<void>): void;
 }
 
 export function dossierMailFacts(d: DossierRecord, publicUrl: string): DossierMailFacts {
@@ -45,6 +46,7 @@ const BUSINESS_EVENT: Partial<Record<string, BusinessDossierEvent>> = {
   reject: 'rejected',
   suspend: 'suspended',
   reinstate: 'reinstated',
+  reopen: 'reopened',
 };
 
 /**
@@ -67,5 +69,5 @@ export async function queueTransitionEmails(ctx: MailContext, result: Transition
 }
 
 export function queueMessages(ctx: Pick<MailContext, 'afterCommit' | 'deps'>, messages: MailMessage[]): void {
-  for (const m of messages) ctx.afterCommit(() => ctx.deps.mailer.send(m));
+  for (const m of messages) ctx.afterCommit((log) => ctx.deps.mailer.send(m, log));
 }

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import fontkit, { type Font } from '@pdf-lib/fontkit';
+import type FontkitModule from '@pdf-lib/fontkit';
+import type { Font } from '@pdf-lib/fontkit';
+import { lazyRequire } from '../lazy-require.js';
 import type { PdfWriter } from './pdf-writer.js';
 
 const require = createRequire(import.meta.url);
+/** Loaded on first use, not at start-up (lazy-require.ts). */
+const fontkit = lazyRequire<typeof FontkitModule>('@pdf-lib/fontkit');
 
 /** The faces of Be Vietnam Pro (MIT / OFL-1.1) that the documents use. */
 export type FaceName = 'regular' | 'bold' | 'italic';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodePage, pdfInfo, pdfRawText, pdfText, Scratch } from './pdf-test-tools.js';
+import { decodePage, pdfInfo, pdfRawText, pdfText, Scratch } from '../../test/support/pdf-tools.js';
 import { sampleConfirmation, UNIT_QR_TEXT } from './sample-permits.js';
 import { renderUnitConfirmationPdf } from './unit-confirmation.js';
 

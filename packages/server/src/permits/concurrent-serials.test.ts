@@ -41,6 +41,7 @@ forEachApp((t) => {
       // Requests of 1 to 3 people each, overlapping people (a person may hold several permits).
       const bodies = Array.from({ length: 20 }, (_, i) => ({
         staffIds: b.staffIds.slice(i % 28, (i % 28) + 1 + (i % 3)),
+        onActive: 'another',
       }));
       maxInFlight = 0;
       const results = await Promise.all(bodies.map((body) => rep.post('/api/v1/permits', body)));
@@ -75,7 +76,10 @@ forEachApp((t) => {
       const rep = await signIn(app, b.rep);
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          rep.post('/api/v1/permits', { staffIds: i % 4 === 0 ? [b.staffIds[0], 'nguoi-la'] : [b.staffIds[i % 10]] }),
+          rep.post('/api/v1/permits', {
+            staffIds: i % 4 === 0 ? [b.staffIds[0], 'nguoi-la'] : [b.staffIds[i % 10]],
+            onActive: 'another',
+          }),
         ),
       );
       expect(results.filter((r) => r.statusCode === 422)).toHaveLength(5);

@@ -14,6 +14,8 @@ export interface PermitFilter {
   districtCode?: string;
   provinceCode?: string;
   staffId?: string;
+  /** The permits one batch issued. */
+  batchId?: string;
   state?: PermitState;
   /** Part of the holder's name (without diacritics), the start of a document number or a serial. */
   q?: string;
@@ -29,6 +31,7 @@ function filtered(db: Executor, f: PermitFilter) {
   if (f.districtCode) q = q.where('district_code', '=', f.districtCode);
   if (f.provinceCode) q = q.where('province_code', '=', f.provinceCode);
   if (f.staffId) q = q.where('staff_id', '=', f.staffId);
+  if (f.batchId) q = q.where('batch_id', '=', f.batchId);
   if (f.state === 'revoked') q = q.where('status', '=', 'revoked');
   if (f.state === 'active') q = q.where('status', '=', 'active').where('valid_to', '>', at);
   if (f.state === 'expired') q = q.where('status', '=', 'active').where('valid_to', '<=', at);
@@ -45,7 +48,7 @@ function filtered(db: Executor, f: PermitFilter) {
   return q;
 }
 
-/** Permits matching the filter, newest first (then by serial), with the total before paging. */
+/** Permits matching the filter, newest first (then by serial; a batch's by serial), with the total before paging. */
 export async function listPermits(
   db: Executor,
   f: PermitFilter,
@@ -54,14 +57,11 @@ export async function listPermits(
   const total = await filtered(db, f)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const items = await filtered(db, f)
-    .selectAll()
-    .orderBy('issued_at', 'desc')
-    .orderBy('year', 'desc')
-    .orderBy('seq', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const rows = filtered(db, f).selectAll();
+  const ordered = f.batchId
+    ? rows.orderBy('year').orderBy('seq')
+    : rows.orderBy('issued_at', 'desc').orderBy('year', 'desc').orderBy('seq', 'desc');
+  const items = await ordered.limit(page.limit).offset(page.offset).execute();
   return { items, total: Number(total.n) };
 }
 

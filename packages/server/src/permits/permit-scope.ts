@@ -1,33 +1,10 @@
 import { type Action, type AuthUser, authorize, authorizeById } from '../authz/index.js';
-import type { BusinessRow, Executor, PermitRow } from '../db/schema.js';
+import { loadBusinessFor } from '../businesses/load-business.js';
+import type { Executor, PermitRow } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
-import { findBusinessRow } from './issuing-business.js';
 import { permitResource } from './permit-presenter.js';
 import { findPermit, type PermitFilter } from './permit-query.js';
-
-/** A business as a resource of `type` (permit, unit_credential, permit_settings). */
-export const businessResource = (type: string, b: BusinessRow) => ({
-  type,
-  wardCode: b.ward_code,
-  districtCode: b.district_code,
-  provinceCode: b.province_code,
-  businessId: b.id,
-});
-
-/** Loads a business addressed by id and checks `action` on its `type` (404 outside the user's reach). */
-export async function loadBusinessFor(
-  db: Executor,
-  user: AuthUser,
-  businessId: string,
-  type: string,
-  action: Action,
-): Promise<BusinessRow> {
-  const b = await findBusinessRow(db, businessId);
-  if (!b) throw notFound('Không tìm thấy doanh nghiệp.');
-  authorizeById(user, action, businessResource(type, b), 'doanh nghiệp');
-  return b;
-}
 
 /** Loads a permit addressed by id and checks `action` (404 outside the user's reach). */
 export async function loadPermitFor(db: Executor, user: AuthUser, id: string, action: Action): Promise<PermitRow> {
@@ -54,7 +31,7 @@ export async function permitScope(
     scope.wardCode = named.ward;
   }
   if (named.businessId) {
-    await loadBusinessFor(db, user, named.businessId, 'permit', 'read');
+    await loadBusinessFor(db, user, named.businessId, 'read', 'permit');
     scope.businessId = named.businessId;
   }
   return scope;

@@ -59,12 +59,13 @@ export const printPermitsRoute = defineRoute({
   path: '/api/v1/permits/print',
   summary: 'In nhiều giấy đi đường thành một PDF, gửi dần về trình duyệt trong lúc tạo',
   description:
-    'Chọn theo danh sách mã giấy (ids, in theo thứ tự gửi lên) hoặc theo doanh nghiệp và trạng thái (businessId, status; theo số giấy). Tiêu đề X-Permit-Count cho biết tổng số giấy để hiện tiến độ; PDF được gửi từng phần (chunked) và bộ nhớ không tăng theo số giấy.',
+    'Chọn theo danh sách mã giấy (ids, in theo thứ tự gửi lên), theo một đợt cấp (batchId; theo số giấy) hoặc theo doanh nghiệp và trạng thái (businessId, status; theo số giấy). Tiêu đề X-Permit-Count cho biết tổng số giấy để hiện tiến độ; PDF được gửi từng phần (chunked) và bộ nhớ không tăng theo số giấy.',
   tags: TAGS,
   access: READ,
   transaction: false,
   body: z.union([
     z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(20_000), layout }),
+    z.object({ batchId: z.string().min(1).max(64), layout }),
     z.object({
       businessId: z.string().min(1).max(64),
       status: z.enum(PERMIT_STATES).default('active'),
@@ -77,6 +78,18 @@ export const printPermitsRoute = defineRoute({
       const ids = [...new Set(body.ids)];
       if ((await unreadable(db, user, ids)) > 0) throw notFound('Có giấy đi đường không tìm thấy.');
       return streamPermitsPdf(reply, db, permitsByIds(db, ids), ids.length, body.layout, 'giay-di-duong.pdf');
+    }
+    if ('batchId' in body) {
+      const batch = await db
+        .selectFrom('permit_batches')
+        .select('business_id')
+        .where('id', '=', body.batchId)
+        .executeTakeFirst();
+      if (!batch) throw notFound('Không tìm thấy đợt cấp giấy.');
+      const scope = await permitScope(db, user, { businessId: batch.business_id });
+      const filter = { ...scope, now, batchId: body.batchId };
+      const count = await countPermits(db, filter);
+      return streamPermitsPdf(reply, db, permitPages(db, filter), count, body.layout, 'giay-di-duong.pdf');
     }
     const scope = await permitScope(db, user, { businessId: body.businessId });
     const filter = { ...scope, now, state: body.status };

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodePng, pdfInfo, pdfRawText, pdfText, renderPage, Scratch } from '../pdf/pdf-test-tools.js';
+import { decodePng, pdfInfo, pdfRawText, pdfText, renderPage, Scratch } from '../../test/support/pdf-tools.js';
 import { forEachApp, signIn } from '../test/app.js';
 import { WARDS } from '../test/constants.js';
 import { makeUser } from '../test/factories.js';

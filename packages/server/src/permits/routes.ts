@@ -1,12 +1,16 @@
 // Registers the `permits` and `scans` sections of GET /api/v1/stats.
 import './permit-stats.js';
 import { z } from 'zod';
+import { loadBusinessFor } from '../businesses/load-business.js';
+import { notFound } from '../errors.js';
 import { idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
-import { issuePermits } from './issue-permits.js';
+import { ON_ACTIVE } from './batches/batch-options.js';
+import { batchSchema, presentBatch } from './batches/batch-presenter.js';
+import { createBatch, issueNextChunk } from './issue-permits.js';
 import { permitSchema, presentPermit } from './permit-presenter.js';
 import { listPermits, PERMIT_STATES } from './permit-query.js';
-import { loadBusinessFor, loadPermitFor, permitScope } from './permit-scope.js';
+import { loadPermitFor, permitScope } from './permit-scope.js';
 import { revokePermit } from './revoke-permits.js';
 import { issueContext } from './signing-context.js';
 
@@ -16,25 +20,28 @@ const READ = {
   scope: 'doanh nghiệp: giấy của mình; cán bộ phường: giấy của các doanh nghiệp trong phường; giám sát: trong địa bàn',
 } as const;
 
-/** `YYYY-MM-DD`, a day that exists. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày có dạng YYYY-MM-DD')
-  .refine((s) => {
-    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-    const t = new Date(Date.UTC(y, m - 1, d));
-    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-  }, 'Ngày không tồn tại');
+/**
+ * `YYYY-MM-DD`. Whether the day exists (no 31/13, no 29/02 outside leap years) and the order
+ * of the two are checked by the command, with the stable code `date_invalid` (validity.ts).
+ */
+export const isoDate = z.string().max(32).describe('YYYY-MM-DD (giờ Việt Nam)');
+
+/** Up to this many people, the request issues everything before answering (one transaction). */
+export const SYNC_LIMIT = 500;
+/** Permits of a finished batch listed in the answer; the rest page by page (GET /permits?batchId=). */
+const FIRST_PAGE = 50;
 
 export const issuePermitsRoute = defineRoute({
   method: 'POST',
   path: '/api/v1/permits',
   summary: 'Cấp giấy đi đường cho người trong danh sách đã được phê duyệt của đơn vị',
   description:
-    'Chỉ người có trong danh sách người lao động đã được UBND phường phê duyệt (hiện tại) mới được cấp; bất kỳ ai khác → 422 not_registered và không giấy nào được cấp. Số giấy liên tiếp theo doanh nghiệp và năm, không trùng, không bỏ số. Thời hạn mặc định: hôm nay → hết kế hoạch, tối đa 92 ngày.',
+    'Chỉ người có trong danh sách người lao động đã được UBND phường phê duyệt (hiện tại) mới được cấp; bất kỳ ai khác → 422 not_registered và không giấy nào được cấp. Số giấy liên tiếp theo doanh nghiệp và năm, không trùng, không bỏ số. Thời hạn mặc định: hôm nay → hết kế hoạch, tối đa 92 ngày; ngày không tồn tại hoặc ngày kết thúc trước ngày bắt đầu → 422 date_invalid. Người đang có giấy còn hiệu lực → 409 permit_already_active (liệt kê từng người) trừ khi onActive cho biết cách xử lý. Tối đa 500 người: cấp xong rồi mới trả lời (state done, items là trang đầu); nhiều hơn: cấp dần từng phần trong nền (state running), xem tiến độ ở GET /api/v1/permits/batches/{id} và danh sách ở GET /api/v1/permits?batchId=.',
   tags: TAGS,
   access: { roles: ['business_rep'], scope: 'người lao động của chính doanh nghiệp mình' },
   status: 201,
+  // Small requests open their own transaction; large ones commit the batch, then work in chunks.
+  transaction: false,
   body: z.object({
     staffIds: z
       .union([z.literal('all'), z.array(z.string().min(1).max(64)).min(1).max(5000)])
@@ -42,32 +49,65 @@ export const issuePermitsRoute = defineRoute({
     validFrom: isoDate.optional(),
     validTo: isoDate.optional(),
     purpose: z.string().trim().max(80).optional().describe('Lý do (mặc định: Đi làm việc tại đơn vị)'),
+    onActive: z
+      .enum(ON_ACTIVE)
+      .optional()
+      .describe(
+        'Người đang có giấy còn hiệu lực: replace: thu hồi giấy cũ, cấp giấy mới; skip: bỏ qua; another: vẫn cấp thêm một giấy',
+      ),
   }),
-  response: z.object({
-    count: z.number().int(),
-    firstSerial: z.string(),
-    lastSerial: z.string(),
-    items: z.array(permitSchema),
+  response: batchSchema.extend({
+    count: z.number().int().describe('Số giấy đã cấp đến lúc trả lời'),
+    items: z
+      .array(permitSchema)
+      .describe('Trang đầu (tối đa 50 giấy) khi đã cấp xong; phần còn lại: GET /permits?batchId='),
   }),
   handler: async ({ db, user, body, actor, now, deps }) => {
-    const business = await loadBusinessFor(db, user, user.businessId ?? '∅', 'permit', 'create');
-    const permits = await issuePermits(
-      db,
-      {
-        businessId: business.id,
-        staffIds: body.staffIds,
-        validFrom: body.validFrom,
-        validTo: body.validTo,
-        purpose: body.purpose,
-      },
-      issueContext(deps.config, actor, now),
-    );
+    const business = await loadBusinessFor(db, user, user.businessId ?? '∅', 'create', 'permit');
+    const ctx = issueContext(deps.config, actor, now);
+    const batch = await db.transaction().execute(async (tx) => {
+      let b = await createBatch(
+        tx,
+        {
+          businessId: business.id,
+          staffIds: body.staffIds,
+          validFrom: body.validFrom,
+          validTo: body.validTo,
+          purpose: body.purpose,
+          onActive: body.onActive,
+        },
+        ctx,
+      );
+      if (b.requested > SYNC_LIMIT) return b;
+      while (b.state === 'running') b = (await issueNextChunk(tx, b, ctx, SYNC_LIMIT)).batch;
+      return b;
+    });
+    if (batch.state === 'running') deps.permitBatches.start(batch.id);
+    const first =
+      batch.state === 'done'
+        ? (await listPermits(db, { batchId: batch.id, now }, { limit: FIRST_PAGE, offset: 0 })).items
+        : [];
     return {
-      count: permits.length,
-      firstSerial: permits[0]?.serial ?? '',
-      lastSerial: permits[permits.length - 1]?.serial ?? '',
-      items: permits.map((p) => presentPermit(p, now)),
+      ...presentBatch(batch),
+      count: batch.issued,
+      items: first.map((p) => presentPermit(p, now)),
     };
+  },
+});
+
+export const getBatchRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/permits/batches/:id',
+  summary: 'Tiến độ một đợt cấp giấy: đã xử lý bao nhiêu người, đã cấp, bỏ qua, thay thế',
+  tags: TAGS,
+  access: READ,
+  params: idParams,
+  response: batchSchema,
+  handler: async ({ db, user, params }) => {
+    const batch = await db.selectFrom('permit_batches').selectAll().where('id', '=', params.id).executeTakeFirst();
+    if (!batch) throw notFound('Không tìm thấy đợt cấp giấy.');
+    await loadBusinessFor(db, user, batch.business_id, 'read', 'permit');
+    return presentBatch(batch);
   },
 });
 
@@ -81,6 +121,7 @@ export const listPermitsRoute = defineRoute({
     ward: wardCode.optional(),
     businessId: z.string().min(1).max(64).optional(),
     staffId: z.string().min(1).max(64).optional(),
+    batchId: z.string().min(1).max(64).optional().describe('Giấy của một đợt cấp (theo số giấy)'),
     status: z.enum(PERMIT_STATES).optional().describe('active: còn hiệu lực; revoked: đã thu hồi; expired: hết hạn'),
     q: z.string().trim().max(100).optional(),
     page: z.coerce.number().int().min(1).default(1),
@@ -100,6 +141,7 @@ export const listPermitsRoute = defineRoute({
         ...scope,
         now,
         ...(query.staffId ? { staffId: query.staffId } : {}),
+        ...(query.batchId ? { batchId: query.batchId } : {}),
         ...(query.status ? { state: query.status } : {}),
         ...(query.q ? { q: query.q } : {}),
       },
@@ -139,4 +181,4 @@ export const revokePermitRoute = defineRoute({
   },
 });
 
-export const permitRoutes = [issuePermitsRoute, listPermitsRoute, getPermitRoute, revokePermitRoute];
+export const permitRoutes = [issuePermitsRoute, getBatchRoute, listPermitsRoute, getPermitRoute, revokePermitRoute];

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { type AuditActor, audit } from '../audit/append-audit.js';
 import { authorize } from '../authz/index.js';
+import { loadBusinessFor } from '../businesses/load-business.js';
 import type { Executor } from '../db/schema.js';
 import { idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { wardArea } from '../jurisdictions/ward-area.js';
-import { loadBusinessFor } from './permit-scope.js';
 import { DEFAULT_SERIAL_SUFFIX, MAX_SUFFIX_LENGTH, serialSuffixFor } from './serials.js';
 
 const TAGS = ['permits'];
@@ -88,7 +88,7 @@ export const businessPermitSettingsRoute = defineRoute({
   body: suffixBody,
   response: settingsSchema,
   handler: async ({ db, user, params, body, actor, now }) => {
-    const b = await loadBusinessFor(db, user, params.id, 'permit_settings', 'update');
+    const b = await loadBusinessFor(db, user, params.id, 'update', 'permit_settings');
     await saveSuffix(db, 'business', b.id, b.ward_code, body.serialSuffix, actor, now);
     const effective = await serialSuffixFor(db, b.id, b.ward_code);
     return { scope: 'business' as const, serialSuffix: body.serialSuffix, effectiveSuffix: effective };

@@ -1,11 +1,13 @@
+import { z } from 'zod';
+import { loadBusinessFor } from '../businesses/load-business.js';
 import type { BusinessRow, Executor, UnitCredentialRow } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { idParams } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { wardIssuer } from '../keys/issuer.js';
-import { renderUnitConfirmationPdf, type UnitConfirmationData } from '../pdf/unit-confirmation.js';
+import type { UnitConfirmationData } from '../pdf/unit-confirmation.js';
+import { renderQrPng } from '../qr/render.js';
 import { lastValidDate, presentUnitCredential, unitCredentialSchema } from './permit-presenter.js';
-import { loadBusinessFor } from './permit-scope.js';
 import { activeUnitCredential } from './unit-credential.js';
 import { vnDateOf } from './vn-dates.js';
 
@@ -77,7 +79,7 @@ export const getUnitCredentialRoute = defineRoute({
   params: idParams,
   response: unitCredentialSchema,
   handler: async ({ db, user, params, now }) => {
-    const business = await loadBusinessFor(db, user, params.id, 'unit_credential', 'read');
+    const business = await loadBusinessFor(db, user, params.id, 'read', 'unit_credential');
     return presentUnitCredential(await currentCredential(db, business.id), now);
   },
 });
@@ -92,8 +94,10 @@ export const confirmationPdfRoute = defineRoute({
   params: idParams,
   produces: 'application/pdf',
   handler: async ({ db, user, params, reply }) => {
-    const business = await loadBusinessFor(db, user, params.id, 'unit_credential', 'read');
+    const business = await loadBusinessFor(db, user, params.id, 'read', 'unit_credential');
     const credential = await currentCredential(db, business.id);
+    // pdf-lib loads with the first confirmation asked for, not at start-up.
+    const { renderUnitConfirmationPdf } = await import('../pdf/unit-confirmation.js');
     const pdf = await renderUnitConfirmationPdf(await confirmationData(db, business, credential));
     return reply
       .header('content-type', 'application/pdf')
@@ -102,4 +106,26 @@ export const confirmationPdfRoute = defineRoute({
   },
 });
 
-export const unitCredentialRoutes = [getUnitCredentialRoute, confirmationPdfRoute];
+export const unitQrPngRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/businesses/:id/unit-credential.png',
+  summary: 'Mã QR của đơn vị dạng ảnh PNG (để in, dán tại cổng, gửi cho chốt kiểm soát)',
+  description: 'Ảnh của đúng văn bản QR đã ký (không ký lại). scale: số điểm ảnh mỗi ô, 2–32 (mặc định 10).',
+  tags: TAGS,
+  access: READ,
+  params: idParams,
+  query: z.object({ scale: z.coerce.number().int().min(2).max(32).default(10) }),
+  produces: 'image/png',
+  handler: async ({ db, user, params, query, reply }) => {
+    const business = await loadBusinessFor(db, user, params.id, 'read', 'unit_credential');
+    const credential = await currentCredential(db, business.id);
+    const png = await renderQrPng(credential.qr_text, { scale: query.scale });
+    return reply
+      .header('content-type', 'image/png')
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', `attachment; filename="ma-qr-don-vi-${business.tax_code}.png"`)
+      .send(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+  },
+});
+
+export const unitCredentialRoutes = [getUnitCredentialRoute, confirmationPdfRoute, unitQrPngRoute];

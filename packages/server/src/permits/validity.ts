@@ -21,6 +21,38 @@ export const lastCoverableDay = (iatMs: number): string => lastDayEndingBy(iatMs
 /** iat as the claims carry it: whole seconds. */
 export const iatMs = (now: Date): number => Math.floor(now.getTime() / 1000) * 1000;
 
+/** `YYYY-MM-DD` naming a day that exists (no 31/13, no 29/02 outside leap years). */
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * The dates a request asked for, before anything else: each a day that exists, and the first
+ * not after the last (422 `date_invalid`, one issue per bad field). A bad date is refused,
+ * never replaced by the default validity.
+ */
+export function checkAskedDates(asked: { validFrom?: string | undefined; validTo?: string | undefined }): void {
+  const issues = (['validFrom', 'validTo'] as const)
+    .filter((f) => asked[f] !== undefined && !isRealDate(asked[f] as string))
+    .map((f) => ({
+      path: `body.${f}`,
+      code: 'date_invalid',
+      message: `Ngày "${asked[f]}" không tồn tại (ngày phải có thật, dạng YYYY-MM-DD).`,
+    }));
+  if (issues.length === 0 && asked.validFrom && asked.validTo && asked.validFrom > asked.validTo) {
+    issues.push({
+      path: 'body.validTo',
+      code: 'date_invalid',
+      message: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.',
+    });
+  }
+  if (issues.length > 0) throw new AppError('date_invalid', undefined, { issues });
+}
+
 const fail = (code: 'validity_outside_plan' | 'validity_too_long', path: string, message: string) =>
   new AppError(code, undefined, { issues: [{ path, code, message }] });
 

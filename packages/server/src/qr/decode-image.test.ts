@@ -2,9 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeQrImage, decodeQrPixels, sniffImage } from './decode-image.js';
-import { renderQrPng } from './render.js';
-import { fixture } from './test-fixtures.js';
+import { fixture } from '../../test/support/permit-fixtures.js';
 import {
   addNoise,
   blank,
@@ -17,7 +15,9 @@ import {
   rotate,
   unevenLight,
   writePng,
-} from './test-images.js';
+} from '../../test/support/qr-images.js';
+import { decodeQrImage, decodeQrPixels, sniffImage } from './decode-image.js';
+import { renderQrPng } from './render.js';
 
 const reference = fixture('reference-permit');
 const dir = mkdtempSync(join(tmpdir(), 'thonghanh-qr-'));

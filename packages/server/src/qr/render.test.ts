@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_NAMES, fixture } from '../../test/support/permit-fixtures.js';
+import { blank, type Rgba, readPng } from '../../test/support/qr-images.js';
 import { decodeQrPixels } from './decode-image.js';
 import { renderQrPng, renderQrSvg } from './render.js';
 import { QUIET_ZONE, qrMatrix } from './segments.js';
-import { FIXTURE_NAMES, fixture } from './test-fixtures.js';
-import { blank, type Rgba, readPng } from './test-images.js';
 
 const reference = fixture('reference-permit');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fixture } from '../../test/support/permit-fixtures.js';
 import { permitQrSegments, QrCapacityError, qrMatrix, qrVersion } from './segments.js';
-import { fixture } from './test-fixtures.js';
 
 const reference = fixture('reference-permit');
 

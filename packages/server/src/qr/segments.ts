@@ -1,4 +1,9 @@
-import { create, type QRCode, type QRCodeSegment } from 'qrcode';
+import type * as QrcodeModule from 'qrcode';
+import type { QRCode, QRCodeSegment } from 'qrcode';
+import { lazyRequire } from '../lazy-require.js';
+
+/** Loaded on first use, not at start-up (lazy-require.ts). */
+const qrcode = lazyRequire<typeof QrcodeModule>('qrcode');
 
 /**
  * A permit QR text (spec §3): `<ORIGIN>/p1#<DIGITS>`, ORIGIN without white space, DIGITS at
@@ -45,7 +50,7 @@ export function qrMatrix(text: string): QrMatrix {
   if (text.length === 0) throw new QrCapacityError('nội dung mã QR trống');
   let code: QRCode;
   try {
-    code = create(permitQrSegments(text), { errorCorrectionLevel: QR_ECC });
+    code = qrcode.create(permitQrSegments(text), { errorCorrectionLevel: QR_ECC });
   } catch (e) {
     throw new QrCapacityError(
       `nội dung quá dài cho một mã QR (mức sửa lỗi M, tối đa phiên bản 40): ${(e as Error).message}`,

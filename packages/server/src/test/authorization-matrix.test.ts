@@ -4,6 +4,7 @@ import type { Db } from '../db/schema.js';
 import { ALL_ROUTES } from '../routes.js';
 import { type Agent, forEachApp, signIn } from './app.js';
 import { WARDS } from './constants.js';
+import { DEAD_END_ROWS } from './dead-ends-matrix-rows.js';
 import { makeCheckpoint, makeUser, TEST_PASSWORD } from './factories.js';
 import { INSPECTION_ROWS } from './inspection-matrix-rows.js';
 import { PERMIT_MATRIX_ENV, PERMIT_ROWS } from './permit-matrix-rows.js';
@@ -282,6 +283,7 @@ const TABLE: Row[] = [
   ...WORKFLOW_ROWS,
   ...PERMIT_ROWS,
   ...INSPECTION_ROWS,
+  ...DEAD_END_ROWS,
 ];
 
 const ERROR_CODE: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' };

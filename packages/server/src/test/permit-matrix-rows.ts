@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR } from '../audit/append-audit.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/schema.js';
-import { issuePermits } from '../permits/issue-permits.js';
+import { issueBatchInline, issuePermits } from '../permits/issue-permits.js';
 import { issueContext } from '../permits/signing-context.js';
 import { issueUnitCredential } from '../permits/unit-credential.js';
 import { TEST_CLOCK_START, WARDS } from './constants.js';
@@ -53,6 +53,14 @@ async function targetPermitId(db: Db, ward: string, target: Target): Promise<str
     .transaction()
     .execute((tx) => issuePermits(tx, { businessId: business.id, staffIds: 'all' }, ctx()));
   return (permit as { id: string }).id;
+}
+
+async function targetBatchId(db: Db, ward: string, target: Target): Promise<string> {
+  const { business } = await approvedBusiness(db, ward, target);
+  const { batch } = await db
+    .transaction()
+    .execute((tx) => issueBatchInline(tx, { businessId: business.id, staffIds: 'all' }, ctx(), false));
+  return batch.id;
 }
 
 async function targetUnitBusinessId(db: Db, ward: string, target: Target): Promise<string> {
@@ -151,6 +159,14 @@ export const PERMIT_ROWS: Row[] = [
     expect: READ_PERMIT,
   },
   {
+    route: 'GET /api/v1/permits/batches/:id',
+    request: async (db, ward, target) => ({
+      method: 'GET',
+      url: `/api/v1/permits/batches/${await targetBatchId(db, ward, target)}`,
+    }),
+    expect: READ_PERMIT,
+  },
+  {
     route: 'POST /api/v1/permits/:id/revoke',
     request: async (db, ward, target) => ({
       method: 'POST',
@@ -190,6 +206,14 @@ export const PERMIT_ROWS: Row[] = [
     request: async (db, ward, target) => ({
       method: 'GET',
       url: `/api/v1/businesses/${await targetUnitBusinessId(db, ward, target)}/confirmation.pdf`,
+    }),
+    expect: READ_PERMIT,
+  },
+  {
+    route: 'GET /api/v1/businesses/:id/unit-credential.png',
+    request: async (db, ward, target) => ({
+      method: 'GET',
+      url: `/api/v1/businesses/${await targetUnitBusinessId(db, ward, target)}/unit-credential.png`,
     }),
     expect: READ_PERMIT,
   },

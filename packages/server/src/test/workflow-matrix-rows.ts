@@ -1,7 +1,7 @@
+import { HEADERS, personRow } from '../../test/support/staff-files.js';
 import type { Db, DossierState } from '../db/schema.js';
 import { localDiskStorage } from '../dossiers/attachments/file-storage.js';
 import { multipartBody, SAMPLE_FILES } from '../dossiers/attachments/test-multipart.js';
-import { HEADERS, personRow } from '../staff/import/test-files.js';
 import { WARDS } from './constants.js';
 import { makeBusiness, makeDossier, makeStaffEntries, staffEntryBody } from './factories.js';
 
@@ -70,7 +70,8 @@ const businessBody = (ward: string) => ({
   contactPhone: '0987654321',
 });
 
-let taxSeq = Math.floor(Math.random() * 1_000_000);
+// Fixed: every run makes the same tax codes (each suite has its own fresh database).
+let taxSeq = 500_000;
 function makeTaxCode(): string {
   for (;;) {
     const first9 = `08${String(taxSeq++ % 10_000_000).padStart(7, '0')}`;

@@ -14,6 +14,8 @@ export interface CreateUserInput {
   role: Role;
   scope: ScopeInput;
   businessId?: string | null;
+  /** Optional e-mail address (validated by the caller: `emailSchema`). */
+  email?: string | null;
   /** Given password; when absent (and no hash), one is generated and returned once. */
   password?: string;
   /** A precomputed hash (seeds and tests: scrypt is slow on purpose). */
@@ -50,6 +52,7 @@ export async function createUser(
     username,
     password_hash: passwordHash,
     full_name: input.fullName.trim().normalize('NFC'),
+    email: input.email ?? null,
     role: input.role,
     ward_code: scope.wardCode,
     district_code: scope.districtCode,

@@ -1,18 +1,12 @@
-import { z } from 'zod';
+import { type WardSettingsView, wardSettingsSchema } from '@thonghanh/contract';
 import { type AuditActor, audit } from '../audit/append-audit.js';
 import type { Executor } from '../db/schema.js';
 
 /** The article's deadline: 3 days from submission. */
 export const DEFAULT_DUE_DAYS = 3;
 
-export const wardSettingsSchema = z.object({
-  wardCode: z.string(),
-  dueDays: z.number().int().describe('Số ngày xử lý hồ sơ kể từ khi nộp'),
-  legalBasis: z.string().nullable().describe('Căn cứ pháp lý in trên giấy tờ'),
-  deskEmail: z.string().nullable().describe('Hộp thư nhận thông báo của Bộ phận Một cửa'),
-  updatedAt: z.string().nullable(),
-});
-export type WardSettings = z.infer<typeof wardSettingsSchema>;
+export { wardSettingsSchema };
+export type WardSettings = WardSettingsView;
 
 /** The ward's settings, or the defaults when it has none yet. */
 export async function getWardSettings(db: Executor, wardCode: string): Promise<WardSettings> {

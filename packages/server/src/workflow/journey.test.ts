@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { HEADERS, type Person, person, personRow, xlsxOf } from '../../test/support/staff-files.js';
 import { multipartBody, SAMPLE_FILES } from '../dossiers/attachments/test-multipart.js';
-import { HEADERS, type Person, person, personRow, xlsxOf } from '../staff/import/test-files.js';
 import { type Agent, forEachApp, signIn } from '../test/app.js';
 import { WARDS } from '../test/constants.js';
 import { makeUser } from '../test/factories.js';

@@ -21,8 +21,10 @@ const LEGAL = [
   'reject health_confirmed→rejected ward_officer any initial,amendment',
   'suspend approved→suspended ward_officer any initial',
   'reinstate suspended→approved ward_officer any initial',
+  'reopen rejected→submitted ward_officer any initial,amendment',
+  'reopen rejected→submitted ward_admin any initial,amendment',
 ];
-const REASON_REQUIRED = new Set(['return', 'reject', 'suspend', 'reinstate']);
+const REASON_REQUIRED = new Set(['return', 'reject', 'suspend', 'reinstate', 'reopen']);
 
 function expected(action: string, from: string, role: string, channel: string, kind: DossierKind) {
   for (const line of LEGAL) {
@@ -74,7 +76,7 @@ describe('dossier state machine', () => {
     }
   });
 
-  it('requires a reason to return, reject, suspend and reinstate', () => {
+  it('requires a reason to return, reject, suspend, reinstate and reopen', () => {
     for (const t of TRANSITIONS) {
       const role = t.by[0] === 'health' ? 'health_officer' : 'ward_officer';
       const dossier = { state: t.from, kind: 'initial' as const, channel: 'email' };

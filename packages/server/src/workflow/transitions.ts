@@ -15,11 +15,20 @@ import type { DossierKind, DossierState } from '../db/schema.js';
  *
  * Who: `keeper` is whoever keeps the dossier: the business for one sent online, the ward's
  * one-stop desk for one it took in by e-mail, post or in person. `health` the ward Health
- * Station, `desk` the one-stop desk (ward_officer).
+ * Station, `desk` the one-stop desk (ward_officer), `admin` the ward admin (only to take back
+ * a rejection: `reopen` puts a rejected dossier back in the ward's queue, with the reason).
  */
-export type TransitionAction = 'submit' | 'confirm_health' | 'return' | 'approve' | 'reject' | 'suspend' | 'reinstate';
+export type TransitionAction =
+  | 'submit'
+  | 'confirm_health'
+  | 'return'
+  | 'approve'
+  | 'reject'
+  | 'suspend'
+  | 'reinstate'
+  | 'reopen';
 
-export type Party = 'keeper' | 'health' | 'desk';
+export type Party = 'keeper' | 'health' | 'desk' | 'admin';
 
 export interface Transition {
   action: TransitionAction;
@@ -43,6 +52,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'reject', from: 'health_confirmed', to: 'rejected', by: ['desk'], note: 'required' },
   { action: 'suspend', from: 'approved', to: 'suspended', by: ['desk'], note: 'required', kinds: ['initial'] },
   { action: 'reinstate', from: 'suspended', to: 'approved', by: ['desk'], note: 'required', kinds: ['initial'] },
+  { action: 'reopen', from: 'rejected', to: 'submitted', by: ['desk', 'admin'], note: 'required' },
 ];
 
 export const TRANSITION_ACTIONS: readonly TransitionAction[] = [...new Set(TRANSITIONS.map((t) => t.action))];
@@ -57,6 +67,7 @@ export const ACTION_LABELS: Record<TransitionAction | 'create', string> = {
   reject: 'Từ chối',
   suspend: 'Tạm dừng hoạt động',
   reinstate: 'Cho hoạt động trở lại',
+  reopen: 'Hủy quyết định từ chối',
 };
 
 /** The glossary's names of the states. */
@@ -86,7 +97,7 @@ export function rolesFor(action: TransitionAction): Role[] {
       if (p === 'keeper') {
         roles.add('business_rep');
         roles.add('ward_officer');
-      } else roles.add(p === 'health' ? 'health_officer' : 'ward_officer');
+      } else roles.add(p === 'health' ? 'health_officer' : p === 'admin' ? 'ward_admin' : 'ward_officer');
     }
   }
   return [...roles];
@@ -101,6 +112,8 @@ export function isParty(role: Role, party: Party, channel: string): boolean {
       return role === 'health_officer';
     case 'desk':
       return role === 'ward_officer';
+    case 'admin':
+      return role === 'ward_admin';
   }
 }
 

@@ -1,7 +1,11 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { lazyRequire } from '../lazy-require.js';
 import { safeCell } from './safe-cell.js';
+
+/** Loaded on first use, not at start-up (lazy-require.ts). */
+const ExcelJS = lazyRequire<typeof ExcelJSModule>('exceljs');
 
 export interface XlsxColumn {
   header: string;
@@ -36,7 +40,7 @@ export function streamXlsx(
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Thông hành';
-  let current: ExcelJS.Worksheet | null = null;
+  let current: ExcelJSModule.Worksheet | null = null;
   const book: XlsxBook = {
     sheet(name, columns) {
       current?.commit();
@@ -72,7 +76,7 @@ export function streamXlsx(
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
   build(book)
     .then(async () => {
-      (current as ExcelJS.Worksheet | null)?.commit();
+      (current as ExcelJSModule.Worksheet | null)?.commit();
       await workbook.commit();
     })
     .catch((err: unknown) => {

@@ -13,6 +13,7 @@ export const BUSINESS_TOPIC_IDS = [
   'cap-va-in-giay',
   'thu-hoi',
   'trach-nhiem-thu-truong',
+  'khong-co-ngo-cut',
 ] as const;
 export type BusinessTopicId = (typeof BUSINESS_TOPIC_IDS)[number];
 
@@ -117,6 +118,9 @@ export const BUSINESS_TOPICS: readonly HelpTopic<BusinessTopicId>[] = [
         tone: 'warn',
       },
       {
+        p: 'Trang **Đơn vị của tôi** hiện luôn mã QR của đơn vị; nút **Tải ảnh mã QR (PNG)** tải ảnh để in, dán tại cổng hoặc gửi cho chốt kiểm soát. Ảnh là đúng mã đã được UBND phường ký, không phải một bản sao chụp.',
+      },
+      {
         p: 'Khi đơn vị bị tạm dừng hoạt động, mã QR của đơn vị và mọi giấy đi đường bị thu hồi; khi được hoạt động trở lại, đơn vị nhận mã QR mới.',
       },
       { see: ['cap-va-in-giay'] },
@@ -200,6 +204,38 @@ export const BUSINESS_TOPICS: readonly HelpTopic<BusinessTopicId>[] = [
         ],
       },
       { pdf: 'business' },
+    ],
+  },
+  {
+    id: 'khong-co-ngo-cut',
+    title: 'Sửa thông tin, xóa hồ sơ nháp, đăng ký lại',
+    roles: REP,
+    summary: 'Sửa thông tin doanh nghiệp, xóa hồ sơ chưa nộp, làm lại khi đăng ký hoặc hồ sơ không được chấp nhận.',
+    blocks: [
+      { h: 'Sửa thông tin doanh nghiệp', id: 'sua-thong-tin' },
+      {
+        steps: [
+          'Mở **Đơn vị của tôi**, bấm **Sửa thông tin**.',
+          'Sửa rồi bấm **Lưu thay đổi**. **Người liên hệ**, **điện thoại** và **e-mail** có hiệu lực ngay.',
+          '**Tên**, **địa chỉ** và **ngành nghề** do UBND phường xác nhận: hệ thống gửi **đề nghị thay đổi** cho Bộ phận Một cửa. Trong lúc chờ, trang hiện bảng "thông tin hiện tại – thông tin đề nghị"; thông tin cũ vẫn được dùng.',
+        ],
+      },
+      {
+        note: 'Mỗi lúc chỉ có một đề nghị chờ duyệt. Nếu phường không duyệt, trang ghi lý do; sửa theo lý do rồi gửi đề nghị mới. Mã số thuế và phường không sửa được: đó là một đăng ký khác.',
+      },
+      { h: 'Xóa hồ sơ nháp', id: 'xoa-nhap' },
+      {
+        p: 'Hồ sơ **Nháp** (chưa nộp) lập nhầm thì mở hồ sơ, bấm **Xóa hồ sơ nháp**: hồ sơ, danh sách người lao động và các tệp của nó bị xóa hẳn. Hồ sơ đã nộp không xóa được.',
+      },
+      { h: 'Đăng ký không được tiếp nhận', id: 'dang-ky-lai' },
+      {
+        p: 'Trang **Đơn vị của tôi** ghi lý do. Sửa thông tin theo lý do trong khung **Đăng ký lại** rồi bấm **Gửi lại đăng ký**: đăng ký trở về **Chờ UBND phường tiếp nhận**.',
+      },
+      { h: 'Hồ sơ bị từ chối', id: 'ho-so-bi-tu-choi' },
+      {
+        p: 'Hồ sơ **Từ chối** không nộp lại được, nhưng không phải ngõ cụt: mở hồ sơ, bấm **Sao chép thành hồ sơ mới**. Hệ thống tạo hồ sơ nháp mới với cùng kỳ kế hoạch, các tệp và danh sách người lao động; sửa theo lý do từ chối rồi nộp. Nếu phường thấy đã từ chối nhầm, phường có thể **hủy quyết định từ chối**; doanh nghiệp nhận e-mail.',
+      },
+      { see: ['lap-va-nop-ho-so', 'dang-ky-doanh-nghiep'] },
     ],
   },
 ];

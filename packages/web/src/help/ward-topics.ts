@@ -11,6 +11,7 @@ export const WARD_TOPIC_IDS = [
   'duyet-hay-tra-lai',
   'tiep-nhan-doanh-nghiep',
   'tam-dung-hoat-dong',
+  'sua-va-huy-quyet-dinh',
   'giay-di-duong-cua-phuong',
   'nhat-ky-quet',
   'xac-nhan-phuong-an',
@@ -136,6 +137,39 @@ export const WARD_TOPICS: readonly HelpTopic<WardTopicId>[] = [
     ],
   },
   {
+    id: 'sua-va-huy-quyet-dinh',
+    title: 'Duyệt thay đổi thông tin, hủy quyết định không tiếp nhận hoặc từ chối',
+    roles: [...DESK, ...ADMIN],
+    summary:
+      'Duyệt đề nghị sửa tên, địa chỉ, ngành nghề của doanh nghiệp; sửa sai một quyết định không tiếp nhận hay từ chối.',
+    blocks: [
+      { h: 'Đề nghị thay đổi thông tin', id: 'thay-doi-thong-tin' },
+      {
+        steps: [
+          'Trang **Hồ sơ cần xử lý** báo số **đề nghị thay đổi thông tin doanh nghiệp chờ duyệt**, kèm tên từng doanh nghiệp: bấm vào tên.',
+          'Trang doanh nghiệp hiện bảng "thông tin hiện tại – thông tin đề nghị". Kiểm tra giấy tờ của doanh nghiệp.',
+          'Bấm **Duyệt thay đổi** (thông tin mới có hiệu lực ngay), hoặc **Không duyệt** và ghi lý do (doanh nghiệp đọc được).',
+        ],
+      },
+      {
+        p: 'Bộ phận Một cửa cũng tự sửa được thông tin doanh nghiệp (**Sửa thông tin** trên trang doanh nghiệp): có hiệu lực ngay, được ghi vào nhật ký hệ thống.',
+      },
+      { h: 'Hủy quyết định không tiếp nhận', id: 'huy-khong-tiep-nhan' },
+      {
+        p: 'Doanh nghiệp bị **Không được tiếp nhận** nhầm: mở doanh nghiệp, bấm **Hủy quyết định không tiếp nhận**, ghi lý do. Doanh nghiệp chuyển sang **Đang hoạt động** và nhận e-mail. Doanh nghiệp cũng có thể tự sửa và gửi lại đăng ký.',
+      },
+      { h: 'Hủy quyết định từ chối hồ sơ', id: 'huy-tu-choi' },
+      {
+        p: 'Hồ sơ **Từ chối** nhầm: mở hồ sơ, bấm **Hủy quyết định từ chối**, ghi lý do. Hồ sơ trở lại **Đã nộp, chờ Trạm Y tế xác nhận** với hạn xử lý mới; những người bị loại theo quyết định từ chối trở lại chờ duyệt. Lý do được ghi vào lịch sử hồ sơ và nhật ký hệ thống.',
+      },
+      {
+        note: 'Không hủy được khi doanh nghiệp đã lập một hồ sơ khác cùng loại sau khi bị từ chối: xử lý hồ sơ mới đó.',
+        tone: 'warn',
+      },
+      { see: ['tiep-nhan-doanh-nghiep', 'duyet-hay-tra-lai'] },
+    ],
+  },
+  {
     id: 'tam-dung-hoat-dong',
     title: 'Tạm dừng hoạt động, rút người khỏi danh sách',
     roles: DESK,
@@ -229,6 +263,7 @@ export const WARD_TOPICS: readonly HelpTopic<WardTopicId>[] = [
         list: [
           '**Khóa**: người dùng bị đăng xuất ngay và không đăng nhập được cho tới khi **Mở khóa**. Dùng khi cán bộ nghỉ việc hoặc mất điện thoại.',
           '**Đặt lại mật khẩu**: hệ thống tạo mật khẩu mới (hiện một lần), người dùng bị đăng xuất và phải đổi mật khẩu.',
+          '**Sửa e-mail**: ghi, đổi hoặc xóa (để trống) e-mail của tài khoản; cột **E-mail** của danh sách hiện e-mail của từng người. Ô **E-mail** cũng có khi tạo tài khoản (không bắt buộc).',
         ],
       },
       { see: ['chot-kiem-soat'] },

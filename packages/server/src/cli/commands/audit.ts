@@ -41,7 +41,6 @@ export const BREAK_MESSAGES: Record<ChainBreak, (seq: number, line?: number) => 
 };
 
 export const auditCommand: Command = {
-  summary: 'kiểm tra và ký mốc nhật ký hệ thống (audit verify | anchor)',
   usage: USAGE,
   async run(args, io) {
     const { positionals } = parse(args, {});

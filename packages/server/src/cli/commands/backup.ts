@@ -25,7 +25,6 @@ export function configFrom(io: CliIo): Config {
 }
 
 export const backupCommand: Command = {
-  summary: 'sao lưu cơ sở dữ liệu, tệp tải lên và mốc nhật ký vào một tệp (backup TỆP)',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, {

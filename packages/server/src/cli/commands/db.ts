@@ -13,8 +13,6 @@ rebuild-scan-facts: tính lại từ nhật ký quét các bảng tổng hợp (
 Cơ sở dữ liệu: DATABASE_URL (PostgreSQL) hoặc tệp SQLite trong THONGHANH_DATA_DIR (./data).`;
 
 export const dbCommand: Command = {
-  summary:
-    'áp dụng các bản di chuyển cơ sở dữ liệu (db migrate); tính lại dữ liệu tổng hợp từ nhật ký quét (db rebuild-scan-facts)',
   usage: USAGE,
   async run(args, io) {
     const { positionals } = parse(args, {});

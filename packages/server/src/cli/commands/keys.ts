@@ -16,7 +16,6 @@ Mặc định: EdDSA (Ed25519), hiệu lực từ bây giờ đến 1 năm sau.
 ${KEYS_ROTATE_USAGE}`;
 
 export const keysCommand: Command = {
-  summary: 'tạo khóa ký của UBND phường (keys generate), thay khóa ký trên máy chủ (keys rotate)',
   usage: USAGE,
   async run(args, io) {
     if (args[0] === 'rotate') return runKeysRotate(args.slice(1), io);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { decodePng, pdfInfo, pdfText, renderPage } from '../../../test/support/pdf-tools.js';
 import { SYSTEM_ACTOR } from '../../audit/append-audit.js';
 import { loadConfig } from '../../config.js';
-import { decodePng, pdfInfo, pdfText, renderPage } from '../../pdf/pdf-test-tools.js';
 import { issuePermits } from '../../permits/issue-permits.js';
 import { issueContext } from '../../permits/signing-context.js';
 import { makeTestBusiness } from '../../permits/test-support.js';

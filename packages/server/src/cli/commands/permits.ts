@@ -17,7 +17,6 @@ trên một trang A4. Đọc cơ sở dữ liệu của máy chủ (DATABASE_URL
 trang và ghi PDF dần ra tệp: bộ nhớ không tăng theo số giấy. Không ghi đè tệp đã có.`;
 
 export const permitsCommand: Command = {
-  summary: 'in giấy đi đường của một doanh nghiệp ra PDF (permits print)',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixture } from '../../../test/support/permit-fixtures.js';
+import { readPng } from '../../../test/support/qr-images.js';
 import { decodeQrImage } from '../../qr/decode-image.js';
-import { fixture } from '../../qr/test-fixtures.js';
-import { readPng } from '../../qr/test-images.js';
 import type { CliIo } from '../io.js';
 import { main } from '../main.js';
 

@@ -13,7 +13,6 @@ Nội dung dạng <URL>/p1#<chữ số> được mã hóa thành hai đoạn (by
 (1–${MAX_PNG_SCALE}, mặc định ${DEFAULT_PNG_SCALE}).`;
 
 export const qrCommand: Command = {
-  summary: 'vẽ mã QR ra tệp PNG hoặc SVG',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, { out: { type: 'string' }, scale: { type: 'string' } });

@@ -18,7 +18,6 @@ Khóa chính và khóa nhật ký không nằm trong bản sao lưu (trừ khi s
 chép chúng vào keys/ trước khi chạy "thonghanh serve" (docs/operations.md).`;
 
 export const restoreCommand: Command = {
-  summary: 'khôi phục một bản sao lưu vào thư mục dữ liệu trống (restore TỆP)',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, {

@@ -15,7 +15,6 @@ PUBLIC_URL (địa chỉ công khai, mã QR in ra trỏ tới đây; mặc đị
 https → cookie Secure và Strict-Transport-Security), SMTP_URL, NODE_ENV, LOG_LEVEL.`;
 
 export const serveCommand: Command = {
-  summary: 'chạy máy chủ (API, ứng dụng web; dữ liệu mẫu nếu cơ sở dữ liệu trống)',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, { port: { type: 'string' }, 'no-demo': { type: 'boolean' } });

@@ -11,7 +11,6 @@ claims.json: {"iss","nbf","exp","iat"} (thời điểm ISO 8601), "cti" (base64u
 ngẫu nhiên nếu thiếu), và "permit" hoặc "unit" theo tên trường của đặc tả.`;
 
 export const signCommand: Command = {
-  summary: 'ký claims, in nội dung mã QR',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, { key: { type: 'string' }, origin: { type: 'string' } });

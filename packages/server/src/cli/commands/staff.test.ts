@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvText, HEADERS, person, personRow, utf8, xlsxOf } from '../../staff/import/test-files.js';
+import { csvText, HEADERS, person, personRow, utf8, xlsxOf } from '../../../test/support/staff-files.js';
 import type { CliIo } from '../io.js';
 import { main } from '../main.js';
 

@@ -78,7 +78,6 @@ async function template(out: string | undefined, io: CliIo): Promise<number> {
 }
 
 export const staffCommand: Command = {
-  summary: 'kiểm tra tệp danh sách người lao động (staff validate), tạo tệp mẫu (staff template)',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, { out: { type: 'string' } });

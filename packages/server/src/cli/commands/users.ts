@@ -18,7 +18,6 @@ Cán bộ phường cần --ward; giám sát cần --district (quận/huyện) h
 Tài khoản doanh nghiệp được tạo cùng doanh nghiệp, không qua lệnh này.`;
 
 export const usersCommand: Command = {
-  summary: 'tạo tài khoản để khởi tạo hệ thống (users create)',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, {

@@ -25,7 +25,6 @@ kết luận khác, 2 khi gọi lệnh sai.`;
 const EMPTY_TRUST: TrustList = { updated: 0, keys: [], ignored: [] };
 
 export const verifyCommand: Command = {
-  summary: 'xác minh mã QR (nội dung hoặc ảnh), in kết luận JSON',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parse(args, {

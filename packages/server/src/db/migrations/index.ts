@@ -6,6 +6,8 @@ import * as m004 from './004-scans.js';
 import * as m005 from './005-rate-limits.js';
 import * as m006 from './006-evidence.js';
 import * as m007 from './007-inspection.js';
+import * as m008 from './008-permit-batches.js';
+import * as m010 from './010-business-changes.js';
 import * as m011 from './011-inspection-speed.js';
 
 /**
@@ -20,5 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '005-rate-limits': m005,
   '006-evidence': m006,
   '007-inspection': m007,
+  '008-permit-batches': m008,
+  '010-business-changes': m010,
   '011-inspection-speed': m011,
 };

@@ -49,6 +49,8 @@ export interface PermitsTable {
   schedule: string | null;
   issued_by: string | null;
   issued_at: string;
+  /** The batch that issued it (`permit_batches.id`); null for permits issued before batches. */
+  batch_id: string | null;
 }
 
 /** `permit_counters`: the last serial number used per business and year. */

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 
 /** `users`: one account, scoped to a ward, a district, a province or a business (see authz/roles.ts). */
 export interface UsersTable {
@@ -8,6 +8,8 @@ export interface UsersTable {
   /** `scrypt$N$r$p$salt$hash` (auth/password.ts). */
   password_hash: string;
   full_name: string;
+  /** Optional e-mail address (migration 010); validated, lower-cased domain. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   role: string;
   province_code: string | null;
   district_code: string | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { csvText, HEADERS, person, personRow, utf8 } from '../../../test/support/staff-files.js';
 import { columnLetter, fieldOfHeader, foldHeader, matchHeader, STAFF_COLUMNS, STAFF_FIELDS } from './columns.js';
 import { importStaffFile } from './import-staff-file.js';
-import { csvText, HEADERS, person, personRow, utf8 } from './test-files.js';
 
 const TODAY = { today: '2021-08-15' };
 const headersWithout = (...keys: string[]) => STAFF_COLUMNS.filter((c) => !keys.includes(c.key)).map((c) => c.header);

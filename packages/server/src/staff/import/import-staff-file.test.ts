@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { STAFF_COLUMNS } from './columns.js';
-import { importStaffFile, MAX_DATA_ROWS, type StaffImportOptions } from './import-staff-file.js';
 import {
   csvText,
   HEADERS,
@@ -13,7 +11,9 @@ import {
   type XlsxValue,
   xlsxOf,
   zipOf,
-} from './test-files.js';
+} from '../../../test/support/staff-files.js';
+import { STAFF_COLUMNS } from './columns.js';
+import { importStaffFile, MAX_DATA_ROWS, type StaffImportOptions } from './import-staff-file.js';
 
 const TODAY = '2021-08-15';
 const importFile = (bytes: Uint8Array, opts: StaffImportOptions = {}) =>

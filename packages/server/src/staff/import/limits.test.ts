@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { csvText, HEADERS, person, personRow, rawXlsx, utf8 } from '../../../test/support/staff-files.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { readStaffSheet, type StaffSheet } from './read-staff-sheet.js';
-import { csvText, HEADERS, person, personRow, rawXlsx, utf8 } from './test-files.js';
 import {
   bombXlsx,
   deepNesting,

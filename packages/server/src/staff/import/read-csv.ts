@@ -1,8 +1,13 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import type * as CsvParseModule from 'csv-parse/sync';
+import type { CsvError } from 'csv-parse/sync';
+import { lazyRequire } from '../../lazy-require.js';
 import { type Cell, type RowSink, SheetFileError } from './cells.js';
 import { columnLetter } from './columns.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { tooComplex } from './too-complex.js';
+
+/** Loaded on first use, not at start-up (lazy-require.ts). */
+const csv = lazyRequire<typeof CsvParseModule>('csv-parse/sync');
 
 /**
  * CSV as Excel and its users write it: UTF-8 with or without a BOM, UTF-16 with a BOM
@@ -67,7 +72,7 @@ export function readCsvRows(text: string, sink: RowSink): void {
   // lines counts more than once, which only makes the cap stricter for odd files).
   if (lineCount(text) > IMPORT_LIMITS.sheetRows) throw tooComplex('rows');
   try {
-    parse(text, {
+    csv.parse(text, {
       delimiter: detectDelimiter(text),
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
@@ -89,8 +94,8 @@ export function readCsvRows(text: string, sink: RowSink): void {
     });
   } catch (e) {
     if (e instanceof Stop) return;
-    if (e instanceof CsvError && e.code === 'CSV_MAX_RECORD_SIZE') throw tooComplex('text');
-    if (e instanceof CsvError) {
+    if (e instanceof csv.CsvError && e.code === 'CSV_MAX_RECORD_SIZE') throw tooComplex('text');
+    if (e instanceof csv.CsvError) {
       const lines = (e as CsvError & { lines?: number }).lines;
       throw new SheetFileError(
         'corrupt_file',

@@ -1,11 +1,15 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
+import { lazyRequire } from '../../lazy-require.js';
 import { type Cell, type RowSink, SheetFileError } from './cells.js';
 import { columnLetter } from './columns.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { tooComplex, xmlTooComplex, zipTooComplex } from './too-complex.js';
 import { guardXml, XmlGuardError } from './xml-guard.js';
 import { checkDeclaredSize, inflateText, readZipDirectory, type ZipEntry, ZipLimitError } from './zip.js';
+
+/** Loaded on first use, not at start-up (lazy-require.ts). */
+const ExcelJS = lazyRequire<typeof ExcelJSModule>('exceljs');
 
 /**
  * Reads the first worksheet of an .xlsx row by row with exceljs's streaming reader, fed by

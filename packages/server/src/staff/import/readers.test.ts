@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import {
+  csvText,
+  HEADERS,
+  person,
+  personRow,
+  rawXlsx,
+  utf8,
+  xlsxOf,
+  zipOf,
+} from '../../../test/support/staff-files.js';
 import type { SheetRow } from './cells.js';
 import { importStaffFile } from './import-staff-file.js';
 import { decodeCsvText, detectDelimiter, readCsvRows } from './read-csv.js';
 import { readXlsxRows } from './read-xlsx.js';
-import { csvText, HEADERS, person, personRow, rawXlsx, utf8, xlsxOf, zipOf } from './test-files.js';
 import { inflateEntry, readZipDirectory, ZipLimitError } from './zip.js';
 
 const ROWS = [HEADERS, ...Array.from({ length: 500 }, (_, i) => personRow(person(i)))];

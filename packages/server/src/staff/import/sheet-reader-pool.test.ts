@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { HEADERS, person, personRow, rawXlsx } from '../../../test/support/staff-files.js';
 import { readStaffSheet, type StaffSheet } from './read-staff-sheet.js';
 import { SHEET_WORKER_ENTRY, SheetReaderPool } from './sheet-reader-pool.js';
-import { HEADERS, person, personRow, rawXlsx } from './test-files.js';
 import { hugeInlineString } from './upload-bombs.test-support.js';
 
 const list = (n: number) => rawXlsx([HEADERS, ...Array.from({ length: n }, (_, i) => personRow(person(i)))]);

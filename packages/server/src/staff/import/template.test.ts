@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { person } from '../../../test/support/staff-files.js';
 import { STAFF_COLUMNS } from './columns.js';
 import { importStaffFile } from './import-staff-file.js';
 import { buildStaffTemplateCsv, buildStaffTemplateXlsx, GUIDE_SHEET, TEMPLATE_SHEET } from './template.js';
-import { person } from './test-files.js';
 import { EXAMPLE_PERSON } from './validate-rows.js';
 import { inflateText, readZipDirectory } from './zip.js';
 

@@ -1,8 +1,12 @@
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
+import { lazyRequire } from '../../lazy-require.js';
 import { columnLetter, STAFF_COLUMNS } from './columns.js';
 import { MAX_DATA_ROWS } from './import-staff-file.js';
 import { MAX_FILE_BYTES } from './sniff.js';
 import { EXAMPLE_PERSON } from './validate-rows.js';
+
+/** Loaded on first use, not at start-up (lazy-require.ts). */
+const ExcelJS = lazyRequire<typeof ExcelJSModule>('exceljs');
 
 /**
  * The downloadable staff list template. Row 1 is the header, row 2 a fictitious example
@@ -18,7 +22,7 @@ const REQUIRED_FILL = 'FFFCE4C4';
 const OPTIONAL_FILL = 'FFE7EEF7';
 
 interface DataValidationsApi {
-  add(range: string, validation: ExcelJS.DataValidation): void;
+  add(range: string, validation: ExcelJSModule.DataValidation): void;
 }
 
 export async function buildStaffTemplateXlsx(): Promise<Uint8Array> {

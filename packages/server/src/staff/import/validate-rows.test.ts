@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { csvText, HEADERS, type Person, person, personRow, utf8 } from '../../../test/support/staff-files.js';
 import type { StaffField } from './columns.js';
 import { importStaffFile, type StaffImportOptions } from './import-staff-file.js';
-import { csvText, HEADERS, type Person, person, personRow, utf8 } from './test-files.js';
 import { validateStaffRows } from './validate-rows.js';
 
 const TODAY = '2021-08-15';

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { HEADERS, type Person, person, personRow, xlsxOf } from '../../../test/support/staff-files.js';
 import { SYSTEM_ACTOR } from '../../audit/append-audit.js';
 import type { BusinessRecord } from '../../businesses/business-presenter.js';
 import { multipartBody } from '../../dossiers/attachments/test-multipart.js';
@@ -14,11 +15,11 @@ import {
 } from '../../test/factories.js';
 import type { WorkflowHooks } from '../../workflow/hooks.js';
 import { noopWorkflowHooks } from '../../workflow/hooks.js';
-import { HEADERS, type Person, person, personRow, xlsxOf } from '../import/test-files.js';
 import { replaceDossierStaff } from './save-staff-list.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-let base = 300_000 + Math.floor(Math.random() * 100_000);
+// Fixed: the same people every run (the suite has its own fresh database).
+let base = 300_000;
 /** `n` generated people no other test uses. */
 const people = (n: number): Person[] => Array.from({ length: n }, () => person(base++));
 const xlsx = (rows: Person[]) => xlsxOf([HEADERS, ...rows.map(personRow)]);

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { audit } from '../../audit/append-audit.js';
-import { type AuthUser, authorizeById } from '../../authz/index.js';
-import { businessResource } from '../../businesses/business-presenter.js';
-import { findBusiness } from '../../businesses/business-query.js';
+import { authorizeById } from '../../authz/index.js';
+import { loadBusinessFor } from '../../businesses/load-business.js';
 import type { Executor, StaffStatus } from '../../db/schema.js';
 import { readUploadedFile } from '../../dossiers/attachments/read-uploaded-file.js';
 import { dossierResource } from '../../dossiers/dossier-presenter.js';
@@ -51,13 +50,6 @@ async function loadPendingMember(db: Executor, dossierId: string, staffId: strin
     throw notFound('Không tìm thấy người này trong danh sách chờ phê duyệt của hồ sơ.');
   }
   return m;
-}
-
-async function loadBusinessFor(db: Executor, user: AuthUser, id: string, action: 'read' | 'delete') {
-  const b = await findBusiness(db, id);
-  if (!b) throw notFound('Không tìm thấy doanh nghiệp.');
-  authorizeById(user, action, businessResource(b, 'staff_list'), 'doanh nghiệp');
-  return b;
 }
 
 export const importStaffRoute = defineRoute({
@@ -192,7 +184,7 @@ export const listBusinessStaffRoute = defineRoute({
   response: staffPageSchema,
   transaction: true,
   handler: async ({ db, user, params, query, actor, now }) => {
-    const business = await loadBusinessFor(db, user, params.id, 'read');
+    const business = await loadBusinessFor(db, user, params.id, 'read', 'staff_list');
     const page = await listStaff(db, {
       businessId: business.id,
       statuses: query.status,
@@ -283,7 +275,7 @@ export const removeStaffRoute = defineRoute({
   multiline: ['reason'],
   response: z.object({ removed: z.number().int() }),
   handler: async ({ db, user, params, body, actor, now, deps }) => {
-    const business = await loadBusinessFor(db, user, params.id, 'delete');
+    const business = await loadBusinessFor(db, user, params.id, 'delete', 'staff_list');
     return removeApprovedStaff(
       db,
       { business, staffIds: body.staffIds, reason: body.reason, hooks: deps.hooks },

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HEADERS, person, personRow, rawXlsx } from '../../../test/support/staff-files.js';
 import { multipartBody } from '../../dossiers/attachments/test-multipart.js';
 import { type Agent, forEachApp, signIn } from '../../test/app.js';
 import { makeBusiness, makeBusinessRep, makeDossier } from '../../test/factories.js';
 import { replaceSheetReaderPool, SheetReaderPool } from '../import/sheet-reader-pool.js';
-import { HEADERS, person, personRow, rawXlsx } from '../import/test-files.js';
 import { type Bomb, uploadBombs } from '../import/upload-bombs.test-support.js';
 
 /**

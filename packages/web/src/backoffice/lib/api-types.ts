@@ -1,95 +1,42 @@
+import type {
+  adminUnitSchema,
+  adminUnitWithAncestorsSchema,
+  auditEntrySchema,
+  auditPageSchema,
+  checkpointSchema,
+  scanSchema,
+  sessionSchema,
+  userSchema,
+  wardKeySchema,
+  wardSettingsSchema,
+} from '@thonghanh/contract';
+import type { z } from 'zod';
+
 /**
- * The API's shapes as the screens use them. The server's zod schemas are the contract
- * (`GET /api/openapi.json`); these mirror them by hand because the web package does not
- * import the server.
+ * The API's shapes as the screens use them. Where the contract (packages/contract) has the
+ * schema, the type is inferred from it: a field the server renames breaks the typecheck of
+ * the screen that reads it. Type-only imports: no zod in the back office bundle.
+ * The rest are still mirrored by hand, checked by e2e/backoffice-contract.test.ts.
  */
 
-export type Role =
-  | 'supervisor'
-  | 'ward_admin'
-  | 'ward_officer'
-  | 'health_officer'
-  | 'business_rep'
-  | 'checkpoint_officer';
-export const WARD_ROLES = ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer'] as const;
-export type WardRole = (typeof WARD_ROLES)[number];
+export type { Role, WardRole } from '@thonghanh/contract/roles';
+export { WARD_ROLES } from '@thonghanh/contract/roles';
 
-export interface User {
-  id: string;
-  username: string;
-  fullName: string;
-  role: Role;
-  wardCode: string | null;
-  districtCode: string | null;
-  provinceCode: string | null;
-  businessId: string | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-}
-
-export interface Session {
-  user: User;
-  csrfToken: string;
-  expiresAt: string;
-}
+export type User = z.infer<typeof userSchema>;
+export type Session = z.infer<typeof sessionSchema>;
 
 export interface Items<T> {
   items: T[];
 }
 
-export interface AdminUnit {
-  code: string;
-  level: 'province' | 'district' | 'ward';
-  name: string;
-  parentCode: string | null;
-  provinceCode: string;
-  districtCode: string | null;
-}
-
-export interface AdminUnitWithAncestors extends AdminUnit {
-  ancestors: AdminUnit[];
-}
-
-export interface Checkpoint {
-  id: string;
-  ownerWardCode: string;
-  wardCode: string;
-  wardName: string;
-  name: string;
-  place: string;
-  active: boolean;
-  latitude: number | null;
-  longitude: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface WardSettings {
-  wardCode: string;
-  dueDays: number;
-  legalBasis: string | null;
-  deskEmail: string | null;
-  updatedAt: string | null;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorRole: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  wardCode: string | null;
-  detail: Record<string, unknown>;
-  hash: string;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  nextBefore: number | null;
-}
+export type AdminUnit = z.infer<typeof adminUnitSchema>;
+export type AdminUnitWithAncestors = z.infer<typeof adminUnitWithAncestorsSchema>;
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+export type WardSettings = z.infer<typeof wardSettingsSchema>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type AuditPage = z.infer<typeof auditPageSchema>;
+export type WardKey = z.infer<typeof wardKeySchema>;
+export type Scan = z.infer<typeof scanSchema>;
 
 export type BusinessStatus = 'pending' | 'active' | 'refused' | 'suspended';
 
@@ -114,6 +61,23 @@ export interface Business {
   updatedAt: string;
 }
 
+/** The fields a change request concerns (the ones the ward vouches for). */
+export type ReviewedField = 'name' | 'address' | 'lineOfBusiness';
+
+/** A business's request to change what the ward vouches for (`/api/v1/business-changes`). */
+export interface BusinessChange {
+  id: string;
+  businessId: string;
+  businessName?: string;
+  taxCode?: string;
+  status: 'pending' | 'approved' | 'refused';
+  proposed: Partial<Record<ReviewedField, string | null>>;
+  previous: Partial<Record<ReviewedField, string | null>>;
+  reason: string | null;
+  requestedAt: string;
+  decidedAt: string | null;
+}
+
 export type DossierState =
   | 'draft'
   | 'submitted'
@@ -124,7 +88,15 @@ export type DossierState =
   | 'suspended';
 export type DossierChannel = 'online' | 'email' | 'post' | 'in_person';
 export type DossierKind = 'initial' | 'amendment';
-export type DossierAction = 'submit' | 'confirm_health' | 'return' | 'approve' | 'reject' | 'suspend' | 'reinstate';
+export type DossierAction =
+  | 'submit'
+  | 'confirm_health'
+  | 'return'
+  | 'approve'
+  | 'reject'
+  | 'suspend'
+  | 'reinstate'
+  | 'reopen';
 
 export interface Dossier {
   id: string;
@@ -325,10 +297,29 @@ export interface Permit {
   qrText: string;
 }
 
-export interface IssueResult {
+/** A permit batch: one request to issue, worked through in chunks (GET /permits/batches/:id). */
+export interface PermitBatch {
+  batchId: string;
+  businessId: string;
+  state: 'running' | 'done' | 'failed';
+  stateLabel: string;
+  requested: number;
+  processed: number;
+  issued: number;
+  skipped: number;
+  replaced: number;
+  firstSerial: string | null;
+  lastSerial: string | null;
+  validFromDate: string;
+  validToDate: string;
+  onActive: 'replace' | 'skip' | 'another';
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** POST /permits: the batch's summary and, when already done, the first page of its permits. */
+export interface IssueResult extends PermitBatch {
   count: number;
-  firstSerial: string;
-  lastSerial: string;
   items: Permit[];
 }
 
@@ -350,38 +341,6 @@ export interface UnitCredential {
   kid: string;
   cti: string;
   qrText: string;
-}
-
-export interface WardKey {
-  id: string;
-  wardCode: string;
-  issuer: string;
-  alg: 'EdDSA' | 'ES256';
-  kid: string;
-  publicJwk: Record<string, string>;
-  status: 'current' | 'retired';
-  notBefore: string;
-  notAfter: string;
-  retiredAt: string | null;
-  createdAt: string;
-}
-
-export interface Scan {
-  id: string;
-  checkpointId: string;
-  checkpointName: string;
-  wardCode: string;
-  officerId: string | null;
-  scannedAt: string;
-  receivedAt: string;
-  verdict: string;
-  warnings: string[];
-  kind: string;
-  cti: string | null;
-  serial: string | null;
-  idNumber: string | null;
-  unitTaxCode: string | null;
-  permit: { id: string; holder: string; businessId: string } | null;
 }
 
 export interface Finding {

@@ -5,6 +5,7 @@ export type PrintLayout = 'A5' | 'A4x2';
 
 export type PrintRequest =
   | { ids: string[]; layout: PrintLayout }
+  | { batchId: string; layout: PrintLayout }
   | { businessId: string; status?: 'active'; layout: PrintLayout };
 
 export type PrintResult = { ok: true; blob: Blob; count: number } | { ok: false; error: ApiError };

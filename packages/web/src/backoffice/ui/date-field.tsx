@@ -16,7 +16,9 @@ export function parseDay(text: string): string | null {
 /**
  * A date typed the Vietnamese way, dd/mm/yyyy, whatever the browser's language (the native
  * date picker follows the browser's, not the page's). The value given and taken is
- * `YYYY-MM-DD` (or '' when empty or not a date).
+ * `YYYY-MM-DD` (or '' when empty or not a date). `onValidity` tells the form whether the
+ * text is a real day (or empty): '' alone cannot tell "left empty" from "31/13/2026", and a
+ * form that took it for empty would submit with the default instead of refusing.
  */
 export function DateField({
   label,
@@ -25,6 +27,7 @@ export function DateField({
   error,
   hint,
   required,
+  onValidity,
 }: {
   label: string;
   value: string;
@@ -32,6 +35,7 @@ export function DateField({
   error?: string;
   hint?: string;
   required?: boolean;
+  onValidity?: (ok: boolean) => void;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(formatDay(value));
@@ -54,6 +58,7 @@ export function DateField({
       onValue={(v) => {
         setText(v);
         onValue(parseDay(v) ?? '');
+        onValidity?.(v.trim() === '' || parseDay(v) !== null);
       }}
       onBlur={() => setTouched(true)}
     />

@@ -33,6 +33,7 @@ export function UsersScreen() {
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
+  const [editingEmail, setEditingEmail] = useState<User | null>(null);
 
   const rows = useMemo(
     () =>
@@ -95,6 +96,13 @@ export function UsersScreen() {
       sortValue: (u) => u.username,
     },
     {
+      key: 'email',
+      header: t('users.email'),
+      render: (u) =>
+        u.email ? <span className="mono">{u.email}</span> : <span className="muted">{t('users.noEmail')}</span>,
+      sortValue: (u) => u.email ?? '',
+    },
+    {
       key: 'role',
       header: t('users.role'),
       render: (u) => t(`roles.${u.role}`),
@@ -150,6 +158,10 @@ export function UsersScreen() {
                       <span className="visually-hidden"> {u.username}</span>
                     </Button>
                   )}
+                  <Button small onClick={() => setEditingEmail(u)}>
+                    {t('users.editEmail')}
+                    <span className="visually-hidden"> {u.username}</span>
+                  </Button>
                   {u.active ? (
                     <Button small onClick={() => setPending({ kind: 'reset', user: u })}>
                       {t('users.resetPassword')}
@@ -217,6 +229,15 @@ export function UsersScreen() {
           />
         </>
       )}
+      <EmailDialog
+        user={editingEmail}
+        onClose={() => setEditingEmail(null)}
+        onSaved={(u) => {
+          setEditingEmail(null);
+          list.setData((old) => (old ? { items: old.items.map((x) => (x.id === u.id ? u : x)) } : old));
+          notify(t('users.emailSaved', { username: u.username }));
+        }}
+      />
       <CreateUserDialog
         open={creating}
         onClose={() => setCreating(false)}
@@ -290,6 +311,7 @@ function CreateUserDialog({
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<WardRole>('ward_officer');
   const [password, setPassword] = useState('');
+  const [email, setEmail] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const reset = () => {
@@ -297,6 +319,7 @@ function CreateUserDialog({
     setUsername('');
     setRole('ward_officer');
     setPassword('');
+    setEmail('');
     setError(null);
   };
   const submit = async (e: FormEvent) => {
@@ -306,6 +329,7 @@ function CreateUserDialog({
       fullName,
       username,
       role,
+      ...(email.trim() ? { email: email.trim() } : {}),
       ...(password ? { password } : {}),
     });
     setBusy(false);
@@ -343,6 +367,15 @@ function CreateUserDialog({
           spellCheck={false}
           autoComplete="off"
         />
+        <TextField
+          label={t('users.email')}
+          hint={t('users.emailHint')}
+          type="email"
+          value={email}
+          onValue={setEmail}
+          error={issueFor(error, 'email')}
+          autoComplete="off"
+        />
         <SelectField
           label={t('users.role')}
           value={role}
@@ -371,6 +404,67 @@ function CreateUserDialog({
           >
             {t('common.cancel')}
           </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The ward admin changes (or clears) an account's e-mail. */
+function EmailDialog({
+  user,
+  onClose,
+  onSaved,
+}: {
+  user: User | null;
+  onClose: () => void;
+  onSaved: (u: User) => void;
+}) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [forId, setForId] = useState<string | null>(null);
+  if (user && forId !== user.id) {
+    setForId(user.id);
+    setEmail(user.email ?? '');
+    setError(null);
+  }
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!user) return;
+    setBusy(true);
+    const r = await api.patch<User>(`/api/v1/users/${user.id}`, { email: email.trim() });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setForId(null);
+    onSaved(r.data);
+  };
+  return (
+    <Dialog
+      open={user !== null}
+      title={t('users.editEmailTitle', { username: user?.username ?? '' })}
+      onClose={() => {
+        setForId(null);
+        onClose();
+      }}
+    >
+      <form className="form" onSubmit={submit} noValidate>
+        <ErrorMessage error={error} />
+        <TextField
+          label={t('users.email')}
+          hint={t('users.emailHint')}
+          type="email"
+          value={email}
+          onValue={setEmail}
+          error={issueFor(error, 'email')}
+          autoComplete="off"
+        />
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={busy}>
+            {t('deadEnds.save')}
+          </Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
         </div>
       </form>
     </Dialog>

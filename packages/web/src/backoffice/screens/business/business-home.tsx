@@ -13,6 +13,8 @@ import { ErrorMessage, InfoBox, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
 import { BusinessStatusBadge } from '../../ui/state-badge.js';
 import { DossierTable } from '../dossiers/dossier-table.js';
+import { BusinessDetailsEditor } from './business-details-editor.js';
+import { ReapplyPanel } from './reapply-panel.js';
 
 /**
  * The business's first screen: whether the ward has accepted it, its dossiers and what to do
@@ -59,7 +61,9 @@ export function BusinessHome() {
           </InfoBox>
         ) : null}
         <BusinessFacts business={b} />
+        {b.status === 'refused' ? null : <BusinessDetailsEditor business={b} onChanged={business.setData} />}
       </section>
+      {b.status === 'refused' ? <ReapplyPanel business={b} onChanged={business.setData} /> : null}
       {active ? (
         <>
           <section className="panel" aria-labelledby="next-steps">
@@ -103,7 +107,19 @@ export function BusinessHome() {
                 <dt>{t('unitCredential.staffCount')}</dt>
                 <dd>{credential.data.staffCount.toLocaleString('vi-VN')}</dd>
               </dl>
+              <figure className="unit-qr">
+                <img
+                  src={`/api/v1/businesses/${b.id}/unit-credential.png?scale=6`}
+                  alt={t('deadEnds.unitQrAlt', { name: b.name })}
+                  width={240}
+                  height={240}
+                />
+                <figcaption>{t('deadEnds.unitQrHint')}</figcaption>
+              </figure>
               <p className="form-actions">
+                <a className="btn btn-primary" href={`/api/v1/businesses/${b.id}/unit-credential.png`} download>
+                  {t('deadEnds.unitQrDownload')}
+                </a>
                 <a className="btn" href={`/api/v1/businesses/${b.id}/confirmation.pdf`} download>
                   {t('unitCredential.download')}
                 </a>

@@ -15,6 +15,7 @@ import { ErrorMessage, InfoBox, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
 import { ReasonDialog } from '../../ui/reason-dialog.js';
 import { BusinessStatusBadge } from '../../ui/state-badge.js';
+import { BusinessDetailsEditor } from '../business/business-details-editor.js';
 import { BusinessStaff } from '../business/staff-screen.js';
 import { DossierTable } from '../dossiers/dossier-table.js';
 
@@ -35,11 +36,13 @@ export function BusinessScreen({ id }: { id: string }) {
   );
   const credential = useApi<UnitCredential>(approved ? `/api/v1/businesses/${id}/unit-credential` : null);
   const [refusing, setRefusing] = useState(false);
+  const [reversing, setReversing] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const b = business.data;
   const desk = me.role === 'ward_officer';
+  const canReverse = desk || me.role === 'ward_admin';
 
   const accept = async () => {
     setBusy(true);
@@ -58,6 +61,18 @@ export function BusinessScreen({ id }: { id: string }) {
     business.setData(r.data);
     setRefusing(false);
     notify(t('businessReview.refused', { name: r.data.name }));
+  };
+
+  const reverse = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const r = await api.post<Business>(`/api/v1/businesses/${id}/reverse-refusal`, { reason: reason.trim() });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    business.setData(r.data);
+    setReversing(false);
+    dossiers.reload();
+    notify(t('deadEnds.reversed', { name: r.data.name }));
   };
 
   if (!b) return business.error ? <ErrorMessage error={business.error} /> : <Loading />;
@@ -81,6 +96,21 @@ export function BusinessScreen({ id }: { id: string }) {
             {t(`business.via.${b.registeredVia}`)} · {formatDateTime(b.createdAt)}
           </dd>
         </BusinessFacts>
+        {b.status !== 'refused' ? <BusinessDetailsEditor business={b} onChanged={business.setData} /> : null}
+        {canReverse && b.status === 'refused' ? (
+          <div className="form-actions">
+            <Button
+              variant="primary"
+              onClick={() => {
+                setReversing(true);
+                setReason('');
+                setError(null);
+              }}
+            >
+              {t('deadEnds.reverse')}
+            </Button>
+          </div>
+        ) : null}
         {desk && b.status === 'pending' ? (
           <div className="form-actions">
             <Button variant="primary" busy={busy} onClick={() => void accept()}>
@@ -164,6 +194,19 @@ export function BusinessScreen({ id }: { id: string }) {
         busy={busy}
         onSubmit={refuse}
         onClose={() => setRefusing(false)}
+      />
+      <ReasonDialog
+        open={reversing}
+        title={t('deadEnds.reverseTitle', { name: b.name })}
+        text={t('deadEnds.reverseText')}
+        hint={t('dossier.reasonHint')}
+        submitLabel={t('deadEnds.reverse')}
+        reason={reason}
+        onReason={setReason}
+        error={error}
+        busy={busy}
+        onSubmit={reverse}
+        onClose={() => setReversing(false)}
       />
     </Page>
   );

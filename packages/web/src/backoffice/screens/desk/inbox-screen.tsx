@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Page as ApiPage, Business, Dossier } from '../../lib/api-types.js';
+import type { Page as ApiPage, Business, BusinessChange, Dossier } from '../../lib/api-types.js';
 import { Link } from '../../lib/router.js';
 import { useUser } from '../../lib/session.js';
 import { useApi } from '../../lib/use-api.js';
@@ -22,6 +22,7 @@ export function InboxScreen() {
     pageSize: 200,
   });
   const pending = useApi<ApiPage<Business>>(health ? null : '/api/v1/businesses', { status: 'pending', pageSize: 1 });
+  const changes = useApi<{ items: BusinessChange[] }>(health ? null : '/api/v1/business-changes');
   const items = list.data?.items ?? [];
   const overdue = items.filter((d) => d.overdue).length;
   return (
@@ -43,6 +44,18 @@ export function InboxScreen() {
             {t('inbox.pendingRegistrations', { n: pending.data.total })}{' '}
             <Link to="/businesses?status=pending">{t('inbox.reviewThem')}</Link>
           </p>
+        </InfoBox>
+      ) : null}
+      {changes.data && changes.data.items.length > 0 ? (
+        <InfoBox>
+          <p>{t('deadEnds.inboxChanges', { n: changes.data.items.length })}</p>
+          <ul>
+            {changes.data.items.map((c) => (
+              <li key={c.id}>
+                <Link to={`/businesses/${c.businessId}`}>{c.businessName}</Link> ({c.taxCode})
+              </li>
+            ))}
+          </ul>
         </InfoBox>
       ) : null}
       {list.data ? (

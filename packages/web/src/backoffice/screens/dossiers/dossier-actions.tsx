@@ -16,11 +16,21 @@ const PATHS: Record<DossierAction, string> = {
   reject: 'reject',
   suspend: 'suspend',
   reinstate: 'reinstate',
+  reopen: 'reopen',
 };
 
 /** Actions whose reason is what the business reads: the server requires it. */
-const NOTE_REQUIRED = new Set<DossierAction>(['return', 'reject', 'suspend', 'reinstate']);
-const ORDER: DossierAction[] = ['submit', 'confirm_health', 'approve', 'reinstate', 'return', 'reject', 'suspend'];
+const NOTE_REQUIRED = new Set<DossierAction>(['return', 'reject', 'suspend', 'reinstate', 'reopen']);
+const ORDER: DossierAction[] = [
+  'submit',
+  'confirm_health',
+  'approve',
+  'reinstate',
+  'reopen',
+  'return',
+  'reject',
+  'suspend',
+];
 const DANGER = new Set<DossierAction>(['return', 'reject', 'suspend']);
 
 /**

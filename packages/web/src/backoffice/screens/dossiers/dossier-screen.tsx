@@ -14,6 +14,7 @@ import { AttachmentsPanel } from './attachments-panel.js';
 import { DossierActions } from './dossier-actions.js';
 import { DossierStaff } from './dossier-staff.js';
 import { DossierTimeline } from './dossier-timeline.js';
+import { DraftAndCopyActions } from './draft-and-copy-actions.js';
 import { StaffImportPanel } from './staff-import-panel.js';
 
 const OPEN = new Set(['submitted', 'health_confirmed']);
@@ -122,6 +123,7 @@ export function DossierScreen({ id }: { id: string }) {
             </>
           ) : null}
         </dl>
+        <DraftAndCopyActions dossier={d} />
       </section>
       <DossierActions
         dossier={d}

@@ -4,7 +4,6 @@ import { formatDays } from '../../../shared/format.js';
 import { type ApiError, api, issueFor } from '../../lib/api-client.js';
 import type { Page as ApiPage, IssueResult, StaffMember } from '../../lib/api-types.js';
 import { useNotices } from '../../lib/notices.js';
-import { Link } from '../../lib/router.js';
 import { useUser } from '../../lib/session.js';
 import { matchesVi, sortByVi } from '../../lib/vietnamese.js';
 import { Button } from '../../ui/button.js';
@@ -12,7 +11,8 @@ import { DateField } from '../../ui/date-field.js';
 import { TextField } from '../../ui/field.js';
 import { ErrorMessage, InfoBox, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
-import { PrintPanel } from './print-panel.js';
+import { ActivePermitDialog, type OnActive } from './active-permit-dialog.js';
+import { IssueResultPanel } from './issue-result.js';
 
 /** Reads the whole approved list, page by page (one audited look per page). */
 async function loadApproved(businessId: string): Promise<{ items: StaffMember[] } | { error: ApiError }> {
@@ -48,6 +48,11 @@ export function IssueScreen() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<IssueResult | null>(null);
+  // Whether each date field holds a real day (or nothing): a bad one blocks issuing.
+  const [fromOk, setFromOk] = useState(true);
+  const [toOk, setToOk] = useState(true);
+  const [dateError, setDateError] = useState<{ from?: string; to?: string } | null>(null);
+  const [conflict, setConflict] = useState<ApiError | null>(null);
 
   useEffect(() => {
     if (!me.businessId) return;
@@ -78,8 +83,7 @@ export function IssueScreen() {
       return next;
     });
 
-  const issue = async (e: FormEvent) => {
-    e.preventDefault();
+  const send = async (onActive?: OnActive) => {
     setBusy(true);
     const everyone = staff && selected.size === staff.length;
     const r = await api.post<IssueResult>('/api/v1/permits', {
@@ -87,32 +91,50 @@ export function IssueScreen() {
       ...(validFrom ? { validFrom } : {}),
       ...(validTo ? { validTo } : {}),
       ...(purpose.trim() ? { purpose: purpose.trim() } : {}),
+      ...(onActive ? { onActive } : {}),
     });
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      if (r.error.code === 'permit_already_active') return setConflict(r.error);
+      return setError(r.error);
+    }
     setError(null);
     setIssued(r.data);
     setSelected(new Set());
-    notify(t('issue.done', { n: r.data.count, first: r.data.firstSerial, last: r.data.lastSerial }));
+    if (r.data.state === 'done') notify(issuedNotice(r.data));
+  };
+
+  const issuedNotice = (b: { issued: number; firstSerial: string | null; lastSerial: string | null }) =>
+    b.issued > 0 ? t('issue.done', { n: b.issued, first: b.firstSerial, last: b.lastSerial }) : t('issue.noneIssued');
+
+  const issue = async (e: FormEvent) => {
+    e.preventDefault();
+    // A date that is not a real day is refused here, never sent as "no date" (which would
+    // quietly issue with the default validity).
+    const bad = {
+      ...(fromOk ? {} : { from: t('issue.dateInvalid') }),
+      ...(toOk ? {} : { to: t('issue.dateInvalid') }),
+      ...(fromOk && toOk && validFrom && validTo && validFrom > validTo ? { to: t('issue.dateOrder') } : {}),
+    };
+    if (bad.from || bad.to) {
+      setDateError(bad);
+      return;
+    }
+    setDateError(null);
+    await send();
   };
 
   return (
     <Page title={t('nav.issue')} lead={t('issue.lead')} help="cap-va-in-giay">
-      {issued ? (
-        <section className="panel" aria-labelledby="issued-title">
-          <h2 id="issued-title">{t('issue.resultTitle')}</h2>
-          <InfoBox kind="success">
-            <p>{t('issue.done', { n: issued.count, first: issued.firstSerial, last: issued.lastSerial })}</p>
-          </InfoBox>
-          <PrintPanel
-            request={{ ids: issued.items.map((p) => p.id) }}
-            label={t('issue.printThem', { n: issued.count })}
-          />
-          <p>
-            <Link to="/permits">{t('issue.seeAll')}</Link>
-          </p>
-        </section>
-      ) : null}
+      {issued ? <IssueResultPanel result={issued} onDone={(b) => notify(issuedNotice(b))} /> : null}
+      <ActivePermitDialog
+        conflict={conflict}
+        onCancel={() => setConflict(null)}
+        onChoose={(choice) => {
+          setConflict(null);
+          void send(choice);
+        }}
+      />
       <ErrorMessage error={loadError} />
       {!staff ? (
         loadError ? null : (
@@ -204,14 +226,16 @@ export function IssueScreen() {
                 label={`${t('issue.validFrom')} ${t('common.optional')}`}
                 value={validFrom}
                 onValue={setValidFrom}
-                error={issueFor(error, 'validFrom')}
+                onValidity={setFromOk}
+                error={dateError?.from ?? issueFor(error, 'validFrom')}
               />
               <DateField
                 label={`${t('issue.validTo')} ${t('common.optional')}`}
                 hint={t('issue.validHint')}
                 value={validTo}
                 onValue={setValidTo}
-                error={issueFor(error, 'validTo')}
+                onValidity={setToOk}
+                error={dateError?.to ?? issueFor(error, 'validTo')}
               />
               <TextField
                 label={`${t('issue.purpose')} ${t('common.optional')}`}
@@ -223,6 +247,11 @@ export function IssueScreen() {
               />
             </div>
           </fieldset>
+          {dateError ? (
+            <InfoBox kind="warn">
+              <p role="alert">{t('issue.datesBlocked')}</p>
+            </InfoBox>
+          ) : null}
           <ErrorMessage error={error} focus />
           <p className="form-actions">
             <Button type="submit" variant="primary" busy={busy} disabled={selected.size === 0}>

@@ -1,6 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { STAFF_COLUMNS, type StaffField } from './columns.js';
+import { STAFF_COLUMNS, type StaffField } from '../../src/staff/import/columns.js';
 
 /**
  * Staff list files for tests and the benchmark, made the way users' tools make them:

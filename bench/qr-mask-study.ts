@@ -1,15 +1,15 @@
-import { decodeQrPixels } from '../qr/decode-image.js';
-import { fastQrMatrix, maskPenalty, PRINT_MASK } from '../qr/fast-matrix.js';
-import { type QrMatrix, QUIET_ZONE } from '../qr/segments.js';
-import { samplePermit } from './sample-permits.js';
-import { exampleSigner, signPermit } from './sample-signed.js';
+import { samplePermit } from '../packages/server/src/pdf/sample-permits.js';
+import { exampleSigner, signPermit } from '../packages/server/src/pdf/sample-signed.js';
+import { decodeQrPixels } from '../packages/server/src/qr/decode-image.js';
+import { fastQrMatrix, maskPenalty, PRINT_MASK } from '../packages/server/src/qr/fast-matrix.js';
+import { type QrMatrix, QUIET_ZONE } from '../packages/server/src/qr/segments.js';
 
 /**
  * The measurement behind PRINT_MASK (docs/printing.md): for really signed permit texts, the ISO
  * 18004 penalty of each of the eight masks, and how often zxing decodes each mask choice from
  * degraded images (coarse sampling, blur, noise: a poor camera at the edge of its range).
  *
- *   node --import tsx packages/server/src/pdf/qr-mask-study.ts [count]
+ *   node --import tsx bench/qr-mask-study.ts [count]
  */
 
 /** A deterministic pseudo-random generator (mulberry32). */

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { decodeQrPixels } from '../qr/decode-image.js';
+import { decodeQrPixels } from '../../src/qr/decode-image.js';
 
 /**
  * Poppler (pdftoppm, pdftotext, pdfinfo) and zxing on PDFs in memory, for the tests of this

@@ -1,15 +1,15 @@
 import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderPage, Scratch } from './pdf-test-tools.js';
-import { renderPermitsPdf } from './render-permits.js';
-import { REFERENCE_PERMIT, sampleConfirmation, samplePermit } from './sample-permits.js';
-import { renderUnitConfirmationPdf } from './unit-confirmation.js';
+import { renderPermitsPdf } from '../../src/pdf/render-permits.js';
+import { REFERENCE_PERMIT, sampleConfirmation, samplePermit } from '../../src/pdf/sample-permits.js';
+import { renderUnitConfirmationPdf } from '../../src/pdf/unit-confirmation.js';
+import { renderPage, Scratch } from './pdf-tools.js';
 
 /**
  * Renders the first page of each document of this folder to docs/screenshots/ (fictitious
  * people only), for the docs and for looking at the layout:
  *
- *   node --import tsx packages/server/src/pdf/make-screenshots.ts
+ *   node --import tsx packages/server/test/support/make-pdf-screenshots.ts
  */
 export async function makeScreenshots(outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });

@@ -1,8 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import { renderQrPng } from '../qr/render.js';
-import { faceBytes } from './fonts.js';
-import { A5_H, A5_W, MM } from './permit-form.js';
+import { faceBytes } from '../packages/server/src/pdf/fonts.js';
+import { A5_H, A5_W, MM } from '../packages/server/src/pdf/permit-form.js';
 import {
   DEFAULT_VERIFY_CAPTION,
   formatDate,
@@ -10,7 +9,8 @@ import {
   ID_TYPE_LABEL,
   type PermitPrintData,
   placeAndDate,
-} from './permit-print-data.js';
+} from '../packages/server/src/pdf/permit-print-data.js';
+import { renderQrPng } from '../packages/server/src/qr/render.js';
 
 /**
  * The benchmark baseline (bench/bulk-pdf.ts): the same form made the straightforward way, one

@@ -1,0 +1,55 @@
+import { type AuditActor, audit } from '../../audit/append-audit.js';
+import type { BusinessChangeRow, Executor } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import type { BusinessRecord } from '../business-presenter.js';
+import { findBusiness } from '../business-query.js';
+import { columnsOf, reviewedFieldsOf } from './edit-business.js';
+
+/**
+ * The desk's answer to a change request: `approve` applies the asked-for values to the
+ * business; `refuse` keeps the business as it is, with the reason the business reads.
+ * Only a `pending` request is answered (409 `business_change_decided`; the `WHERE status =
+ * 'pending'` update settles two desks answering at once).
+ */
+export async function decideBusinessChange(
+  db: Executor,
+  change: BusinessChangeRow,
+  decision: { approve: true; note?: string } | { approve: false; reason: string },
+  actor: AuditActor,
+  now: Date,
+): Promise<{ change: BusinessChangeRow; business: BusinessRecord }> {
+  if (change.status !== 'pending') throw new AppError('business_change_decided');
+  const at = now.toISOString();
+  const fields = reviewedFieldsOf(change.proposed);
+  const reason = decision.approve ? (decision.note ?? null) : decision.reason;
+  await audit(
+    db,
+    actor,
+    decision.approve ? 'business.change_approved' : 'business.change_refused',
+    { type: 'business', id: change.business_id, wardCode: change.ward_code },
+    { changeId: change.id, fields: Object.keys(fields), ...(reason ? { reason } : {}) },
+    now,
+  );
+  const updated = await db
+    .updateTable('business_changes')
+    .set({ status: decision.approve ? 'approved' : 'refused', reason, decided_by: actor.id, decided_at: at })
+    .where('id', '=', change.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new AppError('business_change_decided');
+  if (decision.approve) {
+    await db
+      .updateTable('businesses')
+      .set({ ...columnsOf(fields), updated_at: at })
+      .where('id', '=', change.business_id)
+      .execute();
+  }
+  return {
+    change: (await db
+      .selectFrom('business_changes')
+      .selectAll()
+      .where('id', '=', change.id)
+      .executeTakeFirst()) as BusinessChangeRow,
+    business: (await findBusiness(db, change.business_id)) as BusinessRecord,
+  };
+}

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { authorize, authorizeById } from '../../authz/index.js';
+import { notFound } from '../../errors.js';
+import { idParams, wardCode } from '../../http/common-schemas.js';
+import { defineRoute } from '../../http/route.js';
+import { userAreaFilter, wardArea } from '../../jurisdictions/ward-area.js';
+import { registrationEmail } from '../../notifications/dossier-emails.js';
+import { queueMessages } from '../../notifications/notify-dossier.js';
+import { getWardSettings } from '../../ward-settings/ward-settings.js';
+import { businessSchema, presentBusiness } from '../business-presenter.js';
+import { loadBusinessFor as loadBusiness } from '../load-business.js';
+import { mailFacts } from '../routes.js';
+import { reapplyBusiness, reverseRegistrationRefusal } from '../second-chance.js';
+import { businessEditSchema } from './business-change-fields.js';
+import { businessChangeResource, businessChangeSchema, presentBusinessChange } from './business-change-presenter.js';
+import { findBusinessChange, listBusinessChanges } from './business-change-query.js';
+import { decideBusinessChange } from './decide-business-change.js';
+import { editBusiness } from './edit-business.js';
+
+const TAGS = ['businesses'];
+const reason = z.string().trim().min(1, 'Nhập lý do').max(2000);
+
+export const editBusinessRoute = defineRoute({
+  method: 'PATCH',
+  path: '/api/v1/businesses/:id',
+  summary: 'Sửa thông tin doanh nghiệp (tên, địa chỉ, ngành nghề chờ phường duyệt; thông tin liên hệ có hiệu lực ngay)',
+  description:
+    'Doanh nghiệp đang hoạt động sửa tên, địa chỉ hoặc ngành nghề: tạo một yêu cầu thay đổi chờ Bộ phận Một cửa duyệt ' +
+    '(409 business_change_pending khi đã có một yêu cầu đang chờ). Người liên hệ, điện thoại, e-mail: có hiệu lực ngay. ' +
+    'Bộ phận Một cửa sửa, hoặc doanh nghiệp sửa khi đăng ký còn chờ tiếp nhận / không được tiếp nhận: có hiệu lực ngay. ' +
+    'Mã số thuế và phường không sửa được (là một đăng ký khác).',
+  tags: TAGS,
+  access: {
+    roles: ['business_rep', 'ward_officer'],
+    scope: 'doanh nghiệp: của mình; Một cửa: doanh nghiệp của phường',
+  },
+  params: idParams,
+  body: businessEditSchema,
+  response: z.object({ business: businessSchema, change: businessChangeSchema.nullable() }),
+  handler: async ({ db, user, params, body, actor, now }) => {
+    const b = await loadBusiness(db, user, params.id, 'update');
+    const r = await editBusiness(db, b, body, actor, now);
+    return { business: presentBusiness(r.business), change: r.change ? presentBusinessChange(r.change) : null };
+  },
+});
+
+export const listBusinessChangesOfRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/businesses/:id/changes',
+  summary: 'Các yêu cầu thay đổi thông tin của một doanh nghiệp (mới nhất trước)',
+  tags: TAGS,
+  access: {
+    roles: ['business_rep', 'ward_officer', 'health_officer', 'ward_admin', 'supervisor'],
+    scope: 'doanh nghiệp: của mình; cán bộ phường: phường mình; giám sát: trong địa bàn',
+  },
+  params: idParams,
+  response: z.object({ items: z.array(businessChangeSchema) }),
+  handler: async ({ db, user, params }) => {
+    const b = await loadBusiness(db, user, params.id, 'read');
+    const items = await listBusinessChanges(db, { businessId: b.id, limit: 100 });
+    return { items: items.map(presentBusinessChange) };
+  },
+});
+
+export const listBusinessChangesRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/business-changes',
+  summary: 'Yêu cầu thay đổi thông tin doanh nghiệp của phường (mặc định: đang chờ duyệt, cũ nhất trước)',
+  tags: TAGS,
+  access: {
+    roles: ['ward_officer', 'health_officer', 'ward_admin', 'supervisor'],
+    scope: 'cán bộ phường: phường mình; giám sát: các phường trong địa bàn',
+  },
+  query: z.object({
+    ward: wardCode.optional(),
+    status: z.enum(['pending', 'approved', 'refused']).default('pending'),
+  }),
+  response: z.object({ items: z.array(businessChangeSchema) }),
+  handler: async ({ db, user, query }) => {
+    if (query.ward) authorize(user, 'read', { type: 'business', ...(await wardArea(db, query.ward, 'query.ward')) });
+    const items = await listBusinessChanges(db, {
+      ...userAreaFilter(user),
+      ...(query.ward ? { wardCode: query.ward } : {}),
+      status: query.status,
+      limit: 200,
+    });
+    return { items: items.map(presentBusinessChange) };
+  },
+});
+
+async function loadChange(
+  db: Parameters<typeof findBusinessChange>[0],
+  user: Parameters<typeof authorizeById>[0],
+  id: string,
+) {
+  const c = await findBusinessChange(db, id);
+  if (!c) throw notFound('Không tìm thấy yêu cầu thay đổi.');
+  authorizeById(user, 'update', businessChangeResource(c), 'yêu cầu thay đổi');
+  return c;
+}
+
+const decidedSchema = z.object({ change: businessChangeSchema, business: businessSchema });
+
+export const approveBusinessChangeRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/business-changes/:id/approve',
+  summary: 'Duyệt yêu cầu thay đổi thông tin: thông tin mới có hiệu lực',
+  tags: TAGS,
+  access: { roles: ['ward_officer'], scope: 'doanh nghiệp của phường cán bộ' },
+  params: idParams,
+  body: z.object({ note: z.string().trim().max(2000).optional() }).default({}),
+  multiline: ['note'],
+  response: decidedSchema,
+  handler: async ({ db, user, params, body, actor, now }) => {
+    const c = await loadChange(db, user, params.id);
+    const r = await decideBusinessChange(
+      db,
+      c,
+      { approve: true, ...(body.note ? { note: body.note } : {}) },
+      actor,
+      now,
+    );
+    return { change: presentBusinessChange(r.change), business: presentBusiness(r.business) };
+  },
+});
+
+export const refuseBusinessChangeRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/business-changes/:id/refuse',
+  summary: 'Không duyệt yêu cầu thay đổi thông tin (bắt buộc ghi lý do; thông tin cũ giữ nguyên)',
+  tags: TAGS,
+  access: { roles: ['ward_officer'], scope: 'doanh nghiệp của phường cán bộ' },
+  params: idParams,
+  body: z.object({ reason }),
+  multiline: ['reason'],
+  response: decidedSchema,
+  handler: async ({ db, user, params, body, actor, now }) => {
+    const c = await loadChange(db, user, params.id);
+    const r = await decideBusinessChange(db, c, { approve: false, reason: body.reason }, actor, now);
+    return { change: presentBusinessChange(r.change), business: presentBusiness(r.business) };
+  },
+});
+
+export const reapplyBusinessRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/businesses/:id/reapply',
+  summary: 'Đăng ký lại sau khi không được tiếp nhận (sửa thông tin nếu cần; chờ Bộ phận Một cửa tiếp nhận)',
+  tags: TAGS,
+  access: { roles: ['business_rep'], scope: 'doanh nghiệp của mình' },
+  params: idParams,
+  body: businessEditSchema.default({}),
+  response: businessSchema,
+  handler: async (ctx) => {
+    const { db, user, params, body, actor, now, deps } = ctx;
+    const b = await loadBusiness(db, user, params.id, 'update');
+    const updated = await reapplyBusiness(db, b, body, actor, now);
+    const messages = [];
+    if (updated.contact_email)
+      messages.push(registrationEmail('received', updated.contact_email, mailFacts(updated), deps.config.publicUrl));
+    const { deskEmail } = await getWardSettings(db, updated.ward_code);
+    if (deskEmail) {
+      messages.push({
+        to: deskEmail,
+        subject: `[Thông hành] Doanh nghiệp đăng ký lại, chờ tiếp nhận: ${updated.name}`,
+        text: `${updated.name} (mã số thuế ${updated.tax_code}) đã sửa và gửi lại đăng ký sau khi không được tiếp nhận.\n\n${deps.config.publicUrl}/businesses/${updated.id}`,
+      });
+    }
+    queueMessages(ctx, messages);
+    return presentBusiness(updated);
+  },
+});
+
+export const reverseRefusalRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/businesses/:id/reverse-refusal',
+  summary: 'Hủy quyết định không tiếp nhận đăng ký (bắt buộc ghi lý do): doanh nghiệp được tiếp nhận',
+  tags: TAGS,
+  access: { roles: ['ward_officer', 'ward_admin'], scope: 'doanh nghiệp của phường' },
+  params: idParams,
+  body: z.object({ reason }),
+  multiline: ['reason'],
+  response: businessSchema,
+  handler: async (ctx) => {
+    const { db, user, params, body, actor, now, deps } = ctx;
+    const b = await loadBusiness(db, user, params.id, 'manage');
+    const updated = await reverseRegistrationRefusal(db, b, body.reason, actor, now);
+    if (updated.contact_email) {
+      queueMessages(ctx, [
+        registrationEmail('accepted', updated.contact_email, mailFacts(updated), deps.config.publicUrl),
+      ]);
+    }
+    return presentBusiness(updated);
+  },
+});
+
+export const businessChangeRoutes = [
+  editBusinessRoute,
+  listBusinessChangesOfRoute,
+  listBusinessChangesRoute,
+  approveBusinessChangeRoute,
+  refuseBusinessChangeRoute,
+  reapplyBusinessRoute,
+  reverseRefusalRoute,
+];
