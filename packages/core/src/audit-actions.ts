@@ -183,6 +183,7 @@ export const AUDIT_DETAIL_FIELDS = [
   'serial',
   'serials',
   'firstSerial',
+  'batchId',
   'lastSerial',
   'validFrom',
   'validTo',

@@ -14,6 +14,7 @@ import type {
   InspectionCaseEntriesTable,
   InspectionCasesTable,
   ScanClosePairsTable,
+  ScanCredentialSpansTable,
   ScanHourlyCountsTable,
   ScanUnitDaysTable,
 } from './tables/inspection.table.js';
@@ -66,6 +67,7 @@ export interface Database {
   scan_hourly_counts: ScanHourlyCountsTable;
   scan_close_pairs: ScanClosePairsTable;
   scan_unit_days: ScanUnitDaysTable;
+  scan_credential_spans: ScanCredentialSpansTable;
   inspection_cases: InspectionCasesTable;
   inspection_case_entries: InspectionCaseEntriesTable;
 }

@@ -308,6 +308,7 @@ export const vi = {
       alg: 'Thuật toán ký',
       serials: 'Các số giấy',
       firstSerial: 'Từ số giấy',
+      batchId: 'Đợt cấp giấy (mã)',
       lastSerial: 'Đến số giấy',
       validFrom: 'Hiệu lực từ ngày',
       validTo: 'Hiệu lực đến ngày',
