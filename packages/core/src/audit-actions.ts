@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   'dossier.submitted',
   'dossier.health_confirmed',
   'dossier.returned',
+  'dossier.sent_for_signature',
+  'dossier.returned_to_desk',
   'dossier.approved',
   'dossier.rejected',
   'dossier.suspended',
@@ -140,6 +142,8 @@ export const AUDIT_DETAIL_FIELDS = [
   'note',
   'referenceNumber',
   'dueAt',
+  'approvedBy',
+  'commitmentName',
   // attachments
   'attachmentId',
   'fileName',
@@ -170,6 +174,7 @@ export const AUDIT_DETAIL_FIELDS = [
   'dueDays',
   'legalBasis',
   'deskEmail',
+  'leaderApprovalRequired',
   'inserted',
   'source',
   // keys, permits, scans
@@ -178,6 +183,7 @@ export const AUDIT_DETAIL_FIELDS = [
   'serial',
   'serials',
   'firstSerial',
+  'batchId',
   'lastSerial',
   'validFrom',
   'validTo',

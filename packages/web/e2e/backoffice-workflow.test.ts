@@ -81,7 +81,12 @@ async function act(page: Page, button: string, note?: string) {
   await page.getByRole('region', { name: 'Xử lý hồ sơ' }).getByRole('button', { name: button }).click();
   const d = page.getByRole('dialog');
   await d.waitFor();
-  if (note) await d.getByRole('textbox').fill(note);
+  if (/^Nộp/.test(button)) {
+    // The representative's commitment (ký cam kết): ticked and signed with their name.
+    await d.getByRole('checkbox', { name: /cam kết/ }).check();
+    await d.getByLabel(/Họ và tên người đại diện/).fill(REP.fullName);
+  }
+  if (note) await d.getByRole('textbox', { name: /Lý do|Ghi chú/ }).fill(note);
   await d.getByRole('button', { name: button }).click();
   await d.waitFor({ state: 'hidden' });
 }
@@ -222,17 +227,44 @@ describe('the Health Station confirms and the ward approves', { timeout: 120_000
     await health.getByText('Trạm Y tế đã xác nhận, chờ UBND phường phê duyệt').first().waitFor();
   });
 
-  it('the desk approves it from its inbox', async () => {
+  it('the desk sends it to the ward leader for signature from its inbox', async () => {
     const desk = await as('motcua.ducgiang', '/inbox');
     await row(desk, BUSINESS).waitFor();
     await shot(desk, 'desk-inbox');
     await desk.getByRole('link', { name: BUSINESS }).click();
     await desk.getByRole('region', { name: 'Xử lý hồ sơ' }).waitFor();
     await shot(desk, 'desk-dossier', true);
-    await act(desk, 'Phê duyệt');
-    await status(desk, 'Đã phê duyệt hồ sơ');
-    await desk.getByText('Số phê duyệt').waitFor();
-    await desk.getByText('UBND phường phê duyệt').first().waitFor();
+    await act(desk, 'Trình lãnh đạo ký');
+    await status(desk, 'Đã trình lãnh đạo ký');
+    await desk.getByText('Chờ lãnh đạo UBND phường ký').first().waitFor();
+  });
+
+  it('the leader returns it to the desk with a reason; the desk sends it again', async () => {
+    const leader = await as('lanhdao.ducgiang');
+    await row(leader, BUSINESS).waitFor();
+    await shot(leader, 'leader-inbox');
+    await leader.getByRole('link', { name: BUSINESS }).click();
+    await leader.getByRole('region', { name: 'Xử lý hồ sơ' }).waitFor();
+    await leader.getByText('ký cam kết lúc').first().waitFor();
+    await shot(leader, 'leader-dossier', true);
+    await act(leader, 'Trả lại Một cửa', 'Đề nghị kiểm tra lại lộ trình trước khi trình ký.');
+    await status(leader, 'Đã trả hồ sơ về Một cửa');
+    const desk = await as('motcua.ducgiang', dossierUrl);
+    await desk.getByText('Đề nghị kiểm tra lại lộ trình trước khi trình ký.').first().waitFor();
+    await shot(desk, 'leader-returned', true);
+    await act(desk, 'Trình lãnh đạo ký');
+    await status(desk, 'Đã trình lãnh đạo ký');
+  });
+
+  it('the leader signs: the dossier is approved with the leader’s name', async () => {
+    const leader = await as('lanhdao.ducgiang', dossierUrl);
+    await leader.getByRole('region', { name: 'Xử lý hồ sơ' }).waitFor();
+    await act(leader, 'Phê duyệt');
+    await status(leader, 'Đã phê duyệt hồ sơ');
+    await leader.getByText('Số phê duyệt').waitFor();
+    await leader.getByText('Lãnh đạo UBND phường Đức Giang (demo) (Phó Chủ tịch UBND phường)').waitFor();
+    await leader.getByText('UBND phường phê duyệt').first().waitFor();
+    await shot(leader, 'leader-approved', true);
   });
 
   it('the desk files the stamped plan as a new version: the submitted file stays, no delete, both in the history', async () => {

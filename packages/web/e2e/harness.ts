@@ -205,7 +205,7 @@ export async function makeFixtures(origin: string, nowMs = Date.now()): Promise<
 /** The area list the fake server gives: the unit with the valid permit's holder on it. */
 export function areaListFixture() {
   return {
-    version: 12,
+    version: '12',
     units: [
       {
         taxCode: UNIT_TAX_CODE,

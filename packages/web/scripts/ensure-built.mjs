@@ -5,7 +5,12 @@ import { join } from 'node:path';
 
 const web = join(import.meta.dirname, '..');
 const stamp = join(web, 'dist', '.build-stamp');
-const sources = [join(web, 'src'), join(web, '..', 'core', 'src'), join(web, 'public')];
+const sources = [
+  join(web, 'src'),
+  join(web, '..', 'core', 'src'),
+  join(web, '..', 'contract', 'src'),
+  join(web, 'public'),
+];
 const files = ['index.html', 'p1.html', 'checkpoint.html', 'vite.config.ts'].map((f) => join(web, f));
 
 function newest(path) {

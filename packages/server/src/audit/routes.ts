@@ -1,22 +1,8 @@
-import { z } from 'zod';
+import { auditPageSchema, listAuditQuery } from '@thonghanh/contract';
 import { authorize } from '../authz/index.js';
-import { MAX_INT32, timestamp, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
 import { listAuditRows } from './audit-query.js';
-
-const auditEntrySchema = z.object({
-  seq: z.number().int(),
-  at: timestamp,
-  actorId: z.string().nullable(),
-  actorRole: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  wardCode: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-  hash: z.string(),
-});
 
 export const listAuditRoute = defineRoute({
   method: 'GET',
@@ -27,14 +13,8 @@ export const listAuditRoute = defineRoute({
     roles: ['ward_admin', 'supervisor'],
     scope: 'quản trị phường: nhật ký của phường mình; giám sát: của các phường trong địa bàn',
   },
-  query: z.object({
-    ward: wardCode.optional(),
-    entityType: z.string().max(64).optional(),
-    entityId: z.string().max(64).optional(),
-    before: z.coerce.number().int().positive().max(MAX_INT32).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-  }),
-  response: z.object({ items: z.array(auditEntrySchema), nextBefore: z.number().int().nullable() }),
+  query: listAuditQuery,
+  response: auditPageSchema,
   handler: async ({ db, user, query }) => {
     if (query.ward) authorize(user, 'read', { type: 'audit', ...(await wardArea(db, query.ward, 'query.ward')) });
     const rows = await listAuditRows(db, {

@@ -1,13 +1,11 @@
-import { z } from 'zod';
+import { changePasswordBody, loginBody, okResponse, sessionSchema } from '@thonghanh/contract';
 import { audit } from '../audit/append-audit.js';
 import type { SessionRow, UserRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { okResponse, timestamp } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { setUserPassword } from '../users/set-user-password.js';
-import { presentUser, userSchema } from '../users/user-presenter.js';
+import { presentUser } from '../users/user-presenter.js';
 import { findUserById } from '../users/user-query.js';
-import { newPasswordSchema } from '../users/username.js';
 import { login } from './login.js';
 import { beginLoginAttempt, loginKeys } from './login-throttle.js';
 import { verifyPassword } from './password.js';
@@ -17,11 +15,7 @@ import { deleteSession, type SessionPolicy, sessionEndsAt } from './sessions.js'
 const TAGS = ['auth'];
 const ANY = { roles: 'any', scope: 'chính phiên đăng nhập của mình' } as const;
 
-export const sessionSchema = z.object({
-  user: userSchema,
-  csrfToken: z.string().describe('Gửi lại trong header x-csrf-token ở mọi yêu cầu ghi'),
-  expiresAt: timestamp.describe('Phiên hết hạn lúc này nếu không có hoạt động'),
-});
+export { sessionSchema };
 
 const sessionView = (user: UserRow, session: SessionRow, policy: SessionPolicy) => ({
   user: presentUser(user),
@@ -36,7 +30,7 @@ export const loginRoute = defineRoute({
   tags: TAGS,
   access: { public: true },
   transaction: false,
-  body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+  body: loginBody,
   response: sessionSchema,
   handler: async ({ db, body, req, reply, deps }) => {
     const { token, session, user } = await login(
@@ -86,7 +80,7 @@ export const changePasswordRoute = defineRoute({
   access: ANY,
   allowedBeforePasswordChange: true,
   transaction: false,
-  body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: newPasswordSchema }),
+  body: changePasswordBody,
   response: okResponse,
   handler: async ({ db, user, session, body, actor, req, now, deps }) => {
     const row = (await findUserById(db, user.id))!;

@@ -7,13 +7,13 @@ import { isOwnBusiness } from './scope.js';
  * Who may do what, one line each. Resource types: `user`, `checkpoint`, `audit`,
  * `ward_settings`. Add the lines for new resources (business, dossier, …) here.
  */
-const WARD_STAFF = ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer'] as const;
+const WARD_STAFF = ['ward_admin', 'ward_officer', 'ward_leader', 'health_officer', 'checkpoint_officer'] as const;
 
 allow(['ward_admin'], ['read', 'create', 'update'], 'user', ownWard);
 allow(['supervisor'], ['read'], 'user', inArea);
 
 allow(['ward_admin'], ['read', 'create', 'update', 'delete'], 'checkpoint', ownWard);
-allow(['ward_officer', 'health_officer', 'checkpoint_officer'], ['read'], 'checkpoint', ownWard);
+allow(['ward_officer', 'ward_leader', 'health_officer', 'checkpoint_officer'], ['read'], 'checkpoint', ownWard);
 allow(['supervisor'], ['read'], 'checkpoint', inArea);
 
 allow(['ward_admin'], ['read'], 'audit', ownWard);
@@ -34,26 +34,27 @@ const channelOf = (r: Resource) => (r as Resource & { channel?: string }).channe
 const keptByBusiness = (u: AuthUser, r: Resource) => ownBusiness(u, r) && channelOf(r) === 'online';
 const keptByDesk = (u: AuthUser, r: Resource) => ownWard(u, r) && channelOf(r) !== 'online';
 
-allow(['ward_admin', 'ward_officer', 'health_officer'], ['read'], 'business', ownWard);
+allow(['ward_admin', 'ward_officer', 'ward_leader', 'health_officer'], ['read'], 'business', ownWard);
 allow(['ward_officer'], ['create', 'update'], 'business', ownWard);
 allow(['supervisor'], ['read'], 'business', inArea);
 allow(['business_rep'], ['read', 'update'], 'business', ownBusiness);
 // Taking back a refusal (of a registration or a dossier): the desk and the ward admin.
 allow(['ward_officer', 'ward_admin'], ['manage'], 'business', ownWard);
 
-allow(['ward_admin', 'ward_officer', 'health_officer'], ['read'], 'dossier', ownWard);
+allow(['ward_admin', 'ward_officer', 'ward_leader', 'health_officer'], ['read'], 'dossier', ownWard);
 allow(['supervisor'], ['read'], 'dossier', inArea);
 allow(['business_rep'], ['read'], 'dossier', ownBusiness);
 allow(['business_rep'], ['create', 'update'], 'dossier', keptByBusiness);
 allow(['ward_officer'], ['create', 'update'], 'dossier', keptByDesk);
-allow(['ward_officer', 'health_officer'], ['manage'], 'dossier', ownWard);
+// The leader signs (approve) or returns to the desk: transitions.ts says which, here only the ward.
+allow(['ward_officer', 'ward_leader', 'health_officer'], ['manage'], 'dossier', ownWard);
 
-allow(['ward_admin', 'ward_officer', 'health_officer'], ['read'], 'staff_list', ownWard);
+allow(['ward_admin', 'ward_officer', 'ward_leader', 'health_officer'], ['read'], 'staff_list', ownWard);
 allow(['supervisor'], ['read'], 'staff_list', inArea);
 allow(['business_rep'], ['read', 'delete'], 'staff_list', ownBusiness);
 allow(['ward_officer'], ['delete'], 'staff_list', ownWard);
 
-allow(['ward_admin', 'ward_officer', 'health_officer'], ['read'], 'stats', ownWard);
+allow(['ward_admin', 'ward_officer', 'ward_leader', 'health_officer'], ['read'], 'stats', ownWard);
 allow(['supervisor'], ['read'], 'stats', inArea);
 
 // Permits, unit credentials, ward keys, serial suffixes, the checkpoint's area list, scans.
@@ -62,11 +63,11 @@ const businessLevel = (u: AuthUser, r: Resource) => ownWard(u, r) && !!r.busines
 
 allow(['business_rep'], ['read', 'create', 'update'], 'permit', ownBusiness);
 allow(WARD_DESK, ['read', 'update'], 'permit', ownWard);
-allow(['health_officer'], ['read'], 'permit', ownWard);
+allow(['health_officer', 'ward_leader'], ['read'], 'permit', ownWard);
 allow(['supervisor'], ['read'], 'permit', inArea);
 
 allow(['business_rep'], ['read'], 'unit_credential', ownBusiness);
-allow(['ward_admin', 'ward_officer', 'health_officer'], ['read'], 'unit_credential', ownWard);
+allow(['ward_admin', 'ward_officer', 'ward_leader', 'health_officer'], ['read'], 'unit_credential', ownWard);
 allow(['supervisor'], ['read'], 'unit_credential', inArea);
 
 allow(['ward_admin'], ['read', 'update'], 'ward_key', ownWard);

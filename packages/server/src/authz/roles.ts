@@ -1,19 +1,7 @@
-/** The roles, by code. Vietnamese labels for screens and the CLI. */
-export const ROLES = {
-  supervisor: 'Giám sát (quận/thành phố)',
-  ward_admin: 'Quản trị phường',
-  ward_officer: 'Cán bộ Một cửa',
-  health_officer: 'Cán bộ Trạm Y tế',
-  business_rep: 'Đại diện doanh nghiệp',
-  checkpoint_officer: 'Cán bộ tại chốt',
-} as const;
+/** The roles are part of the API contract (packages/contract/src/roles.ts). */
+import { ROLES, type Role, WARD_ROLES, type WardRole } from '@thonghanh/contract';
 
-export type Role = keyof typeof ROLES;
-export const ROLE_CODES = Object.keys(ROLES) as Role[];
-
-/** Roles whose account belongs to one ward (ward_code set, district and province derived). */
-export const WARD_ROLES = ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer'] as const;
-export type WardRole = (typeof WARD_ROLES)[number];
+export { ROLE_CODES, ROLES, type Role, WARD_ROLES, type WardRole } from '@thonghanh/contract';
 
 export const isRole = (s: string): s is Role => s in ROLES;
 export const isWardRole = (r: string): r is WardRole => (WARD_ROLES as readonly string[]).includes(r);

@@ -107,7 +107,7 @@ export const listBusinessesRoute = defineRoute({
   summary: 'Danh sách doanh nghiệp của phường (giám sát: trong địa bàn); tìm theo tên không dấu hoặc mã số thuế',
   tags: TAGS,
   access: {
-    roles: ['ward_officer', 'health_officer', 'ward_admin', 'supervisor'],
+    roles: ['ward_officer', 'ward_leader', 'health_officer', 'ward_admin', 'supervisor'],
     scope: 'cán bộ phường: phường mình; giám sát: các phường trong địa bàn',
   },
   query: z.object({
@@ -143,7 +143,7 @@ export const getBusinessRoute = defineRoute({
   summary: 'Xem một doanh nghiệp (người đại diện: doanh nghiệp của mình, kể cả khi đang chờ tiếp nhận)',
   tags: TAGS,
   access: {
-    roles: ['business_rep', 'ward_officer', 'health_officer', 'ward_admin', 'supervisor'],
+    roles: ['business_rep', 'ward_officer', 'ward_leader', 'health_officer', 'ward_admin', 'supervisor'],
     scope: 'doanh nghiệp: của mình; cán bộ phường: phường mình; giám sát: trong địa bàn',
   },
   params: idParams,

@@ -1,22 +1,7 @@
-import { z } from 'zod';
-import { timestamp } from '../http/common-schemas.js';
+import { type CheckpointView, checkpointSchema } from '@thonghanh/contract';
 import type { CheckpointRecord } from './checkpoint-query.js';
 
-export const checkpointSchema = z.object({
-  id: z.string(),
-  ownerWardCode: z.string().describe('Phường quản lý chốt'),
-  wardCode: z.string().describe('Phường nơi đặt chốt'),
-  wardName: z.string(),
-  name: z.string(),
-  place: z.string(),
-  active: z.boolean(),
-  latitude: z.number().nullable().describe('Vĩ độ (WGS 84)'),
-  longitude: z.number().nullable().describe('Kinh độ (WGS 84)'),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-});
-
-export type CheckpointView = z.infer<typeof checkpointSchema>;
+export { type CheckpointView, checkpointSchema };
 
 export const presentCheckpoint = (c: CheckpointRecord): CheckpointView => ({
   id: c.id,

@@ -1,28 +1,26 @@
-import { z } from 'zod';
+import {
+  checkpointListResponse,
+  checkpointSchema,
+  createCheckpointBody,
+  idParams,
+  listCheckpointsQuery,
+  updateCheckpointBody,
+} from '@thonghanh/contract';
 import { type AuthUser, authorize, authorizeById } from '../authz/index.js';
 import type { Executor } from '../db/schema.js';
 import { notFound } from '../errors.js';
-import { booleanQuery, idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
-import { checkpointResource, checkpointSchema, presentCheckpoint } from './checkpoint-presenter.js';
+import { checkpointResource, presentCheckpoint } from './checkpoint-presenter.js';
 import { findCheckpoint, listCheckpoints } from './checkpoint-query.js';
 import { createCheckpoint, updateCheckpoint } from './save-checkpoint.js';
 
 const TAGS = ['checkpoints'];
 const READ = {
-  roles: ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer', 'supervisor'],
+  roles: ['ward_admin', 'ward_officer', 'ward_leader', 'health_officer', 'checkpoint_officer', 'supervisor'],
   scope: 'cán bộ phường: chốt của phường mình; giám sát: chốt của các phường trong địa bàn',
 } as const;
 const MANAGE = { roles: ['ward_admin'], scope: 'chốt do phường của quản trị viên quản lý' } as const;
-
-const fields = {
-  name: z.string().trim().min(1, 'Nhập tên chốt').max(200),
-  wardCode: wardCode,
-  place: z.string().trim().max(500),
-  latitude: z.number().min(-90).max(90).nullable().describe('Vĩ độ (WGS 84), ví dụ 21.0583'),
-  longitude: z.number().min(-180).max(180).nullable().describe('Kinh độ (WGS 84), ví dụ 105.8961'),
-};
 
 async function loadCheckpoint(db: Executor, user: AuthUser, id: string, action: 'read' | 'update' | 'delete') {
   const c = await findCheckpoint(db, id);
@@ -37,8 +35,8 @@ export const listCheckpointsRoute = defineRoute({
   summary: 'Danh sách chốt kiểm soát (của phường mình, hoặc trong địa bàn giám sát)',
   tags: TAGS,
   access: READ,
-  query: z.object({ ward: wardCode.optional().describe('Phường quản lý chốt'), active: booleanQuery.optional() }),
-  response: z.object({ items: z.array(checkpointSchema) }),
+  query: listCheckpointsQuery,
+  response: checkpointListResponse,
   handler: async ({ db, user, query }) => {
     if (query.ward) authorize(user, 'read', { type: 'checkpoint', ...(await wardArea(db, query.ward, 'query.ward')) });
     const area = userAreaFilter(user);
@@ -60,12 +58,7 @@ export const createCheckpointRoute = defineRoute({
   tags: TAGS,
   access: MANAGE,
   status: 201,
-  body: z.object({
-    ...fields,
-    place: fields.place.default(''),
-    latitude: fields.latitude.optional(),
-    longitude: fields.longitude.optional(),
-  }),
+  body: createCheckpointBody,
   response: checkpointSchema,
   handler: async ({ db, user, body, actor, now }) => {
     authorize(user, 'create', { type: 'checkpoint', wardCode: user.wardCode, districtCode: null, provinceCode: null });
@@ -91,14 +84,7 @@ export const updateCheckpointRoute = defineRoute({
   tags: TAGS,
   access: MANAGE,
   params: idParams,
-  body: z.object({
-    name: fields.name.optional(),
-    wardCode: fields.wardCode.optional(),
-    place: fields.place.optional(),
-    latitude: fields.latitude.optional(),
-    longitude: fields.longitude.optional(),
-    active: z.boolean().optional(),
-  }),
+  body: updateCheckpointBody,
   response: checkpointSchema,
   handler: async ({ db, user, params, body, actor, now }) => {
     const current = await loadCheckpoint(db, user, params.id, 'update');

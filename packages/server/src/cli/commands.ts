@@ -34,7 +34,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     load: async () => (await import('./commands/serve.js')).serveCommand,
   },
   db: {
-    summary: 'áp dụng các bản di chuyển cơ sở dữ liệu (db migrate)',
+    summary:
+      'áp dụng các bản di chuyển cơ sở dữ liệu (db migrate); tính lại dữ liệu tổng hợp từ nhật ký quét (db rebuild-scan-facts)',
     load: async () => (await import('./commands/db.js')).dbCommand,
   },
   users: {

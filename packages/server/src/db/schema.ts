@@ -14,6 +14,7 @@ import type {
   InspectionCaseEntriesTable,
   InspectionCasesTable,
   ScanClosePairsTable,
+  ScanCredentialSpansTable,
   ScanHourlyCountsTable,
   ScanUnitDaysTable,
 } from './tables/inspection.table.js';
@@ -30,7 +31,7 @@ import type { ScansTable } from './tables/scans.table.js';
 import type { SessionsTable } from './tables/sessions.table.js';
 import type { StaffMembersTable } from './tables/staff-members.table.js';
 import type { UsersTable } from './tables/users.table.js';
-import type { WardCurrentKeysTable, WardKeysTable } from './tables/ward-keys.table.js';
+import type { WardCurrentKeysTable, WardDocumentKeysTable, WardKeysTable } from './tables/ward-keys.table.js';
 import type { WardSettingsTable } from './tables/ward-settings.table.js';
 
 /**
@@ -55,6 +56,7 @@ export interface Database {
   reference_counters: ReferenceCountersTable;
   ward_keys: WardKeysTable;
   ward_current_keys: WardCurrentKeysTable;
+  ward_document_keys: WardDocumentKeysTable;
   permit_serial_suffixes: PermitSerialSuffixesTable;
   permit_counters: PermitCountersTable;
   permits: PermitsTable;
@@ -65,6 +67,7 @@ export interface Database {
   scan_hourly_counts: ScanHourlyCountsTable;
   scan_close_pairs: ScanClosePairsTable;
   scan_unit_days: ScanUnitDaysTable;
+  scan_credential_spans: ScanCredentialSpansTable;
   inspection_cases: InspectionCasesTable;
   inspection_case_entries: InspectionCaseEntriesTable;
 }

@@ -41,16 +41,18 @@ describe('demo: Đức Giang’s 85 businesses', () => {
         suspended: count('suspended'),
         submitted: count('submitted'),
         health_confirmed: count('health_confirmed'),
+        awaiting_leader: count('awaiting_leader'),
         returned: count('returned'),
         rejected: count('rejected'),
         draft: count('draft'),
         amendmentApproved: count('approved', 'amendment'),
         amendmentSubmitted: count('submitted', 'amendment'),
       }).toEqual({
-        approved: 70,
+        approved: 68,
         suspended: 2,
         submitted: 4,
         health_confirmed: 3,
+        awaiting_leader: 2,
         returned: 2,
         rejected: 1,
         draft: 2,
@@ -61,7 +63,7 @@ describe('demo: Đức Giang’s 85 businesses', () => {
       const open = await t.db
         .selectFrom('dossiers')
         .select(['due_at'])
-        .where('state', 'in', ['submitted', 'health_confirmed'])
+        .where('state', 'in', ['submitted', 'health_confirmed', 'awaiting_leader'])
         .execute();
       expect(open.filter((d) => (d.due_at as string) < now).length).toBeGreaterThanOrEqual(2);
       expect(open.filter((d) => (d.due_at as string) > now).length).toBeGreaterThanOrEqual(4);

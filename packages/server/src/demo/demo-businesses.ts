@@ -17,6 +17,7 @@ import type {
   StaffMemberRow,
 } from '../db/schema.js';
 import { attachmentEventDetail } from '../dossiers/attachments/add-attachment.js';
+import { COMMITMENT_TEXT } from '../dossiers/commitment.js';
 import { referenceSuffix } from '../dossiers/next-reference-number.js';
 import { vnToday } from '../notifications/vn-time.js';
 import { INSERT_BATCH, staffRowOf } from '../staff/list/save-staff-list.js';
@@ -69,6 +70,11 @@ function plans(): Plan[] {
   for (let i = 0; i < 70; i++) {
     const channel: DossierChannel =
       i % 9 === 4 ? 'email' : i % 13 === 6 ? 'in_person' : i % 17 === 8 ? 'post' : 'online';
+    // The last two wait for the ward leader's signature (the desk sent them up).
+    if (i >= 68) {
+      out.push({ state: 'awaiting_leader', channel, dueInHours: i === 68 ? 16 : 40 });
+      continue;
+    }
     out.push({
       state: 'approved',
       channel,
@@ -95,10 +101,11 @@ const PATH: Record<DossierState, TransitionAction[]> = {
   draft: [],
   submitted: ['submit'],
   health_confirmed: ['submit', 'confirm_health'],
-  approved: ['submit', 'confirm_health', 'approve'],
+  awaiting_leader: ['submit', 'confirm_health', 'send_for_signature'],
+  approved: ['submit', 'confirm_health', 'send_for_signature', 'approve'],
   returned: ['submit', 'return'],
   rejected: ['submit', 'confirm_health', 'reject'],
-  suspended: ['submit', 'confirm_health', 'approve', 'suspend'],
+  suspended: ['submit', 'confirm_health', 'send_for_signature', 'approve', 'suspend'],
 };
 
 /** Everything the step makes, built in memory and inserted in batches. */
@@ -128,6 +135,9 @@ export const demoBusinessesStep: DemoStep = {
     const rng = seededRng(20210815);
     const desk = actorOf(ctx, 'motcua.ducgiang', 'ward_officer');
     const health = actorOf(ctx, 'tramyte.ducgiang', 'health_officer');
+    const leader = actorOf(ctx, 'lanhdao.ducgiang', 'ward_leader');
+    const leaderUser = ctx.users.get('lanhdao.ducgiang');
+    const signer = { name: leaderUser?.full_name ?? '', title: leaderUser?.title ?? null };
     await updateWardSettings(
       ctx.db,
       DEMO.ward,
@@ -198,7 +208,7 @@ export const demoBusinessesStep: DemoStep = {
       const work = { name: company.name, street, wardCode: DEMO.ward };
       const keeper: AuditActor =
         plan.channel === 'online' ? { id: reference ? (rep?.id ?? null) : null, role: 'business_rep' } : desk;
-      const who = { keeper, desk, health, rng };
+      const who = { keeper, desk, health, leader, signer, representative: business.contact_name, rng };
       const staffCount = reference ? DEMO_REFERENCE_UNIT.staff : rng.int(5, 60);
       const dossier = addDossier(world, ctx, business, {
         kind: 'initial',
@@ -226,7 +236,7 @@ export const demoBusinessesStep: DemoStep = {
           planTo: dossier.plan_to,
         });
         const steps: TransitionAction[] =
-          plan.amendment === 'approved' ? ['submit', 'confirm_health', 'approve'] : ['submit'];
+          plan.amendment === 'approved' ? ['submit', 'confirm_health', 'send_for_signature', 'approve'] : ['submit'];
         drive(world, ctx, amendment, steps, at, who, null);
       }
       if (plan.removeStaff) {
@@ -360,6 +370,13 @@ function addDossier(
     health_confirmed_at: null,
     decided_at: null,
     state_note: null,
+    approved_by: null,
+    approved_by_name: null,
+    approved_by_title: null,
+    commitment_name: null,
+    commitment_text: null,
+    committed_at: null,
+    committed_by: null,
     created_by: o.keeper.id,
     created_at: at,
     updated_at: at,
@@ -439,18 +456,34 @@ function drive(
   d: DossierRow,
   path: TransitionAction[],
   submitAt: number,
-  who: { keeper: AuditActor; desk: AuditActor; health: AuditActor; rng: Rng },
+  who: {
+    keeper: AuditActor;
+    desk: AuditActor;
+    health: AuditActor;
+    leader: AuditActor;
+    signer: { name: string; title: string | null };
+    representative: string;
+    rng: Rng;
+  },
   reason: string | null,
 ): void {
   let t = submitAt;
   for (const action of path) {
-    const step = TRANSITIONS.find((x) => x.action === action && x.from === d.state);
+    // Đức Giang keeps the default: the leader signs.
+    const step = TRANSITIONS.find((x) => x.action === action && x.from === d.state && x.approval !== 'desk');
     if (!step) throw new Error(`demo: ${action} from ${d.state} is not in the state machine`);
     if (action !== 'submit') t += who.rng.int(3, 26) * HOUR;
     if (action === 'suspend') t = Math.max(t, ctx.now.getTime() - 2 * DAY);
     t = Math.min(t, ctx.now.getTime() - 30 * 60_000);
     const at = iso(t);
-    const actor = action === 'submit' ? who.keeper : action === 'confirm_health' ? who.health : who.desk;
+    const actor =
+      action === 'submit'
+        ? who.keeper
+        : action === 'confirm_health'
+          ? who.health
+          : action === 'approve' || action === 'return_to_desk'
+            ? who.leader
+            : who.desk;
     const note = step.note === 'required' ? reason : null;
     world.events.push(eventRow(d.id, action, d.state, step.to, note, actor, at));
     d.state = step.to;
@@ -459,9 +492,20 @@ function drive(
     if (action === 'submit') {
       d.submitted_at = at;
       d.due_at = iso(t + 3 * DAY);
+      Object.assign(d, {
+        commitment_name: who.representative,
+        commitment_text: COMMITMENT_TEXT,
+        committed_at: at,
+        committed_by: actor.id,
+      });
     } else if (action === 'confirm_health') d.health_confirmed_at = at;
     else if (action === 'approve') {
       d.decided_at = at;
+      Object.assign(d, {
+        approved_by: actor.id,
+        approved_by_name: who.signer.name,
+        approved_by_title: who.signer.title,
+      });
       world.approvals.push(d);
       for (const s of world.staff) {
         if (s.dossier_id === d.id && s.status === 'pending')

@@ -7,6 +7,7 @@ import { DEMO, type DemoStep } from './demo-context.js';
 interface DemoAccount {
   username: string;
   fullName: string;
+  title?: string;
   role: Role;
   scope: ScopeInput;
   note: string;
@@ -40,7 +41,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     fullName: 'Cán bộ Một cửa phường Đức Giang (demo)',
     role: 'ward_officer',
     scope: { wardCode: DEMO.ward },
-    note: 'tiếp nhận, xử lý và phê duyệt hồ sơ',
+    note: 'tiếp nhận, xử lý hồ sơ, trình lãnh đạo ký',
+  },
+  {
+    username: 'lanhdao.ducgiang',
+    fullName: 'Lãnh đạo UBND phường Đức Giang (demo)',
+    title: 'Phó Chủ tịch UBND phường',
+    role: 'ward_leader',
+    scope: { wardCode: DEMO.ward },
+    note: 'ký phê duyệt hồ sơ (Chủ tịch / Phó Chủ tịch)',
   },
   {
     username: 'tramyte.ducgiang',
@@ -74,6 +83,7 @@ export const demoUsersStep: DemoStep = {
         {
           username: a.username,
           fullName: a.fullName,
+          ...(a.title ? { title: a.title } : {}),
           role: a.role,
           scope: a.scope,
           passwordHash: ctx.passwordHash,

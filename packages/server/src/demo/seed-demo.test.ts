@@ -47,6 +47,13 @@ describe('seedDemo', () => {
           province_code: '01',
         },
         {
+          username: 'lanhdao.ducgiang',
+          role: 'ward_leader',
+          ward_code: '00124',
+          district_code: '004',
+          province_code: '01',
+        },
+        {
           username: 'motcua.ducgiang',
           role: 'ward_officer',
           ward_code: '00124',

@@ -16,8 +16,16 @@ export interface CreateDossierInput {
 }
 
 /** States in which a dossier still counts (a rejected one does not block a new one). */
-const LIVE = ['draft', 'submitted', 'health_confirmed', 'returned', 'approved', 'suspended'] as const;
-const OPEN = ['draft', 'submitted', 'health_confirmed', 'returned'] as const;
+const LIVE = [
+  'draft',
+  'submitted',
+  'health_confirmed',
+  'awaiting_leader',
+  'returned',
+  'approved',
+  'suspended',
+] as const;
+const OPEN = ['draft', 'submitted', 'health_confirmed', 'awaiting_leader', 'returned'] as const;
 
 /**
  * Opens a draft dossier for an active business. One initial dossier per business (unless
@@ -89,6 +97,13 @@ export async function createDossier(
     health_confirmed_at: null,
     decided_at: null,
     state_note: null,
+    approved_by: null,
+    approved_by_name: null,
+    approved_by_title: null,
+    commitment_name: null,
+    commitment_text: null,
+    committed_at: null,
+    committed_by: null,
     created_by: actor.id,
     created_at: at,
     updated_at: at,

@@ -38,6 +38,17 @@ export const dossierSchema = z.object({
   overdue: z.boolean().describe('Quá hạn xử lý: đang chờ phường mà đã qua hạn'),
   healthConfirmedAt: timestamp.nullable(),
   decidedAt: timestamp.nullable(),
+  approvedBy: z
+    .object({ name: z.string(), title: z.string().nullable() })
+    .nullable()
+    .describe('Người ký phê duyệt (lãnh đạo UBND phường, hoặc Một cửa ở phường không yêu cầu lãnh đạo ký)'),
+  commitment: z
+    .object({ name: z.string(), text: z.string(), at: timestamp })
+    .nullable()
+    .describe('Cam kết của người đại diện doanh nghiệp khi nộp (lần nộp gần nhất)'),
+  approval: z
+    .enum(['leader', 'desk'])
+    .describe('Ai phê duyệt ở phường này: leader (lãnh đạo ký, mặc định) hoặc desk (Một cửa)'),
   staffCount: z.number().int(),
   actions: z
     .array(z.enum(TRANSITION_ACTIONS as [string, ...string[]]))
@@ -101,6 +112,7 @@ export const dossierDetailSchema = dossierSchema.extend({
       delete: z.boolean().describe('Người đang xem xóa được tệp (chỉ khi hồ sơ còn nháp)'),
     })
     .describe('Hồ sơ đã nộp: tệp không xóa được, chỉ thay bằng phiên bản mới'),
+  commitmentText: z.string().describe('Lời cam kết người đại diện ký khi nộp'),
 });
 
 export type DossierView = z.infer<typeof dossierSchema>;
@@ -137,6 +149,12 @@ export function presentDossier(d: DossierRecord, user: AuthUser, now: Date): Dos
     overdue: isOverdue(d, now),
     healthConfirmedAt: d.health_confirmed_at,
     decidedAt: d.decided_at,
+    approvedBy: d.approved_by_name ? { name: d.approved_by_name, title: d.approved_by_title } : null,
+    commitment:
+      d.commitment_name && d.committed_at
+        ? { name: d.commitment_name, text: d.commitment_text ?? '', at: d.committed_at }
+        : null,
+    approval: d.approval,
     staffCount: d.staff_count,
     actions: readOnly ? [] : availableActions(d, user.role),
     editable: !readOnly && canEdit(user, d),

@@ -1,4 +1,5 @@
 import type { DossierAttachmentRow, DossierEventRow, DossierRow, DossierState, Executor } from '../db/schema.js';
+import { type Approval, OPEN_STATES } from '../workflow/transitions.js';
 
 /** A dossier with what lists and policies need: its business, ward name and staff count. */
 export interface DossierRecord extends DossierRow {
@@ -9,6 +10,8 @@ export interface DossierRecord extends DossierRow {
   ward_name: string;
   /** People the dossier adds (not removed). */
   staff_count: number;
+  /** Who approves in its ward now (the ward setting `leaderApprovalRequired`). */
+  approval: Approval;
 }
 
 function baseQuery(db: Executor) {
@@ -16,6 +19,7 @@ function baseQuery(db: Executor) {
     .selectFrom('dossiers as d')
     .innerJoin('businesses as b', 'b.id', 'd.business_id')
     .innerJoin('admin_units as w', 'w.code', 'd.ward_code')
+    .leftJoin('ward_settings as ws', 'ws.ward_code', 'd.ward_code')
     .selectAll('d')
     .select((eb) => [
       'b.name as business_name',
@@ -23,6 +27,7 @@ function baseQuery(db: Executor) {
       'b.status as business_status',
       'b.contact_email as business_email',
       'w.name as ward_name',
+      'ws.leader_approval_required',
       eb
         .selectFrom('staff_members as s')
         .select((e) => e.fn.countAll<number>().as('n'))
@@ -32,11 +37,18 @@ function baseQuery(db: Executor) {
     ]);
 }
 
-const withCount = (r: DossierRecord): DossierRecord => ({ ...r, staff_count: Number(r.staff_count ?? 0) });
+type DossierQueryRow = Omit<DossierRecord, 'approval'> & { leader_approval_required: number | null };
+
+/** A ward without settings has the leader sign (the default). */
+const withCount = ({ leader_approval_required, ...r }: DossierQueryRow): DossierRecord => ({
+  ...r,
+  staff_count: Number(r.staff_count ?? 0),
+  approval: leader_approval_required === null || Number(leader_approval_required) === 1 ? 'leader' : 'desk',
+});
 
 export async function findDossier(db: Executor, id: string): Promise<DossierRecord | undefined> {
   const r = await baseQuery(db).where('d.id', '=', id).executeTakeFirst();
-  return r ? withCount(r as DossierRecord) : undefined;
+  return r ? withCount(r as DossierQueryRow) : undefined;
 }
 
 export interface DossierFilter {
@@ -66,23 +78,21 @@ export async function listDossiers(db: Executor, f: DossierFilter): Promise<{ it
   if (f.states?.length) q = q.where('d.state', 'in', f.states);
   if (f.kind) q = q.where('d.kind', '=', f.kind);
   if (f.overdue) {
-    q = q.where('d.state', 'in', ['submitted', 'health_confirmed']).where('d.due_at', '<', f.now.toISOString());
+    q = q.where('d.state', 'in', OPEN_STATES).where('d.due_at', '<', f.now.toISOString());
   }
   const total = await q
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const items = await q
-    .orderBy((eb) => eb.case().when('d.state', 'in', ['submitted', 'health_confirmed']).then(0).else(1).end())
-    .orderBy((eb) =>
-      eb.case().when('d.state', 'in', ['submitted', 'health_confirmed']).then(eb.ref('d.due_at')).else('').end(),
-    )
+    .orderBy((eb) => eb.case().when('d.state', 'in', OPEN_STATES).then(0).else(1).end())
+    .orderBy((eb) => eb.case().when('d.state', 'in', OPEN_STATES).then(eb.ref('d.due_at')).else('').end())
     .orderBy('d.updated_at', 'desc')
     .orderBy('d.id')
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return { items: items.map((r) => withCount(r as DossierRecord)), total: Number(total.n) };
+  return { items: items.map((r) => withCount(r as DossierQueryRow)), total: Number(total.n) };
 }
 
 export interface DossierEventRecord extends DossierEventRow {

@@ -3,7 +3,14 @@ import type { BusinessRecord } from '../businesses/business-presenter.js';
 import type { DossierState } from '../db/schema.js';
 import { type Agent, forEachApp, signIn } from '../test/app.js';
 import { WARDS } from '../test/constants.js';
-import { makeBusiness, makeBusinessRep, makeDossier, makeUser } from '../test/factories.js';
+import {
+  deskApprovesIn,
+  makeBusiness,
+  makeBusinessRep,
+  makeDossier,
+  makeUser,
+  TEST_COMMITMENT,
+} from '../test/factories.js';
 import { combineWorkflowHooks, type WorkflowHooks } from '../workflow/hooks.js';
 import { DOSSIER_STATES, TRANSITIONS, type TransitionAction } from '../workflow/transitions.js';
 
@@ -11,6 +18,8 @@ const PATHS: Record<TransitionAction, string> = {
   submit: 'submit',
   confirm_health: 'confirm-health',
   return: 'return',
+  send_for_signature: 'send-for-signature',
+  return_to_desk: 'return-to-desk',
   approve: 'approve',
   reject: 'reject',
   suspend: 'suspend',
@@ -47,36 +56,52 @@ describe('dossier workflow over the API', () => {
     (t) => {
       let desk: Agent;
       let health: Agent;
+      let leader: Agent;
       let business: BusinessRecord;
       let rep: Agent;
       beforeAll(async () => {
         business = await makeBusiness(t.db);
+        // Phúc Xá keeps the desk's approval; Đức Giang has the default (the leader signs).
+        await deskApprovesIn(t.db, WARDS.other);
       });
       // Signed in afresh for every test: the clock test moves time past the sessions' expiry.
       beforeEach(async () => {
         desk = await signIn(t.app, await makeUser(t.db, { role: 'ward_officer' }));
         health = await signIn(t.app, await makeUser(t.db, { role: 'health_officer' }));
+        leader = await signIn(
+          t.app,
+          await makeUser(t.db, { role: 'ward_leader', fullName: 'Lãnh Đạo Phường', title: 'Chủ tịch UBND phường' }),
+        );
         rep = await signIn(t.app, await makeBusinessRep(t.db, business));
       });
 
       /** An agent allowed to do `action` on a dossier sent online (the business keeps it). */
       const actorFor = (action: TransitionAction, from: DossierState) => {
-        const row = TRANSITIONS.find((x) => x.action === action && x.from === from);
-        if (!row) return action === 'submit' ? rep : action === 'confirm_health' ? health : desk;
+        const row =
+          TRANSITIONS.find((x) => x.action === action && x.from === from) ??
+          TRANSITIONS.find((x) => x.action === action);
+        if (!row) return desk;
         const party = row.by[0];
-        return party === 'keeper' ? rep : party === 'health' ? health : desk;
+        return party === 'keeper' ? rep : party === 'health' ? health : party === 'leader' ? leader : desk;
       };
 
       describe('every legal move, through its route', () => {
         for (const tr of TRANSITIONS) {
-          it(`${tr.action}: ${tr.from} → ${tr.to}`, async () => {
-            const b = await makeBusiness(t.db);
+          it(`${tr.action}: ${tr.from} → ${tr.to}${tr.approval ? ` (${tr.approval} approves)` : ''}`, async () => {
+            // A row for wards that keep the desk's approval: in Phúc Xá, by its desk.
+            const ward = tr.approval === 'desk' ? WARDS.other : WARDS.own;
+            const b = await makeBusiness(t.db, { wardCode: ward });
             const d = await makeDossier(t.db, { business: b, state: tr.from });
             const agent =
               tr.by[0] === 'keeper'
                 ? await signIn(t.app, await makeBusinessRep(t.db, b))
-                : actorFor(tr.action, tr.from);
-            const res = await agent.post(`/api/v1/dossiers/${d.id}/${PATHS[tr.action]}`, { note: 'Ghi chú kèm theo' });
+                : ward === WARDS.other
+                  ? await signIn(t.app, await makeUser(t.db, { role: 'ward_officer', wardCode: ward }))
+                  : actorFor(tr.action, tr.from);
+            const res = await agent.post(`/api/v1/dossiers/${d.id}/${PATHS[tr.action]}`, {
+              note: 'Ghi chú kèm theo',
+              ...(tr.action === 'submit' ? { commitment: TEST_COMMITMENT } : {}),
+            });
             expect(res.statusCode, res.body).toBe(200);
             const body = res.json();
             expect(body.state).toBe(tr.to);
@@ -110,7 +135,10 @@ describe('dossier workflow over the API', () => {
               // Someone who may do this action on some dossier: the business keeps its online ones.
               const agent =
                 action === 'submit' ? await signIn(t.app, await makeBusinessRep(t.db, b)) : actorFor(action, from);
-              const res = await agent.post(`/api/v1/dossiers/${d.id}/${PATHS[action]}`, { note: 'x' });
+              const res = await agent.post(`/api/v1/dossiers/${d.id}/${PATHS[action]}`, {
+                note: 'x',
+                ...(action === 'submit' ? { commitment: TEST_COMMITMENT } : {}),
+              });
               expect(res.statusCode, res.body).toBe(409);
               expect(res.json().error.code).toBe('illegal_transition');
               const after = await t.db
@@ -137,12 +165,79 @@ describe('dossier workflow over the API', () => {
         expect((await health.post(`/api/v1/dossiers/${d.id}/approve`)).statusCode).toBe(403);
       });
 
+      it('has the desk send for signature and the leader sign; the desk cannot approve itself (409 leader_signature_required)', async () => {
+        const d = await makeDossier(t.db, { business: await makeBusiness(t.db), state: 'health_confirmed' });
+        const self = await desk.post(`/api/v1/dossiers/${d.id}/approve`);
+        expect([self.statusCode, self.json().error.code]).toEqual([409, 'leader_signature_required']);
+        expect((await leader.post(`/api/v1/dossiers/${d.id}/approve`)).statusCode).toBe(409);
+        const sent = (await desk.post(`/api/v1/dossiers/${d.id}/send-for-signature`)).json();
+        expect(sent).toMatchObject({ state: 'awaiting_leader', actions: [], approval: 'leader' });
+        expect((await leader.get(`/api/v1/dossiers/${d.id}`)).json().actions.sort()).toEqual([
+          'approve',
+          'return_to_desk',
+        ]);
+        expect((await desk.post(`/api/v1/dossiers/${d.id}/approve`)).statusCode).toBe(403);
+        expect((await health.post(`/api/v1/dossiers/${d.id}/approve`)).statusCode).toBe(403);
+        const inbox = (await leader.get('/api/v1/dossiers?state=awaiting_leader&pageSize=200')).json();
+        expect(inbox.items.map((x: { id: string }) => x.id)).toContain(d.id);
+      });
+
+      it('lets the leader return a dossier to the desk with a reason; the desk sends it again', async () => {
+        const d = await makeDossier(t.db, { business: await makeBusiness(t.db), state: 'awaiting_leader' });
+        const blank = await leader.post(`/api/v1/dossiers/${d.id}/return-to-desk`, { note: ' ' });
+        expect(blank.statusCode).toBe(400);
+        const back = (
+          await leader.post(`/api/v1/dossiers/${d.id}/return-to-desk`, { note: 'Kiểm tra lại lộ trình 2 người' })
+        ).json();
+        expect(back).toMatchObject({ state: 'health_confirmed', stateNote: 'Kiểm tra lại lộ trình 2 người' });
+        expect(back.events.at(-1)).toMatchObject({ action: 'return_to_desk', actorRole: 'ward_leader' });
+        expect((await desk.get(`/api/v1/dossiers/${d.id}`)).json().actions).toContain('send_for_signature');
+        expect((await desk.post(`/api/v1/dossiers/${d.id}/send-for-signature`)).json().state).toBe('awaiting_leader');
+      });
+
+      it('lets a ward keep the desk’s approval (setting off): no leader step, the desk signs', async () => {
+        const b = await makeBusiness(t.db, { wardCode: WARDS.other });
+        const d = await makeDossier(t.db, { business: b, state: 'health_confirmed' });
+        const otherDesk = await signIn(t.app, await makeUser(t.db, { role: 'ward_officer', wardCode: WARDS.other }));
+        const view = (await otherDesk.get(`/api/v1/dossiers/${d.id}`)).json();
+        expect(view.approval).toBe('desk');
+        expect(view.actions).not.toContain('send_for_signature');
+        const res = (await otherDesk.post(`/api/v1/dossiers/${d.id}/approve`)).json();
+        expect(res).toMatchObject({ state: 'approved', approvedBy: { name: 'Người dùng thử nghiệm', title: null } });
+      });
+
+      it('refuses a submission without the representative’s commitment (422 commitment_required), keeps it with one', async () => {
+        const b = await makeBusiness(t.db);
+        const agent = await signIn(t.app, await makeBusinessRep(t.db, b));
+        const d = await makeDossier(t.db, { business: b, state: 'draft' });
+        for (const body of [
+          {},
+          { commitment: { accepted: false, name: 'Nguyễn Văn A' } },
+          { commitment: { accepted: true, name: '  ' } },
+        ]) {
+          const res = await agent.post(`/api/v1/dossiers/${d.id}/submit`, body);
+          expect([res.statusCode, res.json().error.code], JSON.stringify(body)).toEqual([422, 'commitment_required']);
+        }
+        const state = await t.db
+          .selectFrom('dossiers')
+          .select('state')
+          .where('id', '=', d.id)
+          .executeTakeFirstOrThrow();
+        expect(state.state).toBe('draft');
+        const ok = (
+          await agent.post(`/api/v1/dossiers/${d.id}/submit`, { commitment: { accepted: true, name: ' Trần Thị B ' } })
+        ).json();
+        expect(ok.state).toBe('submitted');
+        expect(ok.commitment).toEqual({ name: 'Trần Thị B', text: ok.commitmentText, at: ok.submittedAt });
+        expect(ok.commitmentText).toContain('cam kết');
+      });
+
       it('runs the 3-day clock: due at submission + 3 days, overdue after, a new clock on resubmission', async () => {
         const b = await makeBusiness(t.db);
         const agent = await signIn(t.app, await makeBusinessRep(t.db, b));
         const d = await makeDossier(t.db, { business: b, state: 'draft' });
         const submittedAt = t.clock.now();
-        const sub = (await agent.post(`/api/v1/dossiers/${d.id}/submit`)).json();
+        const sub = (await agent.post(`/api/v1/dossiers/${d.id}/submit`, { commitment: TEST_COMMITMENT })).json();
         expect(sub.submittedAt).toBe(submittedAt.toISOString());
         expect(sub.dueAt).toBe(new Date(submittedAt.getTime() + 3 * DAY).toISOString());
         expect(sub.overdue).toBe(false);
@@ -166,7 +261,7 @@ describe('dossier workflow over the API', () => {
         await health.post(`/api/v1/dossiers/${d.id}/return`, { note: 'Bổ sung chữ ký' });
         expect((await desk.get(`/api/v1/dossiers/${d.id}`)).json().overdue).toBe(false);
         t.clock.advance(HOUR);
-        const again = (await again2.post(`/api/v1/dossiers/${d.id}/submit`)).json();
+        const again = (await again2.post(`/api/v1/dossiers/${d.id}/submit`, { commitment: TEST_COMMITMENT })).json();
         expect(again.dueAt).toBe(new Date(t.clock.now().getTime() + 3 * DAY).toISOString());
         expect(again.overdue).toBe(false);
       });
@@ -186,7 +281,7 @@ describe('dossier workflow over the API', () => {
         const b = await makeBusiness(t.db, { wardCode: WARDS.sameDistrict });
         const agent = await signIn(t.app, await makeBusinessRep(t.db, b));
         const d = await makeDossier(t.db, { business: b });
-        const res = (await agent.post(`/api/v1/dossiers/${d.id}/submit`)).json();
+        const res = (await agent.post(`/api/v1/dossiers/${d.id}/submit`, { commitment: TEST_COMMITMENT })).json();
         expect(Date.parse(res.dueAt) - Date.parse(res.submittedAt)).toBe(2 * DAY);
       });
 
@@ -197,12 +292,13 @@ describe('dossier workflow over the API', () => {
         expect(list.total).toBe(list.items.length);
       });
 
-      it('approves with the ward’s reference number, makes the people approved and tells the hook', async () => {
+      it('approves with the ward’s reference number and the signer, makes the people approved and tells the hook', async () => {
         calls.length = 0;
         const b = await makeBusiness(t.db);
-        const d = await makeDossier(t.db, { business: b, state: 'health_confirmed', staff: 4 });
-        const res = (await desk.post(`/api/v1/dossiers/${d.id}/approve`)).json();
+        const d = await makeDossier(t.db, { business: b, state: 'awaiting_leader', staff: 4 });
+        const res = (await leader.post(`/api/v1/dossiers/${d.id}/approve`)).json();
         expect(res.referenceNumber).toMatch(/^\d+\/UBND-ĐG$/);
+        expect(res.approvedBy).toEqual({ name: 'Lãnh Đạo Phường', title: 'Chủ tịch UBND phường' });
         const staff = await t.db
           .selectFrom('staff_members')
           .select(['id', 'status'])
@@ -224,22 +320,22 @@ describe('dossier workflow over the API', () => {
             }),
           },
         ]);
-        const next = await makeDossier(t.db, { business: await makeBusiness(t.db), state: 'health_confirmed' });
-        const second = (await desk.post(`/api/v1/dossiers/${next.id}/approve`)).json();
+        const next = await makeDossier(t.db, { business: await makeBusiness(t.db), state: 'awaiting_leader' });
+        const second = (await leader.post(`/api/v1/dossiers/${next.id}/approve`)).json();
         expect(Number(second.referenceNumber.split('/')[0])).toBe(Number(res.referenceNumber.split('/')[0]) + 1);
       });
 
       it('rolls the approval back when a hook fails', async () => {
-        const d = await makeDossier(t.db, { business: await makeBusiness(t.db), state: 'health_confirmed' });
+        const d = await makeDossier(t.db, { business: await makeBusiness(t.db), state: 'awaiting_leader' });
         control.failNext = true;
-        const res = await desk.post(`/api/v1/dossiers/${d.id}/approve`);
+        const res = await leader.post(`/api/v1/dossiers/${d.id}/approve`);
         expect(res.statusCode).toBe(500);
         const after = await t.db
           .selectFrom('dossiers')
-          .select(['state', 'reference_number'])
+          .select(['state', 'reference_number', 'approved_by_name'])
           .where('id', '=', d.id)
           .executeTakeFirstOrThrow();
-        expect(after).toEqual({ state: 'health_confirmed', reference_number: null });
+        expect(after).toEqual({ state: 'awaiting_leader', reference_number: null, approved_by_name: null });
         const pending = await t.db
           .selectFrom('staff_members')
           .select('status')
@@ -279,7 +375,7 @@ describe('dossier workflow over the API', () => {
           actions: ['submit'],
           editable: true,
         });
-        const res = await agent.post(`/api/v1/dossiers/${created.json().id}/submit`);
+        const res = await agent.post(`/api/v1/dossiers/${created.json().id}/submit`, { commitment: TEST_COMMITMENT });
         expect([res.statusCode, res.json().error.code]).toEqual([409, 'dossier_incomplete']);
         expect(res.json().error.message).toContain('kế hoạch');
         expect(res.json().error.message).toContain('danh sách người lao động');
@@ -332,7 +428,9 @@ describe('dossier workflow over the API', () => {
         const id = created.json().id;
         expect((await agent.get(`/api/v1/dossiers/${id}`)).json()).toMatchObject({ editable: false, actions: [] });
         expect((await agent.patch(`/api/v1/dossiers/${id}`, { note: 'x' })).statusCode).toBe(403);
-        expect((await agent.post(`/api/v1/dossiers/${id}/submit`)).statusCode).toBe(403);
+        expect((await agent.post(`/api/v1/dossiers/${id}/submit`, { commitment: TEST_COMMITMENT })).statusCode).toBe(
+          403,
+        );
         const online = await desk.post('/api/v1/dossiers', {
           businessId: b.id,
           channel: 'online',

@@ -8,6 +8,7 @@ import { defineRoute } from '../http/route.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
 import { queueTransitionEmails } from '../notifications/notify-dossier.js';
 import { ACTION_LABELS, DOSSIER_STATES, rolesFor, type TransitionAction } from '../workflow/transitions.js';
+import { COMMITMENT_TEXT } from './commitment.js';
 import { createDossier } from './create-dossier.js';
 import {
   DOSSIER_CHANNELS,
@@ -22,11 +23,18 @@ import {
 } from './dossier-presenter.js';
 import { type DossierRecord, listAttachments, listDossierEvents, listDossiers } from './dossier-query.js';
 import { loadDossier, loadDossierToEdit } from './load-dossier.js';
-import { transitionDossier } from './transition-dossier.js';
+import { type Commitment, transitionDossier } from './transition-dossier.js';
 import { updateDossier } from './update-dossier.js';
 
 const TAGS = ['dossiers'];
-const READ_ROLES = ['business_rep', 'ward_officer', 'health_officer', 'ward_admin', 'supervisor'] as const;
+const READ_ROLES = [
+  'business_rep',
+  'ward_officer',
+  'ward_leader',
+  'health_officer',
+  'ward_admin',
+  'supervisor',
+] as const;
 const READ = {
   roles: READ_ROLES,
   scope: 'doanh nghiệp: hồ sơ của mình; cán bộ phường: hồ sơ của phường; giám sát: trong địa bàn',
@@ -45,6 +53,7 @@ export async function detail(db: Executor, d: DossierRecord, user: AuthUser, now
     events: events.map(presentDossierEvent),
     attachments: attachments.map(presentAttachment),
     fileRights: fileRights(user, d),
+    commitmentText: COMMITMENT_TEXT,
   };
 }
 
@@ -190,6 +199,8 @@ const PATHS: Record<TransitionAction, string> = {
   submit: 'submit',
   confirm_health: 'confirm-health',
   return: 'return',
+  send_for_signature: 'send-for-signature',
+  return_to_desk: 'return-to-desk',
   approve: 'approve',
   reject: 'reject',
   suspend: 'suspend',
@@ -200,10 +211,16 @@ const PATHS: Record<TransitionAction, string> = {
 const DESCRIPTIONS: Record<TransitionAction, string> = {
   submit:
     'Người giữ hồ sơ (doanh nghiệp với hồ sơ trực tuyến, Một cửa với hồ sơ tiếp nhận) nộp hồ sơ nháp hoặc nộp lại hồ sơ bị trả lại. ' +
-    'Hạn xử lý = lúc nộp + số ngày của phường. Cần tệp kế hoạch (hồ sơ đăng ký) và ít nhất một người lao động.',
+    'Hạn xử lý = lúc nộp + số ngày của phường. Cần tệp kế hoạch (hồ sơ đăng ký) và ít nhất một người lao động, ' +
+    'và cam kết của người đại diện doanh nghiệp (commitment: accepted + họ tên; thiếu → 422 commitment_required).',
   confirm_health: 'Trạm Y tế xác nhận phương án phòng chống dịch.',
   return: 'Trả lại để bổ sung (bắt buộc ghi lý do): Trạm Y tế khi hồ sơ chờ xác nhận; Một cửa khi hồ sơ đang chờ.',
-  approve: 'UBND phường phê duyệt: cấp số phê duyệt, danh sách người lao động của hồ sơ có hiệu lực.',
+  send_for_signature:
+    'Một cửa trình lãnh đạo UBND phường ký (phường đặt "lãnh đạo phê duyệt", mặc định): hồ sơ chờ lãnh đạo ký.',
+  return_to_desk: 'Lãnh đạo UBND phường trả hồ sơ về Một cửa (bắt buộc ghi lý do): hồ sơ trở lại chờ phê duyệt.',
+  approve:
+    'UBND phường phê duyệt: lãnh đạo ký hồ sơ đang chờ ký (hoặc Một cửa, ở phường tắt "lãnh đạo phê duyệt"); ' +
+    'cấp số phê duyệt, ghi tên và chức vụ người ký, danh sách người lao động của hồ sơ có hiệu lực.',
   reject:
     'Từ chối (bắt buộc ghi lý do); không nộp lại được (doanh nghiệp sao chép thành hồ sơ mới, hoặc phường hủy quyết định).',
   suspend: 'Tạm dừng hoạt động của doanh nghiệp đã được phê duyệt (bắt buộc ghi lý do).',
@@ -212,6 +229,19 @@ const DESCRIPTIONS: Record<TransitionAction, string> = {
     'Một cửa hoặc quản trị phường hủy quyết định từ chối (bắt buộc ghi lý do): hồ sơ trở lại chờ Trạm Y tế xác nhận, ' +
     'với hạn xử lý mới; những người bị loại theo quyết định từ chối trở lại chờ duyệt.',
 };
+
+const commitmentSchema = z
+  .object({
+    accepted: z.boolean().describe('Người đại diện đã đánh dấu ô cam kết'),
+    name: z.string().trim().max(200).describe('Họ tên người đại diện ký cam kết'),
+  })
+  .describe('Cam kết của người đại diện doanh nghiệp (ký cam kết), bắt buộc khi nộp');
+
+/** The approver's name and position as their account has them now (copied onto the dossier). */
+async function approverOf(db: Executor, user: AuthUser) {
+  const row = await db.selectFrom('users').select(['full_name', 'title']).where('id', '=', user.id).executeTakeFirst();
+  return { name: row?.full_name ?? user.fullName, title: row?.title ?? null };
+}
 
 function transitionRoute(action: TransitionAction) {
   return defineRoute({
@@ -225,13 +255,25 @@ function transitionRoute(action: TransitionAction) {
       scope: 'hồ sơ của phường mình (doanh nghiệp: của mình), theo bảng chuyển trạng thái',
     },
     params: idParams,
-    body: z.object({ note: z.string().trim().max(2000).optional() }).default({}),
+    body: z
+      .object({
+        note: z.string().trim().max(2000).optional(),
+        ...(action === 'submit' ? { commitment: commitmentSchema.optional() } : {}),
+      })
+      .default({}),
     multiline: ['note'],
     response: dossierDetailSchema,
     handler: async (ctx) => {
       const { db, user, params, body, actor, now, deps } = ctx;
       const dossier = await loadDossier(db, user, params.id, 'read');
-      const result = await transitionDossier(db, { dossier, action, note: body.note, hooks: deps.hooks }, actor, now);
+      const commitment = (body as { commitment?: Commitment }).commitment;
+      const result = await transitionDossier(
+        db,
+        { dossier, action, note: body.note, hooks: deps.hooks, commitment },
+        actor,
+        now,
+        action === 'approve' ? await approverOf(db, user) : undefined,
+      );
       await queueTransitionEmails(ctx, result);
       return detail(db, result.dossier, user, now);
     },

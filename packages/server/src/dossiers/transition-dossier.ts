@@ -6,6 +6,7 @@ import { AppError, forbidden, validationFailed } from '../errors.js';
 import { getWardSettings } from '../ward-settings/ward-settings.js';
 import type { WorkflowHooks } from '../workflow/hooks.js';
 import { checkTransition, STATE_LABELS, type Transition, type TransitionAction } from '../workflow/transitions.js';
+import { COMMITMENT_TEXT } from './commitment.js';
 import { type DossierRecord, findDossier } from './dossier-query.js';
 import { nextReferenceNumber } from './next-reference-number.js';
 import { recordDossierEvent } from './record-dossier-event.js';
@@ -17,6 +18,8 @@ const AUDIT_ACTION: Record<TransitionAction, AuditAction> = {
   submit: 'dossier.submitted',
   confirm_health: 'dossier.health_confirmed',
   return: 'dossier.returned',
+  send_for_signature: 'dossier.sent_for_signature',
+  return_to_desk: 'dossier.returned_to_desk',
   approve: 'dossier.approved',
   reject: 'dossier.rejected',
   suspend: 'dossier.suspended',
@@ -29,6 +32,22 @@ export interface TransitionInput {
   action: TransitionAction;
   note?: string | null | undefined;
   hooks: WorkflowHooks;
+  /** Submit: the business representative's commitment (ký cam kết); refused without it. */
+  commitment?: Commitment | undefined;
+}
+
+/** The representative's commitment, made when the dossier is (re)submitted. */
+export interface Commitment {
+  /** The representative's full name, typed as their signature. */
+  name: string;
+  /** They ticked "Tôi cam kết…" (the text is COMMITMENT_TEXT). */
+  accepted: boolean;
+}
+
+/** The approver's name and position (chức vụ), printed on the confirmation. */
+export interface Approver {
+  name: string;
+  title: string | null;
 }
 
 export interface TransitionResult {
@@ -45,8 +64,11 @@ export interface TransitionResult {
  * - submit: submitted_at, due_at = now + the ward's due_days, reminder cleared; needs a
  *   plan file (initial dossiers) and at least one person;
  * - confirm_health: health_confirmed_at;
- * - approve: the ward's reference number, the dossier's people `approved`,
- *   `hooks.dossierApproved`;
+ * - submit also records the representative's commitment (name, text, time), refused
+ *   (`commitment_required`) without it;
+ * - approve: the ward's reference number, who approved (`approver`: name and title), the
+ *   dossier's people `approved`, `hooks.dossierApproved`;
+ * - send_for_signature / return_to_desk: the leader's queue in and out (a return's reason kept);
  * - reject: the dossier's people `removed` (never approved);
  * - suspend / reinstate (initial dossier): the business `suspended` / `active`,
  *   `hooks.businessSuspended` / `businessReinstated`;
@@ -60,12 +82,16 @@ export async function transitionDossier(
   input: TransitionInput,
   actor: AuditActor,
   now: Date,
+  approver?: Approver,
 ): Promise<TransitionResult> {
   const { dossier, action, hooks } = input;
   const note = input.note?.trim() ? input.note.trim() : null;
   const check = checkTransition(action, dossier, actor.role as Role, note);
   if (!check.ok) {
     if (check.reason === 'illegal') {
+      if (action === 'approve' && dossier.state === 'health_confirmed' && dossier.approval === 'leader') {
+        throw new AppError('leader_signature_required');
+      }
       throw new AppError(
         'illegal_transition',
         `Hồ sơ đang ở trạng thái "${STATE_LABELS[dossier.state]}" nên không thể ${ACTION_VERB[action]}.`,
@@ -102,6 +128,8 @@ export async function transitionDossier(
       break;
     }
     case 'submit': {
+      const name = input.commitment?.name.trim();
+      if (!input.commitment?.accepted || !name) throw new AppError('commitment_required');
       await assertComplete(db, dossier);
       const { dueDays } = await getWardSettings(db, dossier.ward_code);
       Object.assign(set, {
@@ -110,6 +138,10 @@ export async function transitionDossier(
         reminded_at: null,
         health_confirmed_at: null,
         state_note: null,
+        commitment_name: name,
+        commitment_text: COMMITMENT_TEXT,
+        committed_at: at,
+        committed_by: actor.id,
       });
       break;
     }
@@ -120,6 +152,9 @@ export async function transitionDossier(
       set.reference_number = await nextReferenceNumber(db, dossier.ward_code, now);
       set.decided_at = at;
       set.state_note = note;
+      set.approved_by = actor.id;
+      set.approved_by_name = approver?.name ?? null;
+      set.approved_by_title = approver?.title ?? null;
       break;
     case 'reject':
       set.decided_at = at;
@@ -149,6 +184,8 @@ export async function transitionDossier(
       to: t.to,
       ...(note ? { note } : {}),
       ...(set.reference_number ? { referenceNumber: set.reference_number } : {}),
+      ...(set.approved_by_name ? { approvedBy: set.approved_by_name } : {}),
+      ...(set.commitment_name ? { commitmentName: set.commitment_name } : {}),
       ...(set.due_at ? { dueAt: set.due_at } : {}),
     },
     now,
@@ -231,6 +268,8 @@ const ACTION_VERB: Record<TransitionAction, string> = {
   submit: 'nộp',
   confirm_health: 'xác nhận phương án',
   return: 'trả lại',
+  send_for_signature: 'trình lãnh đạo ký',
+  return_to_desk: 'trả lại Một cửa',
   approve: 'phê duyệt',
   reject: 'từ chối',
   suspend: 'tạm dừng hoạt động',

@@ -4,6 +4,15 @@ import { AppError } from '../errors.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { type AnyRoute, defineRoute } from './route.js';
 
+/** The document's title and description (docs/openapi.json has them too, without a server URL). */
+export const API_INFO = {
+  title: 'Thông hành API',
+  version: '1',
+  description:
+    'API của Thông hành: hồ sơ doanh nghiệp, phê duyệt của UBND phường và giấy đi đường có mã QR ký số. ' +
+    'Lỗi luôn có dạng { error: { code, message, issues? } }. Lược đồ lấy từ packages/contract.',
+};
+
 export const healthRoute = defineRoute({
   method: 'GET',
   path: '/healthz',
@@ -32,14 +41,7 @@ export function openApiRoute(routes: () => AnyRoute[]): AnyRoute {
     access: { public: true },
     response: z.record(z.string(), z.unknown()),
     handler: async ({ deps }) => {
-      doc ??= buildOpenApiDocument(routes(), {
-        title: 'Thông hành API',
-        version: '1',
-        description:
-          'API của Thông hành: hồ sơ doanh nghiệp, phê duyệt của UBND phường và giấy đi đường có mã QR ký số. ' +
-          'Lỗi luôn có dạng { error: { code, message, issues? } }.',
-        serverUrl: deps.config.publicUrl,
-      });
+      doc ??= buildOpenApiDocument(routes(), { ...API_INFO, serverUrl: deps.config.publicUrl });
       return doc;
     },
   });

@@ -190,28 +190,42 @@ async function copies(db: Executor, o: FindOptions): Promise<LightFinding[]> {
 
 /**
  * The area's permits in force at least a day within the period (up to now) that no
- * checkpoint anywhere scanned in the period: one finding per unit, with its permits.
+ * checkpoint anywhere scanned in the period: one finding per unit, with its permits. One
+ * query: the permits (their covering area index) joined to their credential's span of scans
+ * (credential-spans.ts), which settles all but the permits scanned both before and after the
+ * period; only those are looked up in the scan log.
  */
 async function neverScanned(db: Executor, o: FindOptions): Promise<LightFinding[]> {
   const end = periodEnd(o);
   let q = db
     .selectFrom('permits as p')
+    .leftJoin('scan_credential_spans as c', 'c.cti', 'p.cti')
     .select(['p.id', 'p.business_id', 'p.valid_from', 'p.valid_to', 'p.issued_at', 'p.revoked_at'])
     .where(inResolvedArea(o.area, 'p'))
     .where('p.valid_from', '<', end)
     .where('p.valid_to', '>', o.from)
     .where('p.issued_at', '<', end)
     .where((eb) => eb.or([eb('p.status', '=', 'active'), eb('p.revoked_at', '>', o.from)]))
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('scans as s')
-            .select(sql`1`.as('one'))
-            .whereRef('s.cti', '=', 'p.cti')
-            .where('s.scanned_at', '>=', o.from)
-            .where('s.scanned_at', '<', o.to),
-        ),
-      ),
+    .where((eb) =>
+      eb.or([
+        eb('c.cti', 'is', null),
+        eb('c.last_at', '<', o.from),
+        eb('c.first_at', '>=', o.to),
+        eb.and([
+          eb('c.first_at', '<', o.from),
+          eb('c.last_at', '>=', o.to),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('scans as s')
+                .select(sql`1`.as('one'))
+                .whereRef('s.cti', '=', 'p.cti')
+                .where('s.scanned_at', '>=', o.from)
+                .where('s.scanned_at', '<', o.to),
+            ),
+          ),
+        ]),
+      ]),
     );
   if (o.businessId) q = q.where('p.business_id', '=', o.businessId);
   const byUnit = new Map<string, string[]>();

@@ -1,6 +1,7 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Executor, ScanRow } from '../db/schema.js';
 import { FAILING_VERDICTS } from './anomaly-kinds.js';
+import { addToSpans, rebuildCredentialSpans, scanOrder, spansOf } from './credential-spans.js';
 
 /**
  * Facts derived from the scan log as scans are stored, so that the charts and the copy
@@ -12,13 +13,14 @@ import { FAILING_VERDICTS } from './anomaly-kinds.js';
  *   checkpoints are too far apart for the time between them; the distance is checked when
  *   read (coordinates can be edited). Consecutive pairs are enough: if every consecutive
  *   leg is a plausible speed, so is any pair further apart (triangle inequality).
- * Both are written in the transaction that stores the scans, for the scans it actually
- * stored (a retried batch adds nothing).
+ * - `scan_credential_spans`: each credential's first and last scan (credential-spans.ts).
+ * All are written in the transaction that stores the scans, for the scans it actually
+ * stored (a retried batch adds nothing); `thonghanh db rebuild-scan-facts` recomputes them.
  */
 export const CLOSE_PAIR_WINDOW_MS = 2 * 3_600_000;
 
 /**
- * The scans a device flagged, as the partial indexes of migration 015 define them. Written
+ * The scans a device flagged, as the partial indexes of migrations 007 and 011 define them. Written
  * word for word in the queries (SQLite uses a partial index only for a query that repeats its
  * condition; literals, not parameters).
  */
@@ -54,6 +56,7 @@ export async function recordScanFacts(db: Executor, stored: StoredScan[]): Promi
   await addHourlyCounts(db, stored);
   await addUnitDays(db, stored);
   await addClosePairs(db, stored);
+  await addToSpans(db, stored);
 }
 
 async function addUnitDays(db: Executor, stored: StoredScan[]): Promise<void> {
@@ -178,20 +181,72 @@ export function closePairsOf(scans: PairScan[], involving?: Set<string>) {
   return out;
 }
 
+/**
+ * The close pairs that the stored scans make. A credential's new scans that all come after its
+ * last scan so far (its span, read before this batch widens it) pair with that last scan and
+ * with each other: no need to read the scan log. Scans that arrive out of order (a device
+ * that synced late) are paired from the scan log around them, as before the spans existed.
+ */
 async function addClosePairs(db: Executor, stored: StoredScan[]): Promise<void> {
-  const withCti = stored.filter((s) => s.cti);
-  if (withCti.length === 0) return;
-  const ids = new Set(withCti.map((s) => s.id));
+  const byCti = new Map<string, StoredScan[]>();
+  for (const s of stored) {
+    if (!s.cti) continue;
+    const list = byCti.get(s.cti);
+    if (list) list.push(s);
+    else byCti.set(s.cti, [s]);
+  }
+  if (byCti.size === 0) return;
+  const ids = new Set(stored.map((s) => s.id));
+  const ctis = [...byCti.keys()].sort();
+  const spans = await spansOf(db, ctis);
+  const pairs: ReturnType<typeof closePairsOf> = [];
+  const late: StoredScan[] = [];
+  for (const cti of ctis) {
+    const mine = (byCti.get(cti) as StoredScan[]).sort(scanOrder);
+    const span = spans.get(cti);
+    if (span && scanOrder(mine[0] as StoredScan, { scanned_at: span.last_at, id: span.last_scan_id }) <= 0) {
+      late.push(...mine);
+      continue;
+    }
+    const list: PairScan[] = span
+      ? [
+          {
+            id: span.last_scan_id,
+            cti,
+            scanned_at: span.last_at,
+            checkpoint_id: span.last_checkpoint_id,
+            ward_code: span.last_ward_code,
+            district_code: span.last_district_code,
+            province_code: span.last_province_code,
+          },
+          ...mine,
+        ]
+      : mine;
+    if (list.length > 1) pairs.push(...closePairsOf(list, ids));
+  }
+  if (late.length > 0) pairs.push(...(await closePairsFromLog(db, late, ids)));
+  pairs.sort((a, b) => (a.first_scan_id + a.second_scan_id < b.first_scan_id + b.second_scan_id ? -1 : 1));
+  for (let i = 0; i < pairs.length; i += CHUNK) {
+    await db
+      .insertInto('scan_close_pairs')
+      .values(pairs.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.columns(['first_scan_id', 'second_scan_id']).doNothing())
+      .execute();
+  }
+}
+
+/** Close pairs involving `scans` (stored now), from the scan log within the window around them. */
+async function closePairsFromLog(db: Executor, scans: StoredScan[], ids: Set<string>) {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  for (const s of withCti) {
+  for (const s of scans) {
     const t = Date.parse(s.scanned_at);
     if (t < lo) lo = t;
     if (t > hi) hi = t;
   }
   const from = new Date(lo - CLOSE_PAIR_WINDOW_MS).toISOString();
   const to = new Date(hi + CLOSE_PAIR_WINDOW_MS).toISOString();
-  const ctis = [...new Set(withCti.map((s) => s.cti as string))].sort();
+  const ctis = [...new Set(scans.map((s) => s.cti as string))].sort();
   const pairs = [];
   for (let i = 0; i < ctis.length; i += CHUNK) {
     const near = await db
@@ -209,22 +264,25 @@ async function addClosePairs(db: Executor, stored: StoredScan[]): Promise<void> 
     }
     for (const list of byCti.values()) if (list.length > 1) pairs.push(...closePairsOf(list, ids));
   }
-  pairs.sort((a, b) => (a.first_scan_id + a.second_scan_id < b.first_scan_id + b.second_scan_id ? -1 : 1));
-  for (let i = 0; i < pairs.length; i += CHUNK) {
-    await db
-      .insertInto('scan_close_pairs')
-      .values(pairs.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(['first_scan_id', 'second_scan_id']).doNothing())
-      .execute();
-  }
+  return pairs;
 }
 
 /**
- * Recomputes both facts from the whole scan log, set-based (the migration that introduced
- * them, and bulk loads that insert scans directly). Idempotent.
+ * Recomputes every fact derived from the scans from the whole scan log, set-based (bulk loads
+ * that insert scans directly, `thonghanh db rebuild-scan-facts`). Idempotent.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: runs on untyped handles too
+export async function rebuildScanFacts(db: Kysely<any>): Promise<void> {
+  await rebuildCountsAndPairs(db);
+  await rebuildCredentialSpans(db);
+}
+
+/**
+ * The hourly counts, unit days and close pairs from the whole scan log (migration 007, which
+ * introduced them, calls this: the spans come with migration 011).
  */
 // biome-ignore lint/suspicious/noExplicitAny: runs on the migration's untyped handle too
-export async function rebuildScanFacts(db: Kysely<any>): Promise<void> {
+export async function rebuildCountsAndPairs(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   await sql`delete from scan_hourly_counts`.execute(db);
   await sql`delete from scan_close_pairs`.execute(db);

@@ -1,16 +1,7 @@
-import { z } from 'zod';
+import { type AdminUnitView, adminUnitSchema } from '@thonghanh/contract';
 import type { AdminUnitRow } from '../db/schema.js';
 
-export const adminUnitSchema = z.object({
-  code: z.string(),
-  level: z.enum(['province', 'district', 'ward']),
-  name: z.string(),
-  parentCode: z.string().nullable(),
-  provinceCode: z.string(),
-  districtCode: z.string().nullable(),
-});
-
-export type AdminUnitView = z.infer<typeof adminUnitSchema>;
+export { type AdminUnitView, adminUnitSchema };
 
 export const presentAdminUnit = (row: AdminUnitRow): AdminUnitView => ({
   code: row.code,

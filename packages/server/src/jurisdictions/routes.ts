@@ -1,8 +1,12 @@
-import { z } from 'zod';
+import {
+  adminUnitListResponse,
+  adminUnitParams,
+  adminUnitWithAncestorsSchema,
+  listAdminUnitsQuery,
+} from '@thonghanh/contract';
 import { notFound } from '../errors.js';
-import { anyUnitCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
-import { adminUnitSchema, presentAdminUnit } from './admin-unit-presenter.js';
+import { presentAdminUnit } from './admin-unit-presenter.js';
 import { ancestorsOf, findAdminUnit, listAdminUnits } from './admin-units-query.js';
 
 const PUBLIC = { public: true } as const;
@@ -13,8 +17,8 @@ export const listAdminUnitsRoute = defineRoute({
   summary: 'Danh sách đơn vị hành chính con (không có parent: các tỉnh/thành phố)',
   tags: ['jurisdictions'],
   access: PUBLIC,
-  query: z.object({ parent: anyUnitCode.optional() }),
-  response: z.object({ items: z.array(adminUnitSchema) }),
+  query: listAdminUnitsQuery,
+  response: adminUnitListResponse,
   handler: async ({ db, query }) => {
     if (query.parent && !(await findAdminUnit(db, query.parent))) throw notFound('Không tìm thấy đơn vị hành chính.');
     return { items: (await listAdminUnits(db, query.parent)).map(presentAdminUnit) };
@@ -27,8 +31,8 @@ export const getAdminUnitRoute = defineRoute({
   summary: 'Một đơn vị hành chính, kèm tỉnh và quận chứa nó',
   tags: ['jurisdictions'],
   access: PUBLIC,
-  params: z.object({ code: anyUnitCode }),
-  response: adminUnitSchema.extend({ ancestors: z.array(adminUnitSchema) }),
+  params: adminUnitParams,
+  response: adminUnitWithAncestorsSchema,
   handler: async ({ db, params }) => {
     const unit = await findAdminUnit(db, params.code);
     if (!unit) throw notFound('Không tìm thấy đơn vị hành chính.');

@@ -1,14 +1,13 @@
-import { z } from 'zod';
+import { rotateKeyBody, rotateKeyResponse, wardKeyListResponse, wardParams } from '@thonghanh/contract';
 import { authorize } from '../authz/index.js';
-import { wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { wardArea } from '../jurisdictions/ward-area.js';
-import { presentWardKey, wardKeySchema } from './key-presenter.js';
+import { presentWardKey } from './key-presenter.js';
 import { loadMasterKey } from './master-key.js';
 import { listWardKeys, rotateWardKey } from './ward-keys.js';
 
 const TAGS = ['keys'];
-const params = z.object({ code: wardCode });
+const params = wardParams;
 
 export const listWardKeysRoute = defineRoute({
   method: 'GET',
@@ -17,7 +16,7 @@ export const listWardKeysRoute = defineRoute({
   tags: TAGS,
   access: { roles: ['ward_admin', 'supervisor'], scope: 'quản trị phường: phường mình; giám sát: trong địa bàn' },
   params,
-  response: z.object({ items: z.array(wardKeySchema) }),
+  response: wardKeyListResponse,
   handler: async ({ db, user, params }) => {
     authorize(user, 'read', { type: 'ward_key', ...(await wardArea(db, params.code, 'params.code')) });
     return { items: (await listWardKeys(db, params.code)).map(presentWardKey) };
@@ -32,8 +31,8 @@ export const rotateWardKeyRoute = defineRoute({
   tags: TAGS,
   access: { roles: ['ward_admin'], scope: 'phường của quản trị viên' },
   params,
-  body: z.object({ alg: z.enum(['EdDSA', 'ES256']).default('EdDSA') }),
-  response: z.object({ previous: wardKeySchema.nullable(), current: wardKeySchema }),
+  body: rotateKeyBody,
+  response: rotateKeyResponse,
   handler: async ({ db, user, params, body, actor, now, deps }) => {
     authorize(user, 'update', { type: 'ward_key', ...(await wardArea(db, params.code, 'params.code')) });
     const { previous, current } = await rotateWardKey(db, params.code, body.alg, {

@@ -49,7 +49,7 @@ export async function runDeadlineReminders(
         'w.name as ward_name',
         's.desk_email',
       ])
-      .where('d.state', 'in', ['submitted', 'health_confirmed'])
+      .where('d.state', 'in', ['submitted', 'health_confirmed', 'awaiting_leader'])
       .where('d.reminded_at', 'is', null)
       .where('d.due_at', '<=', limit)
       .orderBy('d.ward_code')

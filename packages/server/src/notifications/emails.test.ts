@@ -7,7 +7,7 @@ import { smtpMailer } from '../mail/mailer.js';
 import { type Agent, signIn, testConfig } from '../test/app.js';
 import { TEST_CLOCK_START, WARDS } from '../test/constants.js';
 import { forEachDatabase } from '../test/databases.js';
-import { makeBusiness, makeBusinessRep, makeDossier, makeUser } from '../test/factories.js';
+import { makeBusiness, makeBusinessRep, makeDossier, makeUser, TEST_COMMITMENT } from '../test/factories.js';
 import { runDeadlineReminders } from './deadline-reminders.js';
 
 const DESK = 'motcua@ducgiang.example';
@@ -39,6 +39,8 @@ describe('e-mail through a real SMTP server', () => {
           due_days: 3,
           legal_basis: null,
           desk_email: DESK,
+          // The desk approves here (these are not tests of the leader's signature).
+          leader_approval_required: 0,
           updated_at: TEST_CLOCK_START,
           updated_by: null,
         })
@@ -61,7 +63,7 @@ describe('e-mail through a real SMTP server', () => {
         .where('id', '=', businessId)
         .executeTakeFirstOrThrow();
       const d = await makeDossier(t.db, { business: { ...business, ward_name: 'Phường Đức Giang' }, staff: 5 });
-      const res = await rep.post(`/api/v1/dossiers/${d.id}/submit`);
+      const res = await rep.post(`/api/v1/dossiers/${d.id}/submit`, { commitment: TEST_COMMITMENT });
       expect(res.statusCode).toBe(200);
       const mails = await wait(2);
       const receipt = mails.find((m) => m.to.includes(BUSINESS));
@@ -91,7 +93,7 @@ describe('e-mail through a real SMTP server', () => {
       expect(returned?.text).toContain('UBND phường Đức Giang đã trả lại');
 
       clock.advance(HOUR);
-      await rep.post(`/api/v1/dossiers/${d.id}/submit`);
+      await rep.post(`/api/v1/dossiers/${d.id}/submit`, { commitment: TEST_COMMITMENT });
       const again = await wait(2);
       expect(again.find((m) => m.to.includes(DESK))?.subject).toBe(
         '[Thông hành] Hồ sơ nộp lại: Công ty TNHH Thực phẩm Hưng Thịnh, hạn 18/08/2021 11:00',

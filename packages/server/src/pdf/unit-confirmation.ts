@@ -4,6 +4,7 @@ import { QUIET_ZONE, qrMatrix } from '../qr/segments.js';
 import { cleanText, faceBytes } from './fonts.js';
 import { MM } from './permit-form.js';
 import { formatDate, ID_TYPE_LABEL, type PermitPrintData, placeAndDate } from './permit-print-data.js';
+import { type PdfSignature, signPdfDocument } from './sign-pdf.js';
 
 /** One person on the unit's approved staff list. */
 export interface ConfirmationStaff {
@@ -36,6 +37,8 @@ export interface UnitConfirmationData {
   /** E.g. "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"; "\n" starts a new line. */
   signerTitle: string;
   signerName?: string;
+  /** The representative's commitment made when submitting (ký cam kết): name and date (YYYY-MM-DD). */
+  commitment?: { name: string; on: string };
 }
 
 const A4_W = 210 * MM;
@@ -74,6 +77,21 @@ interface Fonts {
  * per second.
  */
 export async function renderUnitConfirmationPdf(data: UnitConfirmationData): Promise<Uint8Array> {
+  return (await buildUnitConfirmation(data)).save();
+}
+
+/**
+ * The same confirmation, digitally signed with the ward's document key (PAdES, see
+ * pdf/sign-pdf.ts): what the ward leader's approval hands out.
+ */
+export async function renderSignedUnitConfirmationPdf(
+  data: UnitConfirmationData,
+  signature: PdfSignature,
+): Promise<Uint8Array> {
+  return signPdfDocument(await buildUnitConfirmation(data), signature);
+}
+
+async function buildUnitConfirmation(data: UnitConfirmationData): Promise<PDFDocument> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const f: Fonts = {
@@ -153,6 +171,12 @@ export async function renderUnitConfirmationPdf(data: UnitConfirmationData): Pro
       f.regular,
     ],
   ];
+  if (data.commitment?.name.trim()) {
+    paragraphs.push([
+      `Người đại diện đơn vị, ông/bà ${cleanText(data.commitment.name)}, đã ký cam kết khi nộp hồ sơ ngày ${formatDate(data.commitment.on)}.`,
+      f.italic,
+    ]);
+  }
   for (const [text, font] of paragraphs) {
     for (const line of wrapText(text, font, 12, CW)) {
       page.drawText(line, { x: ML, y, size: 12, font, color: BLACK });
@@ -231,7 +255,7 @@ export async function renderUnitConfirmationPdf(data: UnitConfirmationData): Pro
   pages.forEach((p, i) => {
     centre(p, `Trang ${i + 1}/${pages.length}`, f.regular, 9, ML, CW, MB - 8);
   });
-  return doc.save();
+  return doc;
 }
 
 /** "Đức Giang" → "phường Đức Giang"; "Phường Đức Giang" → "phường Đức Giang" (for use in a sentence). */

@@ -16,7 +16,7 @@ import { issueContext } from './signing-context.js';
 
 const TAGS = ['permits'];
 const READ = {
-  roles: ['business_rep', 'ward_admin', 'ward_officer', 'health_officer', 'supervisor'],
+  roles: ['business_rep', 'ward_admin', 'ward_officer', 'ward_leader', 'health_officer', 'supervisor'],
   scope: 'doanh nghiệp: giấy của mình; cán bộ phường: giấy của các doanh nghiệp trong phường; giám sát: trong địa bàn',
 } as const;
 

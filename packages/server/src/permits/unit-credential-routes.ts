@@ -4,7 +4,9 @@ import type { BusinessRow, Executor, UnitCredentialRow } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { idParams } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
+import { wardDocumentKey } from '../keys/document-key.js';
 import { wardIssuer } from '../keys/issuer.js';
+import { loadMasterKey } from '../keys/master-key.js';
 import type { UnitConfirmationData } from '../pdf/unit-confirmation.js';
 import { renderQrPng } from '../qr/render.js';
 import { lastValidDate, presentUnitCredential, unitCredentialSchema } from './permit-presenter.js';
@@ -13,7 +15,7 @@ import { vnDateOf } from './vn-dates.js';
 
 const TAGS = ['permits'];
 const READ = {
-  roles: ['business_rep', 'ward_admin', 'ward_officer', 'health_officer', 'supervisor'],
+  roles: ['business_rep', 'ward_admin', 'ward_officer', 'ward_leader', 'health_officer', 'supervisor'],
   scope: 'doanh nghiệp: của mình; cán bộ phường: doanh nghiệp trong phường; giám sát: trong địa bàn',
 } as const;
 
@@ -33,9 +35,18 @@ export async function confirmationData(
   credential: UnitCredentialRow,
 ): Promise<UnitConfirmationData> {
   const issuer = await wardIssuer(db, business.ward_code);
+  // The commitment of the business's initial dossier (the one that registered the list).
+  const commitment = await db
+    .selectFrom('dossiers')
+    .select(['commitment_name', 'committed_at'])
+    .where('business_id', '=', business.id)
+    .where('kind', '=', 'initial')
+    .where('state', 'in', ['approved', 'suspended'])
+    .orderBy('decided_at', 'desc')
+    .executeTakeFirst();
   const dossier = await db
     .selectFrom('dossiers')
-    .select(['plan_from', 'plan_to', 'decided_at'])
+    .select(['plan_from', 'plan_to', 'decided_at', 'approved_by_name', 'approved_by_title'])
     .where('id', '=', credential.dossier_id)
     .executeTakeFirst();
   const staff = await db
@@ -66,8 +77,24 @@ export async function confirmationData(
       routeTo: s.route_to,
     })),
     unitQrText: credential.qr_text,
-    signerTitle: 'TM. Ủy ban nhân dân\nChủ tịch',
+    signerTitle: signerTitleOf(dossier?.approved_by_title ?? null),
+    ...(dossier?.approved_by_name ? { signerName: dossier.approved_by_name } : {}),
+    ...(commitment?.commitment_name && commitment.committed_at
+      ? { commitment: { name: commitment.commitment_name, on: vnDateOf(commitment.committed_at) } }
+      : {}),
   };
+}
+
+/**
+ * The signature block's title by the signer's position, as Vietnamese administrative
+ * documents write it: the Chairman signs "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"; a Vice-Chairman
+ * signs on the Chairman's behalf, "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"; no title: the Chairman's.
+ */
+export function signerTitleOf(title: string | null): string {
+  const t = title?.normalize('NFC').trim() ?? '';
+  if (/^phó chủ tịch/iu.test(t)) return 'TM. Ủy ban nhân dân\nKT. Chủ tịch\nPhó Chủ tịch';
+  if (!t || /^chủ tịch/iu.test(t)) return 'TM. Ủy ban nhân dân\nChủ tịch';
+  return `TM. Ủy ban nhân dân\n${t}`;
 }
 
 export const getUnitCredentialRoute = defineRoute({
@@ -88,17 +115,26 @@ export const confirmationPdfRoute = defineRoute({
   method: 'GET',
   path: '/api/v1/businesses/:id/confirmation.pdf',
   summary:
-    'Giấy xác nhận của UBND phường (PDF A4): kế hoạch, danh sách người lao động đã phê duyệt và mã QR của đơn vị',
+    'Giấy xác nhận của UBND phường (PDF A4): kế hoạch, danh sách người lao động đã phê duyệt, mã QR của đơn vị, ' +
+    'tên người ký; ký số PAdES bằng chứng thư của phường',
   tags: TAGS,
   access: READ,
   params: idParams,
   produces: 'application/pdf',
-  handler: async ({ db, user, params, reply }) => {
+  handler: async ({ db, user, params, reply, deps, now }) => {
     const business = await loadBusinessFor(db, user, params.id, 'read', 'unit_credential');
     const credential = await currentCredential(db, business.id);
     // pdf-lib loads with the first confirmation asked for, not at start-up.
-    const { renderUnitConfirmationPdf } = await import('../pdf/unit-confirmation.js');
-    const pdf = await renderUnitConfirmationPdf(await confirmationData(db, business, credential));
+    const { renderSignedUnitConfirmationPdf } = await import('../pdf/unit-confirmation.js');
+    const data = await confirmationData(db, business, credential);
+    const key = await wardDocumentKey(db, business.ward_code, loadMasterKey(deps.config), now);
+    const pdf = await renderSignedUnitConfirmationPdf(data, {
+      ...key,
+      name: data.signerName ?? key.subjectName,
+      reason: `Xác nhận số ${data.approvalRef}: kế hoạch và danh sách người lao động của ${business.name}`,
+      location: `${key.subjectName}, ${data.districtName}`,
+      signingTime: now,
+    });
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="xac-nhan-${business.tax_code}.pdf"`)

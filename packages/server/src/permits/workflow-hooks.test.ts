@@ -5,11 +5,12 @@ import { makeUser } from '../test/factories.js';
 import { makeTestBusiness, servedLists, verifyServed } from './test-support.js';
 
 forEachApp((t) => {
-  /** A business whose dossier the ward desk approves through the API (so the hooks run). */
+  /** A business whose dossier the ward leader approves through the API (so the hooks run). */
   async function approvedThroughApi(staff: number) {
-    const b = await makeTestBusiness(t.db, { staff, state: 'health_confirmed' });
+    const b = await makeTestBusiness(t.db, { staff, state: 'awaiting_leader' });
     const desk = await signIn(t.app, await makeUser(t.db, { role: 'ward_officer', wardCode: WARDS.own }));
-    const res = await desk.post(`/api/v1/dossiers/${b.dossier.id}/approve`, {});
+    const leader = await signIn(t.app, await makeUser(t.db, { role: 'ward_leader', wardCode: WARDS.own }));
+    const res = await leader.post(`/api/v1/dossiers/${b.dossier.id}/approve`, {});
     expect(res.statusCode, res.body).toBe(200);
     const staffIds = (
       await t.db

@@ -1,18 +1,9 @@
+import type { AreaUnit } from '@thonghanh/contract';
 import type { Executor } from '../db/schema.js';
 
-export interface AreaStaff {
-  idNumber: string;
-  fullName: string;
-  /** Serials of the person's permits valid now (active, not expired). */
-  serials: string[];
-}
-
-export interface AreaUnit {
-  taxCode: string;
-  name: string;
-  status: 'approved' | 'suspended';
-  staff: AreaStaff[];
-}
+/** What a unit and its staff look like on the device is part of the API contract. */
+export type AreaStaff = AreaUnit['staff'][number];
+export type { AreaUnit };
 
 /**
  * The units a checkpoint's ward approved, with their approved staff lists and the serials of

@@ -1,20 +1,8 @@
+import { SCAN_REFUSALS, type ScanRefusalCode } from '@thonghanh/contract';
 import type { z } from 'zod';
 import { SCAN_FIELD_LIMITS, type ScanInput, scanInputSchema } from './scan-schema.js';
 
-/**
- * Why one scan of a batch is refused: a stable code and its Vietnamese message. A refused scan
- * is answered as such and never stored; the rest of its batch is stored as usual, so one odd
- * record never holds back a device's scan log.
- */
-export const SCAN_REFUSALS = {
-  scan_invalid: 'Lượt quét không đúng định dạng: {field}.',
-  scan_unknown_verdict: 'Kết quả quét không có trong danh sách kết quả của hệ thống.',
-  scan_control_characters: 'Lượt quét có ký tự điều khiển hoặc ký tự không hợp lệ: {field}.',
-  scan_field_too_long: 'Lượt quét có trường quá dài: {field}.',
-  scan_in_future: 'Thời điểm quét ở tương lai (quá 1 ngày so với giờ máy chủ): kiểm tra đồng hồ của thiết bị.',
-  scan_too_old: 'Thời điểm quét trước năm 2021: kiểm tra đồng hồ của thiết bị.',
-} as const;
-export type ScanRefusalCode = keyof typeof SCAN_REFUSALS;
+export { SCAN_REFUSALS, type ScanRefusalCode };
 
 /** A scan may be dated this far after the server's clock (devices' clocks drift). */
 export const SCAN_FUTURE_TOLERANCE_MS = 24 * 3600_000;

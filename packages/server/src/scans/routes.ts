@@ -1,11 +1,19 @@
-import { VERDICT_TEXT, WARNING_TEXT } from '@thonghanh/core';
-import { z } from 'zod';
+import {
+  type AreaList,
+  idParams,
+  listScansQuery,
+  scanBatchBody,
+  scanBatchResponse,
+  scanFilterQuery,
+  scanPageSchema,
+  scanVerdictLabel,
+} from '@thonghanh/contract';
+import { WARNING_TEXT } from '@thonghanh/core';
 import { audit } from '../audit/append-audit.js';
 import { type AuthUser, authorize, authorizeById, can } from '../authz/index.js';
 import { findCheckpoint } from '../checkpoints/checkpoint-query.js';
 import type { Executor } from '../db/schema.js';
 import { notFound } from '../errors.js';
-import { idParams, timestamp, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { resolveArea } from '../inspection/inspection-area.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
@@ -15,9 +23,8 @@ import { permitResource } from '../permits/permit-presenter.js';
 import { findPermit } from '../permits/permit-query.js';
 import { streamXlsx } from '../xlsx/stream-xlsx.js';
 import { buildAreaUnits } from './area-list.js';
-import { checkScan, SCAN_REFUSALS, type ScanRefusalCode } from './check-scan.js';
+import { checkScan } from './check-scan.js';
 import { listScans, type ScanFilter, type ScanListRow, scanPages } from './scan-query.js';
-import { MAX_SCANS_PER_BATCH, SCAN_KINDS, SCAN_VERDICTS } from './scan-schema.js';
 import { storeScans } from './store-scans.js';
 
 const TAGS = ['scans'];
@@ -60,25 +67,10 @@ export const areaListRoute = defineRoute({
     return sendCacheableJson(
       req,
       reply,
-      { version, generatedAt: now.toISOString(), wardCode: c.owner_ward_code, units },
+      { version, generatedAt: now.toISOString(), wardCode: c.owner_ward_code, units } satisfies AreaList,
       { cacheControl: 'no-store', etag: version },
     );
   },
-});
-
-/** No control characters in the envelope's checkpoint id (the scans are checked one by one). */
-const plainId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[^\u0000-\u001f\u007f]*$/, 'Mã chốt có ký tự điều khiển');
-
-const scanResultSchema = z.object({
-  id: z.string().nullable().describe('Mã lượt quét như thiết bị gửi (null nếu không đọc được)'),
-  status: z.enum(['stored', 'duplicate', 'refused']),
-  code: z.enum(Object.keys(SCAN_REFUSALS) as [ScanRefusalCode, ...ScanRefusalCode[]]).optional(),
-  field: z.string().optional(),
-  message: z.string().optional(),
 });
 
 export const scanBatchRoute = defineRoute({
@@ -89,19 +81,8 @@ export const scanBatchRoute = defineRoute({
     'Trả lời cho từng lượt quét, theo thứ tự gửi: `stored` (vừa lưu), `duplicate` (đã có từ lần gửi trước), `refused` (bị từ chối, kèm `code` và `message`; gửi lại cũng bị từ chối). Một lượt quét sai không làm hỏng các lượt khác. Chỉ khi phong bì sai (thiếu `checkpointId`, `scans` không phải mảng, quá 1.000 lượt) mới trả 400 cho cả yêu cầu.',
   tags: TAGS,
   access: { roles: ['checkpoint_officer'], scope: 'chốt của phường mình' },
-  body: z.object({
-    checkpointId: plainId,
-    scans: z
-      .array(z.unknown())
-      .max(MAX_SCANS_PER_BATCH, `Mỗi lần gửi tối đa ${MAX_SCANS_PER_BATCH} lượt quét`)
-      .describe('Các lượt quét (ScanRecord); mỗi lượt được kiểm tra riêng'),
-  }),
-  response: z.object({
-    stored: z.number().int(),
-    duplicates: z.number().int(),
-    refused: z.number().int(),
-    results: z.array(scanResultSchema),
-  }),
+  body: scanBatchBody,
+  response: scanBatchResponse,
   // A bad scan is refused on its own, not the whole batch (the device cannot fix a recorded scan).
   bodyCheckedPerItem: true,
   handler: async ({ db, user, body, actor, now }) => {
@@ -127,24 +108,6 @@ export const scanBatchRoute = defineRoute({
   },
 });
 
-const scanSchema = z.object({
-  id: z.string(),
-  checkpointId: z.string(),
-  checkpointName: z.string(),
-  wardCode: z.string(),
-  officerId: z.string().nullable(),
-  scannedAt: timestamp,
-  receivedAt: timestamp,
-  verdict: z.string(),
-  warnings: z.array(z.string()),
-  kind: z.string(),
-  cti: z.string().nullable(),
-  serial: z.string().nullable(),
-  idNumber: z.string().nullable(),
-  unitTaxCode: z.string().nullable(),
-  permit: z.object({ id: z.string(), holder: z.string(), businessId: z.string() }).nullable(),
-});
-
 const presentScan = (s: ScanListRow) => ({
   id: s.id,
   checkpointId: s.checkpoint_id,
@@ -165,18 +128,6 @@ const presentScan = (s: ScanListRow) => ({
       ? { id: s.permit_id, holder: s.permit_holder, businessId: s.permit_business_id }
       : null,
 });
-
-const scanFilterQuery = {
-  ward: wardCode.optional(),
-  checkpointId: z.string().min(1).max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  verdict: z.enum(SCAN_VERDICTS).optional(),
-  kind: z.enum(SCAN_KINDS).optional(),
-  permit: z.string().trim().min(1).max(64).optional().describe('Mã giấy (id), cti hoặc số giấy'),
-  idNumber: z.string().trim().min(1).max(20).optional().describe('Số giấy tờ tùy thân của người được quét'),
-  unit: z.string().trim().min(1).max(14).optional().describe('Mã số thuế của đơn vị'),
-};
 
 /** The filter of a scan log request, inside the user's area (403 / 404 as everywhere). */
 async function scanFilterOf(
@@ -231,17 +182,8 @@ export const listScansRoute = defineRoute({
     roles: ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer', 'supervisor'],
     scope: 'cán bộ phường: chốt của phường mình; giám sát: trong địa bàn',
   },
-  query: z.object({
-    ...scanFilterQuery,
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(500).default(100),
-  }),
-  response: z.object({
-    items: z.array(scanSchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  }),
+  query: listScansQuery,
+  response: scanPageSchema,
   handler: async ({ db, user, query }) => {
     const filter = await scanFilterOf(db, user, query);
     const { items, total } = await listScans(db, filter, {
@@ -251,14 +193,6 @@ export const listScansRoute = defineRoute({
     return { items: items.map(presentScan), total, page: query.page, pageSize: query.pageSize };
   },
 });
-
-const MANUAL_TEXT: Record<string, string> = {
-  manual_found: 'Tra cứu: có trong danh sách',
-  manual_not_found: 'Tra cứu: không có trong danh sách',
-};
-const verdictText = (v: string) =>
-  (VERDICT_TEXT as Record<string, { headline: string }>)[v]?.headline ?? MANUAL_TEXT[v] ?? v;
-const warningText = (w: string) => (WARNING_TEXT as Record<string, string>)[w] ?? w;
 
 const EXPORT_COLUMNS = [
   { header: 'Thời điểm quét', width: 18 },
@@ -284,7 +218,7 @@ export const exportScansRoute = defineRoute({
     roles: ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer', 'supervisor'],
     scope: 'cán bộ phường: chốt của phường mình; giám sát: trong địa bàn',
   },
-  query: z.object(scanFilterQuery),
+  query: scanFilterQuery,
   produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   transaction: false,
   handler: async ({ db, user, query, actor, now, reply }) => {
@@ -308,8 +242,10 @@ export const exportScansRoute = defineRoute({
           sheet.add([
             vnDateTime(s.scanned_at),
             s.checkpoint_name,
-            verdictText(s.verdict),
-            (JSON.parse(s.warnings) as string[]).map(warningText).join('; ') || null,
+            scanVerdictLabel(s.verdict),
+            (JSON.parse(s.warnings) as string[])
+              .map((w) => (WARNING_TEXT as Record<string, string>)[w] ?? w)
+              .join('; ') || null,
             s.kind,
             s.serial,
             s.permit_holder,

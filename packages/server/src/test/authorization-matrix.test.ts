@@ -17,7 +17,7 @@ import { MATRIX_ENV, WORKFLOW_ROWS } from './workflow-matrix-rows.js';
  * Đức Giang; the supervisor oversees Long Biên. Expected statuses are written out, in the
  * order of ACTORS:
  *
- *   anonymous, supervisor, ward_admin, ward_officer, health_officer, checkpoint_officer, business_rep
+ *   anonymous, supervisor, ward_admin, ward_officer, health_officer, checkpoint_officer, business_rep, ward_leader
  *
  * Wrong role → 403; right role, resource addressed by id outside the actor's area → 404 (its
  * existence is not revealed); a request naming a ward outside the area → 403 (codes are public).
@@ -30,9 +30,10 @@ const ACTORS = [
   'health_officer',
   'checkpoint_officer',
   'business_rep',
+  'ward_leader',
 ] as const;
 type Actor = (typeof ACTORS)[number];
-type Statuses = [number, number, number, number, number, number, number];
+type Statuses = [number, number, number, number, number, number, number, number];
 /** `sibling`: the actors' ward, a business that is not the business_rep's (`own` is theirs). */
 type Target = 'own' | 'near' | 'other' | 'sibling';
 
@@ -55,8 +56,8 @@ interface Row {
   expect: Partial<Record<Target, Statuses>>;
 }
 
-const ALL_200: Statuses = [200, 200, 200, 200, 200, 200, 200];
-const SIGNED_IN_200: Statuses = [401, 200, 200, 200, 200, 200, 200];
+const ALL_200: Statuses = [200, 200, 200, 200, 200, 200, 200, 200];
+const SIGNED_IN_200: Statuses = [401, 200, 200, 200, 200, 200, 200, 200];
 let n = 0;
 const fresh = (prefix: string) => `${prefix}${Date.now().toString(36)}${n++}`;
 
@@ -116,9 +117,9 @@ const TABLE: Row[] = [
       url: ward === WARDS.own ? '/api/v1/users' : `/api/v1/users?ward=${ward}`,
     }),
     expect: {
-      own: [401, 200, 200, 403, 403, 403, 403],
-      near: [401, 200, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 200, 200, 403, 403, 403, 403, 403],
+      near: [401, 200, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -128,7 +129,7 @@ const TABLE: Row[] = [
       url: '/api/v1/users',
       body: { username: fresh('moi.'), fullName: 'Cán bộ mới', role: 'ward_officer' },
     }),
-    expect: { own: [401, 403, 201, 403, 403, 403, 403] },
+    expect: { own: [401, 403, 201, 403, 403, 403, 403, 403] },
   },
   {
     route: 'GET /api/v1/users/:id',
@@ -137,9 +138,9 @@ const TABLE: Row[] = [
       url: `/api/v1/users/${(await makeUser(db, { wardCode: ward })).id}`,
     }),
     expect: {
-      own: [401, 200, 200, 403, 403, 403, 403],
-      near: [401, 200, 404, 403, 403, 403, 403],
-      other: [401, 404, 404, 403, 403, 403, 403],
+      own: [401, 200, 200, 403, 403, 403, 403, 403],
+      near: [401, 200, 404, 403, 403, 403, 403, 403],
+      other: [401, 404, 404, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -149,9 +150,9 @@ const TABLE: Row[] = [
       url: `/api/v1/users/${(await makeUser(db, { wardCode: ward })).id}/deactivate`,
     }),
     expect: {
-      own: [401, 403, 200, 403, 403, 403, 403],
-      near: [401, 403, 404, 403, 403, 403, 403],
-      other: [401, 403, 404, 403, 403, 403, 403],
+      own: [401, 403, 200, 403, 403, 403, 403, 403],
+      near: [401, 403, 404, 403, 403, 403, 403, 403],
+      other: [401, 403, 404, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -161,9 +162,9 @@ const TABLE: Row[] = [
       url: `/api/v1/users/${(await makeUser(db, { wardCode: ward, active: false })).id}/reactivate`,
     }),
     expect: {
-      own: [401, 403, 200, 403, 403, 403, 403],
-      near: [401, 403, 404, 403, 403, 403, 403],
-      other: [401, 403, 404, 403, 403, 403, 403],
+      own: [401, 403, 200, 403, 403, 403, 403, 403],
+      near: [401, 403, 404, 403, 403, 403, 403, 403],
+      other: [401, 403, 404, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -174,9 +175,9 @@ const TABLE: Row[] = [
       body: {},
     }),
     expect: {
-      own: [401, 403, 200, 403, 403, 403, 403],
-      near: [401, 403, 404, 403, 403, 403, 403],
-      other: [401, 403, 404, 403, 403, 403, 403],
+      own: [401, 403, 200, 403, 403, 403, 403, 403],
+      near: [401, 403, 404, 403, 403, 403, 403, 403],
+      other: [401, 403, 404, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -186,9 +187,9 @@ const TABLE: Row[] = [
       url: ward === WARDS.own ? '/api/v1/checkpoints' : `/api/v1/checkpoints?ward=${ward}`,
     }),
     expect: {
-      own: [401, 200, 200, 200, 200, 200, 403],
-      near: [401, 200, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 200, 200, 200, 200, 200, 403, 200],
+      near: [401, 200, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -198,7 +199,7 @@ const TABLE: Row[] = [
       url: '/api/v1/checkpoints',
       body: { name: fresh('Chốt mới '), wardCode: WARDS.own, place: 'Ngã tư' },
     }),
-    expect: { own: [401, 403, 201, 403, 403, 403, 403] },
+    expect: { own: [401, 403, 201, 403, 403, 403, 403, 403] },
   },
   {
     route: 'GET /api/v1/checkpoints/:id',
@@ -207,9 +208,9 @@ const TABLE: Row[] = [
       url: `/api/v1/checkpoints/${(await makeCheckpoint(db, { ownerWardCode: ward })).id}`,
     }),
     expect: {
-      own: [401, 200, 200, 200, 200, 200, 403],
-      near: [401, 200, 404, 404, 404, 404, 403],
-      other: [401, 404, 404, 404, 404, 404, 403],
+      own: [401, 200, 200, 200, 200, 200, 403, 200],
+      near: [401, 200, 404, 404, 404, 404, 403, 404],
+      other: [401, 404, 404, 404, 404, 404, 403, 404],
     },
   },
   {
@@ -220,9 +221,9 @@ const TABLE: Row[] = [
       body: { place: 'Địa điểm mới' },
     }),
     expect: {
-      own: [401, 403, 200, 403, 403, 403, 403],
-      near: [401, 403, 404, 403, 403, 403, 403],
-      other: [401, 403, 404, 403, 403, 403, 403],
+      own: [401, 403, 200, 403, 403, 403, 403, 403],
+      near: [401, 403, 404, 403, 403, 403, 403, 403],
+      other: [401, 403, 404, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -232,27 +233,27 @@ const TABLE: Row[] = [
       url: `/api/v1/checkpoints/${(await makeCheckpoint(db, { ownerWardCode: ward })).id}`,
     }),
     expect: {
-      own: [401, 403, 200, 403, 403, 403, 403],
-      near: [401, 403, 404, 403, 403, 403, 403],
-      other: [401, 403, 404, 403, 403, 403, 403],
+      own: [401, 403, 200, 403, 403, 403, 403, 403],
+      near: [401, 403, 404, 403, 403, 403, 403, 403],
+      other: [401, 403, 404, 403, 403, 403, 403, 403],
     },
   },
   {
     route: 'GET /api/v1/wards/:code/settings',
     request: async (_db, ward) => ({ method: 'GET', url: `/api/v1/wards/${ward}/settings` }),
     expect: {
-      own: [401, 200, 200, 200, 200, 200, 403],
-      near: [401, 200, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 200, 200, 200, 200, 200, 403, 200],
+      near: [401, 200, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   {
     route: 'PATCH /api/v1/wards/:code/settings',
     request: async (_db, ward) => ({ method: 'PATCH', url: `/api/v1/wards/${ward}/settings`, body: { dueDays: 4 } }),
     expect: {
-      own: [401, 403, 200, 403, 403, 403, 403],
-      near: [401, 403, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 403, 200, 403, 403, 403, 403, 403],
+      near: [401, 403, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   // The printable guides: everyone of the ward (business representatives and checkpoint
@@ -262,9 +263,9 @@ const TABLE: Row[] = [
       route: `GET /api/v1/wards/:code/guides/${kind}.pdf`,
       request: async (_db, ward) => ({ method: 'GET', url: `/api/v1/wards/${ward}/guides/${kind}.pdf` }),
       expect: {
-        own: [401, 200, 200, 200, 200, 200, 200],
-        near: [401, 200, 403, 403, 403, 403, 403],
-        other: [401, 403, 403, 403, 403, 403, 403],
+        own: [401, 200, 200, 200, 200, 200, 200, 403],
+        near: [401, 200, 403, 403, 403, 403, 403, 403],
+        other: [401, 403, 403, 403, 403, 403, 403, 403],
       },
     }),
   ),
@@ -275,9 +276,9 @@ const TABLE: Row[] = [
       url: ward === WARDS.own ? '/api/v1/audit' : `/api/v1/audit?ward=${ward}`,
     }),
     expect: {
-      own: [401, 200, 200, 403, 403, 403, 403],
-      near: [401, 200, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 200, 200, 403, 403, 403, 403, 403],
+      near: [401, 200, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   ...WORKFLOW_ROWS,

@@ -13,7 +13,7 @@ import { MATRIX_ENV } from './workflow-matrix-rows.js';
  *
  * Targets as in workflow-matrix-rows.ts (`own` links the business_rep to the fresh business).
  */
-type Statuses = [number, number, number, number, number, number, number];
+type Statuses = [number, number, number, number, number, number, number, number];
 type Target = 'own' | 'near' | 'other' | 'sibling';
 interface Row {
   route: string;
@@ -57,36 +57,36 @@ async function pendingChangeId(db: Db, ward: string): Promise<string> {
 }
 
 const READ_BUSINESS: Partial<Record<Target, Statuses>> = {
-  own: [401, 200, 200, 200, 200, 403, 200],
-  sibling: [401, 200, 200, 200, 200, 403, 404],
-  near: [401, 200, 404, 404, 404, 403, 404],
-  other: [401, 404, 404, 404, 404, 403, 404],
+  own: [401, 200, 200, 200, 200, 403, 200, 403],
+  sibling: [401, 200, 200, 200, 200, 403, 404, 403],
+  near: [401, 200, 404, 404, 404, 403, 404, 403],
+  other: [401, 404, 404, 404, 404, 403, 404, 403],
 };
 const REP_OR_DESK: Partial<Record<Target, Statuses>> = {
-  own: [401, 403, 403, 200, 403, 403, 200],
-  sibling: [401, 403, 403, 200, 403, 403, 404],
-  near: [401, 403, 403, 404, 403, 403, 404],
-  other: [401, 403, 403, 404, 403, 403, 404],
+  own: [401, 403, 403, 200, 403, 403, 200, 403],
+  sibling: [401, 403, 403, 200, 403, 403, 404, 403],
+  near: [401, 403, 403, 404, 403, 403, 404, 403],
+  other: [401, 403, 403, 404, 403, 403, 404, 403],
 };
 const REP_ONLY = (ok: number): Partial<Record<Target, Statuses>> => ({
-  own: [401, 403, 403, 403, 403, 403, ok],
-  sibling: [401, 403, 403, 403, 403, 403, 404],
-  near: [401, 403, 403, 404, 403, 403, 404],
+  own: [401, 403, 403, 403, 403, 403, ok, 403],
+  sibling: [401, 403, 403, 403, 403, 403, 404, 403],
+  near: [401, 403, 403, 404, 403, 403, 404, 403],
 });
 const REP_KEEPS_BUSINESS: Partial<Record<Target, Statuses>> = {
-  own: [401, 403, 403, 403, 403, 403, 200],
-  sibling: [401, 403, 403, 403, 403, 403, 404],
-  near: [401, 403, 403, 403, 403, 403, 404],
+  own: [401, 403, 403, 403, 403, 403, 200, 403],
+  sibling: [401, 403, 403, 403, 403, 403, 404, 403],
+  near: [401, 403, 403, 403, 403, 403, 404, 403],
 };
 const DESK: Partial<Record<Target, Statuses>> = {
-  own: [401, 403, 403, 200, 403, 403, 403],
-  near: [401, 403, 403, 404, 403, 403, 403],
-  other: [401, 403, 403, 404, 403, 403, 403],
+  own: [401, 403, 403, 200, 403, 403, 403, 403],
+  near: [401, 403, 403, 404, 403, 403, 403, 403],
+  other: [401, 403, 403, 404, 403, 403, 403, 403],
 };
 const DESK_OR_ADMIN: Partial<Record<Target, Statuses>> = {
-  own: [401, 403, 200, 200, 403, 403, 403],
-  near: [401, 403, 404, 404, 403, 403, 403],
-  other: [401, 403, 404, 404, 403, 403, 403],
+  own: [401, 403, 200, 200, 403, 403, 403, 403],
+  near: [401, 403, 404, 404, 403, 403, 403, 403],
+  other: [401, 403, 404, 404, 403, 403, 403, 403],
 };
 
 export const DEAD_END_ROWS: Row[] = [
@@ -114,9 +114,9 @@ export const DEAD_END_ROWS: Row[] = [
       url: ward === WARDS.own ? '/api/v1/business-changes' : `/api/v1/business-changes?ward=${ward}`,
     }),
     expect: {
-      own: [401, 200, 200, 200, 200, 403, 403],
-      near: [401, 200, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 200, 200, 200, 200, 403, 403, 403],
+      near: [401, 200, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -187,9 +187,9 @@ export const DEAD_END_ROWS: Row[] = [
       body: { email: `${fresh('canbo.')}@phuong.example.vn` },
     }),
     expect: {
-      own: [401, 403, 200, 403, 403, 403, 403],
-      near: [401, 403, 404, 403, 403, 403, 403],
-      other: [401, 403, 404, 403, 403, 403, 403],
+      own: [401, 403, 200, 403, 403, 403, 403, 403],
+      near: [401, 403, 404, 403, 403, 403, 403, 403],
+      other: [401, 403, 404, 403, 403, 403, 403, 403],
     },
   },
 ];

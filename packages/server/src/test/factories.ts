@@ -17,6 +17,7 @@ import type { StaffEntry } from '../staff/import/index.js';
 import { insertStaffRows, staffRowOf } from '../staff/list/save-staff-list.js';
 import { createUser } from '../users/create-user.js';
 import type { ScopeInput } from '../users/resolve-user-scope.js';
+import { updateWardSettings } from '../ward-settings/ward-settings.js';
 import { noopWorkflowHooks } from '../workflow/hooks.js';
 import type { TransitionAction } from '../workflow/transitions.js';
 import { TEST_CLOCK_START, WARDS } from './constants.js';
@@ -38,6 +39,7 @@ export interface UserOverrides {
   role?: Role;
   username?: string;
   fullName?: string;
+  title?: string;
   /** Default for ward roles and business reps: Đức Giang. */
   wardCode?: string;
   districtCode?: string;
@@ -62,6 +64,7 @@ export async function makeUser(db: Db, o: UserOverrides = {}): Promise<UserRow> 
       {
         username: o.username ?? unique(`u.${role.replace('_', '')}.`),
         fullName: o.fullName ?? 'Người dùng thử nghiệm',
+        ...(o.title ? { title: o.title } : {}),
         role,
         scope,
         businessId: o.businessId ?? (role === 'business_rep' ? 'business-test' : null),
@@ -174,10 +177,12 @@ export interface DossierOverrides {
   at?: Date;
 }
 
+/** `approve` goes through the leader's signature where the ward requires it (the default). */
 const PATH_TO: Record<DossierState, TransitionAction[]> = {
   draft: [],
   submitted: ['submit'],
   health_confirmed: ['submit', 'confirm_health'],
+  awaiting_leader: ['submit', 'confirm_health', 'send_for_signature'],
   approved: ['submit', 'confirm_health', 'approve'],
   returned: ['submit', 'return'],
   rejected: ['submit', 'reject'],
@@ -185,10 +190,28 @@ const PATH_TO: Record<DossierState, TransitionAction[]> = {
 };
 
 /** The role that does an action in the factory's paths. */
-function roleFor(action: TransitionAction, channel: DossierChannel): Role {
+function roleFor(action: TransitionAction, channel: DossierChannel, from: DossierState): Role {
   if (action === 'submit') return channel === 'online' ? 'business_rep' : 'ward_officer';
   if (action === 'confirm_health' || action === 'return') return 'health_officer';
+  if (action === 'return_to_desk' || (action === 'approve' && from === 'awaiting_leader')) return 'ward_leader';
   return 'ward_officer';
+}
+
+/** The commitment the factories' submissions carry. */
+export const TEST_COMMITMENT = { accepted: true, name: 'Người Đại Diện Thử Nghiệm' } as const;
+/** Who signs the factories' approvals. */
+export const TEST_APPROVER = { name: 'Lãnh Đạo Thử Nghiệm', title: 'Phó Chủ tịch UBND phường' } as const;
+
+/**
+ * A ward keeps the desk's approval (the setting off): for tests that are not about the
+ * leader and drive the desk's approval over HTTP.
+ */
+export async function deskApprovesIn(db: Db, wardCode: string = WARDS.own): Promise<void> {
+  await db
+    .transaction()
+    .execute((tx) =>
+      updateWardSettings(tx, wardCode, { leaderApprovalRequired: false }, SYSTEM_ACTOR, new Date(TEST_CLOCK_START)),
+    );
 }
 
 /**
@@ -235,9 +258,16 @@ export async function makeDossier(db: Db, o: DossierOverrides = {}): Promise<Dos
       entries.map((e) => staffRowOf(e, d, at.toISOString(), e.row)),
     );
     for (const action of PATH_TO[o.state ?? 'draft']) {
+      if (action === 'approve' && d.state === 'health_confirmed' && d.approval === 'leader') {
+        const actor = { id: null, role: 'ward_officer' };
+        const input = { dossier: d, action: 'send_for_signature' as const, hooks: noopWorkflowHooks };
+        d = (await transitionDossier(tx, input, actor, at)).dossier;
+      }
+      if (action === 'send_for_signature' && d.approval === 'desk') continue;
       const note = action === 'return' || action === 'reject' || action === 'suspend' ? 'Lý do thử nghiệm' : null;
-      const actor = { id: null, role: roleFor(action, channel) };
-      d = (await transitionDossier(tx, { dossier: d, action, note, hooks: noopWorkflowHooks }, actor, at)).dossier;
+      const actor = { id: null, role: roleFor(action, channel, d.state) };
+      const input = { dossier: d, action, note, hooks: noopWorkflowHooks, commitment: TEST_COMMITMENT };
+      d = (await transitionDossier(tx, input, actor, at, TEST_APPROVER)).dossier;
     }
     return d;
   });

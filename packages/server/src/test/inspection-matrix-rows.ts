@@ -15,7 +15,7 @@ import { makeBusiness, makeCheckpoint, makeDossier } from './factories.js';
  *
  * Targets: `own` = Đức Giang, `near` = Việt Hưng (same district), `other` = Phúc Xá.
  */
-type Statuses = [number, number, number, number, number, number, number];
+type Statuses = [number, number, number, number, number, number, number, number];
 type Target = 'own' | 'near' | 'other' | 'sibling';
 interface Request {
   method: 'GET' | 'POST';
@@ -68,19 +68,25 @@ async function caseIn(db: Db, ward: string, withFinding = false): Promise<{ case
 }
 
 const WARD_READ: Partial<Record<Target, Statuses>> = {
-  own: [401, 200, 200, 200, 200, 403, 403],
-  near: [401, 200, 403, 403, 403, 403, 403],
-  other: [401, 403, 403, 403, 403, 403, 403],
+  own: [401, 200, 200, 200, 200, 403, 403, 200],
+  near: [401, 200, 403, 403, 403, 403, 403, 403],
+  other: [401, 403, 403, 403, 403, 403, 403, 403],
+};
+// Post-inspection is not the ward leader's screen: 403 for them.
+const WARD_READ_NOT_LEADER: Partial<Record<Target, Statuses>> = {
+  own: [401, 200, 200, 200, 200, 403, 403, 403],
+  near: [401, 200, 403, 403, 403, 403, 403, 403],
+  other: [401, 403, 403, 403, 403, 403, 403, 403],
 };
 const CASE_READ: Partial<Record<Target, Statuses>> = {
-  own: [401, 200, 200, 200, 200, 403, 403],
-  near: [401, 200, 404, 404, 404, 403, 403],
-  other: [401, 404, 404, 404, 404, 403, 403],
+  own: [401, 200, 200, 200, 200, 403, 403, 403],
+  near: [401, 200, 404, 404, 404, 403, 403, 403],
+  other: [401, 404, 404, 404, 404, 403, 403, 403],
 };
 const CASE_KEEP = (ok: number): Partial<Record<Target, Statuses>> => ({
-  own: [401, 403, ok, ok, 403, 403, 403],
-  near: [401, 403, 404, 404, 403, 403, 403],
-  other: [401, 403, 404, 404, 403, 403, 403],
+  own: [401, 403, ok, ok, 403, 403, 403, 403],
+  near: [401, 403, 404, 404, 403, 403, 403, 403],
+  other: [401, 403, 404, 404, 403, 403, 403, 403],
 });
 
 export const INSPECTION_ROWS: Row[] = [
@@ -98,25 +104,25 @@ export const INSPECTION_ROWS: Row[] = [
     route: 'GET /api/v1/scans/export',
     request: async (_db, ward) => ({ method: 'GET', url: listUrl('/api/v1/scans/export', ward) }),
     expect: {
-      own: [401, 200, 200, 200, 200, 200, 403],
-      near: [401, 200, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 200, 200, 200, 200, 200, 403, 403],
+      near: [401, 200, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   {
     route: 'GET /api/v1/inspection/anomalies',
     request: async (_db, ward) => ({ method: 'GET', url: listUrl('/api/v1/inspection/anomalies', ward) }),
-    expect: WARD_READ,
+    expect: WARD_READ_NOT_LEADER,
   },
   {
     route: 'GET /api/v1/inspection/anomalies/export',
     request: async (_db, ward) => ({ method: 'GET', url: listUrl('/api/v1/inspection/anomalies/export', ward) }),
-    expect: WARD_READ,
+    expect: WARD_READ_NOT_LEADER,
   },
   {
     route: 'GET /api/v1/inspection/cases',
     request: async (_db, ward) => ({ method: 'GET', url: listUrl('/api/v1/inspection/cases', ward) }),
-    expect: WARD_READ,
+    expect: WARD_READ_NOT_LEADER,
   },
   {
     route: 'POST /api/v1/inspection/cases',
@@ -169,9 +175,9 @@ export const INSPECTION_ROWS: Row[] = [
       body: { note: 'Vi phạm nhiều lần' },
     }),
     expect: {
-      own: [401, 403, 403, 200, 403, 403, 403],
-      near: [401, 403, 403, 404, 403, 403, 403],
-      other: [401, 403, 403, 404, 403, 403, 403],
+      own: [401, 403, 403, 200, 403, 403, 403, 403],
+      near: [401, 403, 403, 404, 403, 403, 403, 403],
+      other: [401, 403, 403, 404, 403, 403, 403, 403],
     },
   },
 ];

@@ -18,7 +18,7 @@ import { MATRIX_ENV } from './workflow-matrix-rows.js';
  * Targets as in workflow-matrix-rows.ts: `own` = Đức Giang and the business_rep's own business,
  * `sibling` = Đức Giang, another business, `near` = Việt Hưng, `other` = Phúc Xá.
  */
-type Statuses = [number, number, number, number, number, number, number];
+type Statuses = [number, number, number, number, number, number, number, number];
 type Target = 'own' | 'near' | 'other' | 'sibling';
 interface Request {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'OPTIONS';
@@ -81,28 +81,35 @@ async function targetUnitBusinessId(db: Db, ward: string, target: Target): Promi
   return business.id;
 }
 
-const ALL_200: Statuses = [200, 200, 200, 200, 200, 200, 200];
-const ALL_204: Statuses = [204, 204, 204, 204, 204, 204, 204];
+const ALL_200: Statuses = [200, 200, 200, 200, 200, 200, 200, 200];
+const ALL_204: Statuses = [204, 204, 204, 204, 204, 204, 204, 204];
 // A permit or a unit credential of a business: the business its own, the ward desk and
 // Health Station their ward's, the supervisor the district; checkpoint officers use the area list.
 const READ_PERMIT: Partial<Record<Target, Statuses>> = {
-  own: [401, 200, 200, 200, 200, 403, 200],
-  sibling: [401, 200, 200, 200, 200, 403, 404],
-  near: [401, 200, 404, 404, 404, 403, 404],
-  other: [401, 404, 404, 404, 404, 403, 404],
+  own: [401, 200, 200, 200, 200, 403, 200, 200],
+  sibling: [401, 200, 200, 200, 200, 403, 404, 200],
+  near: [401, 200, 404, 404, 404, 403, 404, 404],
+  other: [401, 404, 404, 404, 404, 403, 404, 404],
+};
+// Permit PDFs: printed by the business and the ward's staff, not the leader's task.
+const PRINT_PERMIT: Partial<Record<Target, Statuses>> = {
+  own: [401, 200, 200, 200, 200, 403, 200, 403],
+  sibling: [401, 200, 200, 200, 200, 403, 404, 403],
+  near: [401, 200, 404, 404, 404, 403, 404, 403],
+  other: [401, 404, 404, 404, 404, 403, 404, 403],
 };
 // Changed by the business itself or the ward (admin, desk).
 const BUSINESS_OR_WARD = (ok: number): Partial<Record<Target, Statuses>> => ({
-  own: [401, 403, ok, ok, 403, 403, ok],
-  sibling: [401, 403, ok, ok, 403, 403, 404],
-  near: [401, 403, 404, 404, 403, 403, 404],
-  other: [401, 403, 404, 404, 403, 403, 404],
+  own: [401, 403, ok, ok, 403, 403, ok, 403],
+  sibling: [401, 403, ok, ok, 403, 403, 404, 403],
+  near: [401, 403, 404, 404, 403, 403, 404, 403],
+  other: [401, 403, 404, 404, 403, 403, 404, 403],
 });
 // Named ward, ward admin only.
 const WARD_ADMIN: Partial<Record<Target, Statuses>> = {
-  own: [401, 403, 200, 403, 403, 403, 403],
-  near: [401, 403, 403, 403, 403, 403, 403],
-  other: [401, 403, 403, 403, 403, 403, 403],
+  own: [401, 403, 200, 403, 403, 403, 403, 403],
+  near: [401, 403, 403, 403, 403, 403, 403, 403],
+  other: [401, 403, 403, 403, 403, 403, 403, 403],
 };
 const checkpointIn = async (db: Db, ward: string) => (await makeCheckpoint(db, { ownerWardCode: ward })).id;
 const listUrl = (path: string, ward: string) => (ward === WARDS.own ? path : `${path}?ward=${ward}`);
@@ -136,7 +143,7 @@ export const PERMIT_ROWS: Row[] = [
       await approvedBusiness(db, ward, target);
       return { method: 'POST', url: '/api/v1/permits', body: { staffIds: 'all' } };
     },
-    expect: { own: [401, 403, 403, 403, 403, 403, 201] },
+    expect: { own: [401, 403, 403, 403, 403, 403, 201, 403] },
   },
   {
     route: 'GET /api/v1/permits',
@@ -145,9 +152,9 @@ export const PERMIT_ROWS: Row[] = [
       return { method: 'GET', url: listUrl('/api/v1/permits', ward) };
     },
     expect: {
-      own: [401, 200, 200, 200, 200, 403, 200],
-      near: [401, 200, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 200, 200, 200, 200, 403, 200, 200],
+      near: [401, 200, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -181,7 +188,7 @@ export const PERMIT_ROWS: Row[] = [
       method: 'GET',
       url: `/api/v1/permits/${await targetPermitId(db, ward, target)}/pdf`,
     }),
-    expect: READ_PERMIT,
+    expect: PRINT_PERMIT,
   },
   {
     route: 'POST /api/v1/permits/print',
@@ -190,7 +197,7 @@ export const PERMIT_ROWS: Row[] = [
       url: '/api/v1/permits/print',
       body: { ids: [await targetPermitId(db, ward, target)], layout: 'A5' },
     }),
-    expect: READ_PERMIT,
+    expect: PRINT_PERMIT,
   },
   // Unit credentials and serial suffixes
   {
@@ -240,9 +247,9 @@ export const PERMIT_ROWS: Row[] = [
     route: 'GET /api/v1/wards/:code/keys',
     request: async (_db, ward) => ({ method: 'GET', url: `/api/v1/wards/${ward}/keys` }),
     expect: {
-      own: [401, 200, 200, 403, 403, 403, 403],
-      near: [401, 200, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 200, 200, 403, 403, 403, 403, 403],
+      near: [401, 200, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
   {
@@ -258,9 +265,9 @@ export const PERMIT_ROWS: Row[] = [
       url: `/api/v1/checkpoints/${await checkpointIn(db, ward)}/area-list`,
     }),
     expect: {
-      own: [401, 403, 200, 200, 200, 200, 403],
-      near: [401, 403, 404, 404, 404, 404, 403],
-      other: [401, 403, 404, 404, 404, 404, 403],
+      own: [401, 403, 200, 200, 200, 200, 403, 403],
+      near: [401, 403, 404, 404, 404, 404, 403, 403],
+      other: [401, 403, 404, 404, 404, 404, 403, 403],
     },
   },
   {
@@ -274,18 +281,18 @@ export const PERMIT_ROWS: Row[] = [
       },
     }),
     expect: {
-      own: [401, 403, 403, 403, 403, 200, 403],
-      near: [401, 403, 403, 403, 403, 404, 403],
-      other: [401, 403, 403, 403, 403, 404, 403],
+      own: [401, 403, 403, 403, 403, 200, 403, 403],
+      near: [401, 403, 403, 403, 403, 404, 403, 403],
+      other: [401, 403, 403, 403, 403, 404, 403, 403],
     },
   },
   {
     route: 'GET /api/v1/scans',
     request: async (_db, ward) => ({ method: 'GET', url: listUrl('/api/v1/scans', ward) }),
     expect: {
-      own: [401, 200, 200, 200, 200, 200, 403],
-      near: [401, 200, 403, 403, 403, 403, 403],
-      other: [401, 403, 403, 403, 403, 403, 403],
+      own: [401, 200, 200, 200, 200, 200, 403, 403],
+      near: [401, 200, 403, 403, 403, 403, 403, 403],
+      other: [401, 403, 403, 403, 403, 403, 403, 403],
     },
   },
 ];

@@ -11,6 +11,8 @@ import { normaliseUsername } from './username.js';
 export interface CreateUserInput {
   username: string;
   fullName: string;
+  /** Position (chức vụ), e.g. "Chủ tịch UBND phường": printed under a ward leader's signature. */
+  title?: string | null;
   role: Role;
   scope: ScopeInput;
   businessId?: string | null;
@@ -52,6 +54,7 @@ export async function createUser(
     username,
     password_hash: passwordHash,
     full_name: input.fullName.trim().normalize('NFC'),
+    title: input.title?.trim().normalize('NFC') || null,
     email: input.email ?? null,
     role: input.role,
     ward_code: scope.wardCode,
@@ -69,7 +72,14 @@ export async function createUser(
     actor,
     'user.created',
     { type: 'user', id: user.id, wardCode: user.ward_code },
-    { username, role: user.role, fullName: user.full_name, ...scope, businessId: user.business_id },
+    {
+      username,
+      role: user.role,
+      fullName: user.full_name,
+      ...(user.title ? { title: user.title } : {}),
+      ...scope,
+      businessId: user.business_id,
+    },
     now,
   );
   return generatedPassword ? { user, generatedPassword } : { user };

@@ -1,18 +1,26 @@
-import { z } from 'zod';
+import {
+  createdUserResponse,
+  createUserBody,
+  idParams,
+  listUsersQuery,
+  resetPasswordBody,
+  resetPasswordResponse,
+  updateUserBody,
+  userListResponse,
+  userSchema,
+} from '@thonghanh/contract';
 import type { AuthUser } from '../authz/index.js';
-import { authorize, authorizeById, ROLE_CODES, WARD_ROLES } from '../authz/index.js';
+import { authorize, authorizeById } from '../authz/index.js';
 import type { Executor } from '../db/schema.js';
 import { notFound } from '../errors.js';
-import { booleanQuery, idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
 import { createUser } from './create-user.js';
 import { setUserActive } from './set-user-active.js';
 import { setUserPassword } from './set-user-password.js';
 import { updateUser } from './update-user.js';
-import { presentUser, userResource, userSchema } from './user-presenter.js';
+import { presentUser, userResource } from './user-presenter.js';
 import { findUserById, listUsers } from './user-query.js';
-import { emailSchema, newPasswordSchema, usernameSchema } from './username.js';
 
 const TAGS = ['users'];
 const MANAGE = { roles: ['ward_admin'], scope: 'tài khoản thuộc phường của quản trị viên' } as const;
@@ -20,11 +28,6 @@ const READ = {
   roles: ['ward_admin', 'supervisor'],
   scope: 'quản trị phường: phường mình; giám sát: các phường trong địa bàn',
 } as const;
-
-const createdUserSchema = z.object({
-  user: userSchema,
-  generatedPassword: z.string().optional().describe('Chỉ có khi hệ thống tạo mật khẩu: hiển thị một lần'),
-});
 
 /** Loads a user the caller may `action`: 404 outside their area, 403 if only readable. */
 async function loadUser(db: Executor, user: AuthUser, id: string, action: 'read' | 'update') {
@@ -40,12 +43,8 @@ export const listUsersRoute = defineRoute({
   summary: 'Danh sách tài khoản (của phường mình, hoặc trong địa bàn giám sát)',
   tags: TAGS,
   access: READ,
-  query: z.object({
-    ward: wardCode.optional(),
-    role: z.enum(ROLE_CODES).optional(),
-    active: booleanQuery.optional(),
-  }),
-  response: z.object({ items: z.array(userSchema) }),
+  query: listUsersQuery,
+  response: userListResponse,
   handler: async ({ db, user, query }) => {
     if (query.ward) authorize(user, 'read', { type: 'user', ...(await wardArea(db, query.ward, 'query.ward')) });
     const rows = await listUsers(db, {
@@ -65,14 +64,8 @@ export const createUserRoute = defineRoute({
   tags: TAGS,
   access: MANAGE,
   status: 201,
-  body: z.object({
-    username: usernameSchema,
-    fullName: z.string().trim().min(1).max(200),
-    role: z.enum(WARD_ROLES),
-    email: emailSchema.optional(),
-    password: newPasswordSchema.optional(),
-  }),
-  response: createdUserSchema,
+  body: createUserBody,
+  response: createdUserResponse,
   handler: async ({ db, user, body, actor, now }) => {
     authorize(user, 'create', { type: 'user', wardCode: user.wardCode, districtCode: null, provinceCode: null });
     const created = await createUser(
@@ -80,6 +73,7 @@ export const createUserRoute = defineRoute({
       {
         username: body.username,
         fullName: body.fullName,
+        ...(body.title ? { title: body.title } : {}),
         role: body.role,
         scope: { wardCode: user.wardCode },
         ...(body.email ? { email: body.email } : {}),
@@ -110,10 +104,7 @@ export const updateUserRoute = defineRoute({
   tags: TAGS,
   access: MANAGE,
   params: idParams,
-  body: z.object({
-    fullName: z.string().trim().min(1, 'Nhập họ và tên').max(200).optional(),
-    email: emailSchema.optional(),
-  }),
+  body: updateUserBody,
   response: userSchema,
   handler: async ({ db, user, params, body, actor, now }) =>
     presentUser(await updateUser(db, await loadUser(db, user, params.id, 'update'), body, actor, now)),
@@ -150,8 +141,8 @@ export const resetUserPasswordRoute = defineRoute({
   tags: TAGS,
   access: MANAGE,
   params: idParams,
-  body: z.object({ password: newPasswordSchema.optional() }),
-  response: z.object({ generatedPassword: z.string().optional() }),
+  body: resetPasswordBody,
+  response: resetPasswordResponse,
   handler: async ({ db, user, params, body, actor, now }) => {
     const target = await loadUser(db, user, params.id, 'update');
     return setUserPassword(

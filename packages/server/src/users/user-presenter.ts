@@ -1,38 +1,22 @@
-import { z } from 'zod';
-import { ROLE_CODES } from '../authz/index.js';
+import { type Role, type UserView, userSchema } from '@thonghanh/contract';
 import type { UserRow } from '../db/schema.js';
-import { timestamp } from '../http/common-schemas.js';
 
-/** A user as the API shows it (never the password hash). */
-export const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  fullName: z.string(),
-  email: z.string().nullable().describe('E-mail của tài khoản (không bắt buộc)'),
-  role: z.enum(ROLE_CODES as [string, ...string[]]),
-  wardCode: z.string().nullable(),
-  districtCode: z.string().nullable(),
-  provinceCode: z.string().nullable(),
-  businessId: z.string().nullable(),
-  active: z.boolean(),
-  mustChangePassword: z.boolean(),
-  createdAt: timestamp,
-});
-
-export type UserView = z.infer<typeof userSchema>;
+export { type UserView, userSchema };
 
 export const presentUser = (row: UserRow): UserView => ({
   id: row.id,
   username: row.username,
   fullName: row.full_name,
-  email: row.email ?? null,
-  role: row.role,
+  title: row.title ?? null,
+  // The column holds only role codes (a CHECK constraint and every writer use ROLE_CODES).
+  role: row.role as Role,
   wardCode: row.ward_code,
   districtCode: row.district_code,
   provinceCode: row.province_code,
   businessId: row.business_id,
   active: row.active === 1,
   mustChangePassword: row.must_change_password === 1,
+  email: row.email ?? null,
   createdAt: row.created_at,
 });
 

@@ -14,6 +14,7 @@ describe('ward settings routes', () => {
         dueDays: 3,
         legalBasis: null,
         deskEmail: null,
+        leaderApprovalRequired: true,
         updatedAt: null,
       });
       const saved = await admin.patch(url, { dueDays: 2, deskEmail: 'motcua@ducgiang.example.vn' });

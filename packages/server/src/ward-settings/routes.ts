@@ -1,19 +1,18 @@
-import { z } from 'zod';
+import { updateWardSettingsBody, wardParams, wardSettingsSchema } from '@thonghanh/contract';
 import { authorize } from '../authz/index.js';
-import { wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { wardArea } from '../jurisdictions/ward-area.js';
-import { getWardSettings, updateWardSettings, wardSettingsSchema } from './ward-settings.js';
+import { getWardSettings, updateWardSettings } from './ward-settings.js';
 
-const params = z.object({ code: wardCode });
+const params = wardParams;
 
 export const getWardSettingsRoute = defineRoute({
   method: 'GET',
   path: '/api/v1/wards/:code/settings',
-  summary: 'Thiết lập của phường (thời hạn xử lý hồ sơ, căn cứ pháp lý, hộp thư Một cửa)',
+  summary: 'Thiết lập của phường (thời hạn xử lý hồ sơ, căn cứ pháp lý, hộp thư Một cửa, lãnh đạo ký phê duyệt)',
   tags: ['wards'],
   access: {
-    roles: ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer', 'supervisor'],
+    roles: ['ward_admin', 'ward_officer', 'ward_leader', 'health_officer', 'checkpoint_officer', 'supervisor'],
     scope: 'cán bộ phường: phường mình; giám sát: các phường trong địa bàn',
   },
   params,
@@ -31,11 +30,7 @@ export const updateWardSettingsRoute = defineRoute({
   tags: ['wards'],
   access: { roles: ['ward_admin'], scope: 'phường của quản trị viên' },
   params,
-  body: z.object({
-    dueDays: z.number().int().min(1).max(30).optional(),
-    legalBasis: z.string().trim().max(2000).nullable().optional(),
-    deskEmail: z.email().nullable().optional(),
-  }),
+  body: updateWardSettingsBody,
   multiline: ['legalBasis'],
   response: wardSettingsSchema,
   handler: async ({ db, user, params, body, actor, now }) => {

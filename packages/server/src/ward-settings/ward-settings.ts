@@ -1,18 +1,12 @@
-import { z } from 'zod';
+import { type WardSettingsView, wardSettingsSchema } from '@thonghanh/contract';
 import { type AuditActor, audit } from '../audit/append-audit.js';
 import type { Executor } from '../db/schema.js';
 
 /** The article's deadline: 3 days from submission. */
 export const DEFAULT_DUE_DAYS = 3;
 
-export const wardSettingsSchema = z.object({
-  wardCode: z.string(),
-  dueDays: z.number().int().describe('Số ngày xử lý hồ sơ kể từ khi nộp'),
-  legalBasis: z.string().nullable().describe('Căn cứ pháp lý in trên giấy tờ'),
-  deskEmail: z.string().nullable().describe('Hộp thư nhận thông báo của Bộ phận Một cửa'),
-  updatedAt: z.string().nullable(),
-});
-export type WardSettings = z.infer<typeof wardSettingsSchema>;
+export { wardSettingsSchema };
+export type WardSettings = WardSettingsView;
 
 /** The ward's settings, or the defaults when it has none yet. */
 export async function getWardSettings(db: Executor, wardCode: string): Promise<WardSettings> {
@@ -22,13 +16,20 @@ export async function getWardSettings(db: Executor, wardCode: string): Promise<W
     dueDays: row?.due_days ?? DEFAULT_DUE_DAYS,
     legalBasis: row?.legal_basis ?? null,
     deskEmail: row?.desk_email ?? null,
+    leaderApprovalRequired: row ? Number(row.leader_approval_required) === 1 : true,
     updatedAt: row?.updated_at ?? null,
   };
 }
 
-export type WardSettingsChanges = Partial<Pick<WardSettings, 'dueDays' | 'legalBasis' | 'deskEmail'>>;
+export type WardSettingsChanges = Partial<
+  Pick<WardSettings, 'dueDays' | 'legalBasis' | 'deskEmail' | 'leaderApprovalRequired'>
+>;
 
-/** Saves changes (creating the row on first save); audited as `ward_settings.updated`. */
+/**
+ * Saves changes (creating the row on first save); audited as `ward_settings.updated`.
+ * Turning `leaderApprovalRequired` off does not move dossiers already waiting for the
+ * leader: the leader still signs (or returns) those.
+ */
 export async function updateWardSettings(
   db: Executor,
   wardCode: string,
@@ -41,6 +42,7 @@ export async function updateWardSettings(
     due_days: next.dueDays,
     legal_basis: next.legalBasis,
     desk_email: next.deskEmail,
+    leader_approval_required: next.leaderApprovalRequired ? 1 : 0,
     updated_at: now.toISOString(),
     updated_by: actor.id,
   };

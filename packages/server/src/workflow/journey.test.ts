@@ -3,7 +3,7 @@ import { HEADERS, type Person, person, personRow, xlsxOf } from '../../test/supp
 import { multipartBody, SAMPLE_FILES } from '../dossiers/attachments/test-multipart.js';
 import { type Agent, forEachApp, signIn } from '../test/app.js';
 import { WARDS } from '../test/constants.js';
-import { makeUser } from '../test/factories.js';
+import { makeUser, TEST_COMMITMENT } from '../test/factories.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DAY = 86_400_000;
@@ -49,7 +49,7 @@ describe('journey: from registration to approval', () => {
     const upload = (agent: Agent, url: string, name: string, bytes: Uint8Array, type: string) =>
       agent.request({ method: 'POST', url, ...multipartBody(name, bytes, type) });
 
-    it('registers, is accepted, drafts, uploads, imports, submits, is confirmed and approved', async () => {
+    it('registers, is accepted, drafts, uploads, imports, submits with the commitment, is confirmed, sent up and signed', async () => {
       const { business, rep } = await register('Công ty TNHH Thực phẩm Hành Trình', '0100109106');
       expect(business.status).toBe('pending');
       const desk = await signIn(t.app, await makeUser(t.db, { role: 'ward_officer' }));
@@ -83,21 +83,34 @@ describe('journey: from registration to approval', () => {
       );
       expect(imported.json()).toMatchObject({ rows: 12, valid: 12, errors: [], saved: true, savedCount: 12 });
 
-      const submitted = (await rep.post(`/api/v1/dossiers/${id}/submit`)).json();
+      const submitted = (
+        await rep.post(`/api/v1/dossiers/${id}/submit`, { commitment: { accepted: true, name: 'Phạm Văn Thành' } })
+      ).json();
       expect(submitted).toMatchObject({ state: 'submitted', staffCount: 12, overdue: false });
+      expect(submitted.commitment.name).toBe('Phạm Văn Thành');
       expect(Date.parse(submitted.dueAt) - Date.parse(submitted.submittedAt)).toBe(3 * DAY);
 
       const inbox = (await health.get('/api/v1/dossiers?state=submitted')).json();
       expect(inbox.items.map((d: { id: string }) => d.id)).toContain(id);
       expect((await health.get(`/api/v1/dossiers/${id}/staff`)).json().total).toBe(12);
       expect((await health.post(`/api/v1/dossiers/${id}/confirm-health`)).json().state).toBe('health_confirmed');
-      const approved = (await desk.post(`/api/v1/dossiers/${id}/approve`)).json();
-      expect(approved).toMatchObject({ state: 'approved', referenceNumber: '1/UBND-ĐG' });
+      const leader = await signIn(
+        t.app,
+        await makeUser(t.db, { role: 'ward_leader', fullName: 'Chủ Tịch Thử', title: 'Chủ tịch UBND phường' }),
+      );
+      expect((await desk.post(`/api/v1/dossiers/${id}/send-for-signature`)).json().state).toBe('awaiting_leader');
+      const approved = (await leader.post(`/api/v1/dossiers/${id}/approve`)).json();
+      expect(approved).toMatchObject({
+        state: 'approved',
+        referenceNumber: '1/UBND-ĐG',
+        approvedBy: { name: 'Chủ Tịch Thử', title: 'Chủ tịch UBND phường' },
+      });
       expect(approved.events.map((e: { action: string }) => e.action)).toEqual([
         'create',
         'attachment_added',
         'submit',
         'confirm_health',
+        'send_for_signature',
         'approve',
       ]);
       const list = (await rep.get(`/api/v1/businesses/${business.id}/staff`)).json();
@@ -119,7 +132,7 @@ describe('journey: from registration to approval', () => {
         await upload(rep, `/api/v1/dossiers/${id}/staff/import`, 'ds.xlsx', await staffFile(withoutWards), XLSX)
       ).json();
       expect(first.warnings.map((w: { code: string }) => w.code)).toContain('route_wards_missing');
-      await rep.post(`/api/v1/dossiers/${id}/submit`);
+      await rep.post(`/api/v1/dossiers/${id}/submit`, { commitment: TEST_COMMITMENT });
 
       const returned = await health.post(`/api/v1/dossiers/${id}/return`, {
         note: 'Bổ sung mã phường/xã trên lộ trình cho cả 5 người.',
@@ -146,14 +159,16 @@ describe('journey: from registration to approval', () => {
         )
       ).json();
       expect(fixed).toMatchObject({ saved: true, savedCount: 5, replacedCount: 5, warnings: [] });
-      const resubmitted = (await rep2.post(`/api/v1/dossiers/${id}/submit`)).json();
+      const resubmitted = (await rep2.post(`/api/v1/dossiers/${id}/submit`, { commitment: TEST_COMMITMENT })).json();
       expect(resubmitted.state).toBe('submitted');
       expect(resubmitted.dueAt).toBe(new Date(t.clock.now().getTime() + 3 * DAY).toISOString());
 
       const desk2 = await signIn(t.app, await makeUser(t.db, { role: 'ward_officer' }));
       const health2 = await signIn(t.app, await makeUser(t.db, { role: 'health_officer' }));
       await health2.post(`/api/v1/dossiers/${id}/confirm-health`);
-      const approved = (await desk2.post(`/api/v1/dossiers/${id}/approve`)).json();
+      const leader = await signIn(t.app, await makeUser(t.db, { role: 'ward_leader' }));
+      await desk2.post(`/api/v1/dossiers/${id}/send-for-signature`);
+      const approved = (await leader.post(`/api/v1/dossiers/${id}/approve`)).json();
       expect(approved.referenceNumber).toBe('2/UBND-ĐG');
       expect(approved.events.map((e: { action: string }) => e.action)).toEqual([
         'create',
@@ -162,6 +177,7 @@ describe('journey: from registration to approval', () => {
         'return',
         'submit',
         'confirm_health',
+        'send_for_signature',
         'approve',
       ]);
 

@@ -7,28 +7,40 @@ import type { DossierKind, DossierState } from '../db/schema.js';
  * `required`. Anything else is impossible: no row for (action, from) → 409
  * `illegal_transition`; a row, but not for this user → 403 `forbidden`.
  *
- *   draft ──submit──► submitted ──confirm_health──► health_confirmed ──approve──► approved
- *                        │  ▲                            │                        │  ▲
- *                 return │  │ submit (fixed)      return │ reject          suspend │  │ reinstate
- *                 reject ▼  │                            ▼                        ▼  │
- *              rejected   returned ◄─────────────────────┘                     suspended
+ *   draft ──submit──► submitted ──confirm_health──► health_confirmed ──approve (desk)*──► approved
+ *                        │  ▲                            │   │  ▲                               │  ▲
+ *                 return │  │ submit (fixed)      return │   │  │ return_to_desk        suspend │  │ reinstate
+ *                 reject ▼  │                            ▼   │  │ (leader)                      ▼  │
+ *              rejected   returned ◄─────────────────────┘   ▼  │                            suspended
+ *                                     send_for_signature (desk)  awaiting_leader ──approve (leader)──► approved
  *
  * Who: `keeper` is whoever keeps the dossier: the business for one sent online, the ward's
  * one-stop desk for one it took in by e-mail, post or in person. `health` the ward Health
- * Station, `desk` the one-stop desk (ward_officer), `admin` the ward admin (only to take back
- * a rejection: `reopen` puts a rejected dossier back in the ward's queue, with the reason).
+ * Station, `desk` the one-stop desk (ward_officer), `leader` the ward's Chairman or
+ * Vice-Chairman (ward_leader), who signs ("ký, đóng dấu").
+ *
+ * `approval`: rows that hold only in wards where the leader signs (`leader`, the ward setting
+ * `leaderApprovalRequired`, the default) or only where the desk keeps the approval (`desk`,
+ * a small ward that turned it off). (*) the desk's approve is the latter.
+ * `admin` the ward admin (only to take back a rejection: `reopen` puts a rejected dossier back
+ * in the ward's queue, with the reason).
  */
 export type TransitionAction =
   | 'submit'
   | 'confirm_health'
   | 'return'
+  | 'send_for_signature'
+  | 'return_to_desk'
   | 'approve'
   | 'reject'
   | 'suspend'
   | 'reinstate'
   | 'reopen';
 
-export type Party = 'keeper' | 'health' | 'desk' | 'admin';
+export type Party = 'keeper' | 'health' | 'desk' | 'leader' | 'admin';
+
+/** Who approves in the dossier's ward: the leader (the default) or the desk. */
+export type Approval = 'leader' | 'desk';
 
 export interface Transition {
   action: TransitionAction;
@@ -39,6 +51,8 @@ export interface Transition {
   note: 'optional' | 'required';
   /** Only dossiers of these kinds (default: both). */
   kinds?: readonly DossierKind[];
+  /** Only in wards where this is who approves (default: every ward). */
+  approval?: Approval;
 }
 
 export const TRANSITIONS: readonly Transition[] = [
@@ -47,7 +61,17 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'confirm_health', from: 'submitted', to: 'health_confirmed', by: ['health'], note: 'optional' },
   { action: 'return', from: 'submitted', to: 'returned', by: ['health', 'desk'], note: 'required' },
   { action: 'return', from: 'health_confirmed', to: 'returned', by: ['desk'], note: 'required' },
-  { action: 'approve', from: 'health_confirmed', to: 'approved', by: ['desk'], note: 'optional' },
+  { action: 'approve', from: 'health_confirmed', to: 'approved', by: ['desk'], note: 'optional', approval: 'desk' },
+  {
+    action: 'send_for_signature',
+    from: 'health_confirmed',
+    to: 'awaiting_leader',
+    by: ['desk'],
+    note: 'optional',
+    approval: 'leader',
+  },
+  { action: 'approve', from: 'awaiting_leader', to: 'approved', by: ['leader'], note: 'optional' },
+  { action: 'return_to_desk', from: 'awaiting_leader', to: 'health_confirmed', by: ['leader'], note: 'required' },
   { action: 'reject', from: 'submitted', to: 'rejected', by: ['desk'], note: 'required' },
   { action: 'reject', from: 'health_confirmed', to: 'rejected', by: ['desk'], note: 'required' },
   { action: 'suspend', from: 'approved', to: 'suspended', by: ['desk'], note: 'required', kinds: ['initial'] },
@@ -63,6 +87,8 @@ export const ACTION_LABELS: Record<TransitionAction | 'create', string> = {
   submit: 'Nộp hồ sơ',
   confirm_health: 'Trạm Y tế xác nhận phương án',
   return: 'Trả lại để bổ sung',
+  send_for_signature: 'Trình lãnh đạo ký',
+  return_to_desk: 'Lãnh đạo trả lại Một cửa',
   approve: 'UBND phường phê duyệt',
   reject: 'Từ chối',
   suspend: 'Tạm dừng hoạt động',
@@ -75,6 +101,7 @@ export const STATE_LABELS: Record<DossierState, string> = {
   draft: 'Nháp',
   submitted: 'Đã nộp, chờ Trạm Y tế xác nhận',
   health_confirmed: 'Trạm Y tế đã xác nhận, chờ UBND phường phê duyệt',
+  awaiting_leader: 'Chờ lãnh đạo UBND phường ký',
   approved: 'Đã phê duyệt',
   returned: 'Trả lại để bổ sung',
   rejected: 'Từ chối',
@@ -84,7 +111,7 @@ export const STATE_LABELS: Record<DossierState, string> = {
 export const DOSSIER_STATES = Object.keys(STATE_LABELS) as DossierState[];
 
 /** States in which the dossier waits for the ward, and its deadline runs. */
-export const OPEN_STATES: readonly DossierState[] = ['submitted', 'health_confirmed'];
+export const OPEN_STATES: readonly DossierState[] = ['submitted', 'health_confirmed', 'awaiting_leader'];
 /** States in which its keeper may change it (plan, attachments, staff). */
 export const EDITABLE_STATES: readonly DossierState[] = ['draft', 'returned'];
 
@@ -97,7 +124,16 @@ export function rolesFor(action: TransitionAction): Role[] {
       if (p === 'keeper') {
         roles.add('business_rep');
         roles.add('ward_officer');
-      } else roles.add(p === 'health' ? 'health_officer' : p === 'admin' ? 'ward_admin' : 'ward_officer');
+      } else
+        roles.add(
+          p === 'health'
+            ? 'health_officer'
+            : p === 'leader'
+              ? 'ward_leader'
+              : p === 'admin'
+                ? 'ward_admin'
+                : 'ward_officer',
+        );
     }
   }
   return [...roles];
@@ -112,6 +148,8 @@ export function isParty(role: Role, party: Party, channel: string): boolean {
       return role === 'health_officer';
     case 'desk':
       return role === 'ward_officer';
+    case 'leader':
+      return role === 'ward_leader';
     case 'admin':
       return role === 'ward_admin';
   }
@@ -121,18 +159,31 @@ export type TransitionCheck =
   | { ok: true; transition: Transition }
   | { ok: false; reason: 'illegal' | 'not_allowed' | 'note_required' };
 
+/** What the table needs to know of a dossier: its state, kind, channel and who approves in its ward. */
+export interface TransitionSubject {
+  state: DossierState;
+  kind: DossierKind;
+  channel: string;
+  approval: Approval;
+}
+
 /**
- * Whether `role` may do `action` on a dossier in `from` (of `kind`, sent on `channel`)
- * with `note`. Scope (own ward, own business) is the policy's job, not this table's.
+ * Whether `role` may do `action` on a dossier in `from` (of `kind`, sent on `channel`, in a
+ * ward where `approval` approves) with `note`. Scope (own ward, own business) is the
+ * policy's job, not this table's.
  */
 export function checkTransition(
   action: TransitionAction,
-  dossier: { state: DossierState; kind: DossierKind; channel: string },
+  dossier: TransitionSubject,
   role: Role,
   note: string | null | undefined,
 ): TransitionCheck {
   const t = TRANSITIONS.find(
-    (x) => x.action === action && x.from === dossier.state && (!x.kinds || x.kinds.includes(dossier.kind)),
+    (x) =>
+      x.action === action &&
+      x.from === dossier.state &&
+      (!x.kinds || x.kinds.includes(dossier.kind)) &&
+      (!x.approval || x.approval === dossier.approval),
   );
   if (!t) return { ok: false, reason: 'illegal' };
   if (!t.by.some((p) => isParty(role, p, dossier.channel))) return { ok: false, reason: 'not_allowed' };
@@ -141,10 +192,7 @@ export function checkTransition(
 }
 
 /** The actions `role` could do now: the buttons a screen shows. */
-export function availableActions(
-  dossier: { state: DossierState; kind: DossierKind; channel: string },
-  role: Role,
-): TransitionAction[] {
+export function availableActions(dossier: TransitionSubject, role: Role): TransitionAction[] {
   return TRANSITION_ACTIONS.filter((a) => {
     const c = checkTransition(a, dossier, role, 'x');
     return c.ok;

@@ -25,7 +25,7 @@ import { PermitsScreen } from './screens/permits/permits-screen.js';
 import { ScansScreen } from './screens/scans/scans-screen.js';
 import { StatisticsScreen } from './screens/stats/statistics-screen.js';
 
-const WARD_READERS = ['ward_officer', 'health_officer', 'ward_admin', 'supervisor'] as const;
+const WARD_READERS = ['ward_officer', 'ward_leader', 'health_officer', 'ward_admin', 'supervisor'] as const;
 const ALL_READERS = ['business_rep', ...WARD_READERS] as const;
 
 /** Every screen: its path, who may open it, and what it shows. First match wins. */
@@ -40,7 +40,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/settings', roles: ['ward_admin'], render: () => <WardSettingsScreen /> },
   { path: '/keys', roles: ['ward_admin'], render: () => <KeysScreen /> },
   { path: '/audit', roles: ['ward_admin', 'supervisor'], render: () => <AuditScreen /> },
-  { path: '/inbox', roles: ['ward_officer', 'health_officer'], render: () => <InboxScreen /> },
+  { path: '/inbox', roles: ['ward_officer', 'ward_leader', 'health_officer'], render: () => <InboxScreen /> },
   { path: '/intake', roles: ['ward_officer'], render: () => <IntakeScreen /> },
   { path: '/dossiers', roles: ALL_READERS, render: () => <DossiersScreen /> },
   { path: '/dossiers/new', roles: ['business_rep'], render: () => <NewDossierScreen /> },

@@ -1,56 +1,51 @@
-import type { Verdict, Warning } from '@thonghanh/core';
+import {
+  areaListSchema,
+  checkpointSchema,
+  SCAN_FIELD_LIMITS,
+  type ScanKind,
+  type ScanVerdict,
+  type ScanWarning,
+  scanBatchResponse,
+  scanResultSchema,
+  sessionSchema,
+  userSchema,
+} from '@thonghanh/contract';
+import { z } from 'zod';
 
 /**
- * Everything the checkpoint app asks of the server, in one place: the shapes below are the
- * contract with the server (issue 5 item 4). Tests and the demo use a fake of the same shapes.
+ * Everything the checkpoint app asks of the server, in one place. The shapes are the API
+ * contract's (packages/contract), narrowed to the fields the app reads: every answer is
+ * parsed with them, so a server change that drops or renames one of those fields fails the
+ * typecheck here, and an answer that does not fit is refused (retryable) instead of being
+ * stored as a broken list on the device. Tests and the demo use a fake of the same shapes.
  */
 
-export interface User {
-  id: string;
-  username: string;
-  fullName: string;
-  role: string;
-  wardCode: string | null;
+/** The signed-in officer: the contract's user, the fields the app reads. */
+const userShape = userSchema.pick({ id: true, username: true, fullName: true, wardCode: true }).extend({
+  role: z.string(),
   /** A given password not yet changed: the server refuses everything else until it is (back office). */
-  mustChangePassword?: boolean;
-}
-
-export interface Me {
-  user: User;
-  csrfToken: string;
-}
-
-export interface Checkpoint {
-  id: string;
-  name: string;
-  /** GSO ward code (5 digits) of where the checkpoint stands: the `checkpointWard` of the route check. */
-  wardCode: string;
-  place: string;
-  /** The ward's name, when the server gives it. */
-  wardName?: string;
-  /** False for a checkpoint that was closed (not offered). */
-  active?: boolean;
-}
-
-export interface AreaStaff {
-  idNumber: string;
-  fullName: string;
-  /** Serials of the permits the unit issued to this person. */
-  serials: string[];
-}
-
-export interface AreaUnit {
-  taxCode: string;
-  name: string;
-  status: 'approved' | 'suspended';
-  staff: AreaStaff[];
-}
-
+  mustChangePassword: userSchema.shape.mustChangePassword.optional(),
+});
+const meShape = z.object({ user: userShape, csrfToken: sessionSchema.shape.csrfToken });
+/** `wardCode`: GSO ward code of where the checkpoint stands (the route check's `checkpointWard`). */
+const checkpointShape = checkpointSchema
+  .pick({ id: true, name: true, wardCode: true, place: true })
+  .extend({ wardName: checkpointSchema.shape.wardName.optional(), active: checkpointSchema.shape.active.optional() });
+const checkpointsShape = z.object({ items: z.array(checkpointShape) });
 /** The units of the checkpoint's area with their approved staff lists, synced for offline use. */
-export interface AreaList {
-  version: string | number;
-  units: AreaUnit[];
-}
+const areaListShape = areaListSchema.pick({ version: true, units: true });
+const batchShape = scanBatchResponse.pick({ stored: true, duplicates: true }).extend({
+  refused: scanBatchResponse.shape.refused.optional(),
+  /** One per scan (servers before per-scan answers sent only the counts). */
+  results: z.array(scanResultSchema.pick({ id: true, status: true, code: true, message: true })).optional(),
+});
+
+export type User = z.infer<typeof userShape>;
+export type Me = z.infer<typeof meShape>;
+export type Checkpoint = z.infer<typeof checkpointShape>;
+export type AreaList = z.infer<typeof areaListShape>;
+export type AreaUnit = AreaList['units'][number];
+export type AreaStaff = AreaUnit['staff'][number];
 
 /** The area list with the ETag it came with (sent back as If-None-Match). */
 export interface AreaListAnswer {
@@ -72,10 +67,7 @@ export interface AreaListAnswer {
  * know its key; or no revocation list for a genuine signature). Not a verdict on the permit:
  * the server counts it apart from the invalid ones.
  */
-export type ScanKind = 'permit' | 'unit' | 'manual' | 'other';
-export type ScanVerdict = Verdict | 'manual_found' | 'manual_not_found' | 'cannot_verify';
-/** `lists_missing`: a list the verdict needed was never loaded on this device. */
-export type ScanWarning = Warning | 'lists_stale' | 'lists_missing';
+export type { ScanKind, ScanVerdict, ScanWarning };
 
 export interface ScanRecord {
   /** UUID made on the device: the idempotency key. */
@@ -92,8 +84,8 @@ export interface ScanRecord {
   unitTaxCode?: string;
 }
 
-/** Field limits of the batch endpoint: a record outside them would have its whole batch refused. */
-export const SCAN_LIMITS = { serial: 32, idNumber: 20, unitTaxCode: 14, warnings: 10 } as const;
+/** Field limits of the batch endpoint: a record outside them would be refused. */
+export const SCAN_LIMITS = SCAN_FIELD_LIMITS;
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -129,23 +121,9 @@ export function fitScanRecord(r: ScanRecord): ScanRecord {
   return out;
 }
 
-/** The server's answer for one scan of a batch, in the order sent. */
-export interface ScanResult {
-  /** The scan's id as sent (null when the server could not read it). */
-  id: string | null;
-  status: 'stored' | 'duplicate' | 'refused';
-  /** For `refused`: a stable code (`scan_in_future`, `scan_control_characters`, …) and its Vietnamese message. */
-  code?: string;
-  message?: string;
-}
-
-export interface BatchResult {
-  stored: number;
-  duplicates: number;
-  refused?: number;
-  /** One per scan (servers before per-scan answers sent only the counts). */
-  results?: ScanResult[];
-}
+/** The server's answer for one scan of a batch, in the order sent (`code`, `message` for `refused`). */
+export type ScanResult = NonNullable<BatchResult['results']>[number];
+export type BatchResult = z.infer<typeof batchShape>;
 
 /** A failed request: `retryable` when trying again later may succeed (network, 5xx, 429). */
 export class ApiError extends Error {
@@ -207,19 +185,27 @@ export function httpApi(base = ''): CheckpointApi {
     }
     return res;
   }
-  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  /** The answer parsed with its contract schema: one that does not fit is refused, retryable. */
+  function read<S extends z.ZodType>(shape: S, body: unknown, status: number): z.output<S> {
+    const parsed = shape.safeParse(body);
+    if (!parsed.success) throw new ApiError('Máy chủ trả dữ liệu không đúng định dạng', status, true);
+    return parsed.data;
+  }
+  async function call<S extends z.ZodType>(shape: S, path: string, init: RequestInit = {}): Promise<z.output<S>> {
     const res = await send(path, init);
+    let body: unknown;
     try {
-      return (await res.json()) as T;
+      body = await res.json();
     } catch {
       throw new ApiError('Máy chủ trả dữ liệu không đọc được', res.status, true);
     }
+    return read(shape, body, res.status);
   }
   return {
     async login(username, password) {
       let answer: Partial<Me> | null = null;
       try {
-        answer = await call<Partial<Me>>('/api/v1/auth/login', {
+        answer = await call(meShape.partial(), '/api/v1/auth/login', {
           method: 'POST',
           body: JSON.stringify({ username, password }),
         });
@@ -244,29 +230,31 @@ export function httpApi(base = ''): CheckpointApi {
     },
     async me() {
       try {
-        return await call<Me>('/api/v1/auth/me');
+        return await call(meShape, '/api/v1/auth/me');
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
         throw e;
       }
     },
     async checkpoints() {
-      const body = await call<Checkpoint[] | { items: Checkpoint[] }>('/api/v1/checkpoints');
-      return (Array.isArray(body) ? body : body.items).filter((c) => c.active !== false);
+      const body = await call(checkpointsShape, '/api/v1/checkpoints');
+      return body.items.filter((c) => c.active !== false);
     },
     async areaList(id, etag) {
       const res = await send(`/api/v1/checkpoints/${encodeURIComponent(id)}/area-list`, {
         headers: etag ? { 'if-none-match': etag } : {},
       });
       if (res.status === 304) return { list: null, etag: etag ?? null, notModified: true };
+      let body: unknown;
       try {
-        return { list: (await res.json()) as AreaList, etag: res.headers.get('etag'), notModified: false };
+        body = await res.json();
       } catch {
         throw new ApiError('Máy chủ trả dữ liệu không đọc được', res.status, true);
       }
+      return { list: read(areaListShape, body, res.status), etag: res.headers.get('etag'), notModified: false };
     },
     postScans: (checkpointId, scans, csrfToken) =>
-      call<BatchResult>('/api/v1/scans/batch', {
+      call(batchShape, '/api/v1/scans/batch', {
         method: 'POST',
         headers: { 'x-csrf-token': csrfToken },
         body: JSON.stringify({ checkpointId, scans }),

@@ -3,7 +3,7 @@ import type { AreaList } from './api.js';
 import { findStaff, findUnit, lookup } from './area.js';
 
 const area: AreaList = {
-  version: 3,
+  version: '3',
   units: [
     {
       taxCode: '0100233488',

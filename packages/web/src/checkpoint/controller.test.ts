@@ -35,7 +35,7 @@ const api: CheckpointApi = {
 };
 
 const AREA = {
-  version: 1,
+  version: '1',
   units: [
     {
       taxCode: '0100233488',

@@ -21,6 +21,7 @@ export function helpTopic(id: string): HelpTopic<HelpTopicId> | undefined {
 /** The order roles are listed in on the help index. */
 export const HELP_ROLES: readonly HelpRole[] = [
   'ward_officer',
+  'ward_leader',
   'health_officer',
   'ward_admin',
   'business_rep',

@@ -7,6 +7,7 @@
 /** The roles of the back office and the checkpoint app (the server's `Role`). */
 export type HelpRole =
   | 'ward_officer'
+  | 'ward_leader'
   | 'health_officer'
   | 'ward_admin'
   | 'business_rep'
@@ -47,6 +48,7 @@ export interface HelpTopic<Id extends string = string> {
 /** Role names as the back office shows them (vi.ts `roles`), for help pages reached without signing in. */
 export const HELP_ROLE_NAMES: Readonly<Record<HelpRole, string>> = {
   ward_officer: 'Bộ phận Một cửa',
+  ward_leader: 'Lãnh đạo UBND phường',
   health_officer: 'Trạm Y tế phường',
   ward_admin: 'Quản trị phường',
   business_rep: 'Doanh nghiệp (người đại diện)',

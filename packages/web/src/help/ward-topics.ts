@@ -9,6 +9,7 @@ export const WARD_TOPIC_IDS = [
   'han-xu-ly-ho-so',
   'tiep-nhan-ho-so',
   'duyet-hay-tra-lai',
+  'lanh-dao-ky-phe-duyet',
   'tiep-nhan-doanh-nghiep',
   'tam-dung-hoat-dong',
   'sua-va-huy-quyet-dinh',
@@ -30,6 +31,36 @@ const DESK = ['ward_officer'] as const;
 const ADMIN = ['ward_admin'] as const;
 
 export const WARD_TOPICS: readonly HelpTopic<WardTopicId>[] = [
+  {
+    id: 'lanh-dao-ky-phe-duyet',
+    title: 'Lãnh đạo UBND phường ký phê duyệt',
+    roles: ['ward_leader', 'ward_officer', 'ward_admin'],
+    summary:
+      'Chủ tịch hoặc Phó Chủ tịch UBND phường ký phê duyệt hồ sơ do Bộ phận Một cửa trình, hoặc trả lại Một cửa kèm lý do.',
+    blocks: [
+      {
+        p: 'Bộ phận Một cửa chuẩn bị hồ sơ; lãnh đạo UBND phường phê duyệt ("ký, đóng dấu"). Sau khi Trạm Y tế xác nhận, Một cửa bấm **Trình lãnh đạo ký**: hồ sơ chuyển sang **Chờ lãnh đạo UBND phường ký**.',
+      },
+      { h: 'Hồ sơ chờ ký', id: 'cho-ky' },
+      {
+        steps: [
+          'Đăng nhập bằng tài khoản lãnh đạo, mở **Hồ sơ chờ ký**: hồ sơ gấp nhất ở trên cùng.',
+          'Mở hồ sơ: xem kế hoạch, danh sách người lao động, xác nhận của Trạm Y tế và cam kết của người đại diện doanh nghiệp.',
+          'Bấm **Phê duyệt**: hồ sơ có số phê duyệt, tên và chức vụ của người ký được ghi vào hồ sơ và in trên giấy xác nhận.',
+          'Hoặc bấm **Trả lại Một cửa** và ghi lý do: hồ sơ trở về Một cửa (chờ phê duyệt) để xem lại rồi trình ký lại.',
+        ],
+      },
+      { h: 'Giấy xác nhận ký số', id: 'ky-so' },
+      {
+        p: 'Giấy xác nhận (PDF) in tên người ký và được ký số bằng chứng thư của phường. Phần mềm đọc PDF báo chữ ký hợp lệ và tài liệu không bị sửa; tên người ký hiện "chưa xác định" cho đến khi máy tính tin cậy chứng thư của phường.',
+      },
+      { h: 'Phường nhỏ', id: 'phuong-nho' },
+      {
+        note: 'Quản trị phường có thể tắt **Lãnh đạo UBND phường ký phê duyệt** trong **Thiết lập phường**: khi đó Bộ phận Một cửa phê duyệt như trước. Hồ sơ đang chờ ký vẫn do lãnh đạo ký hoặc trả lại.',
+      },
+      { see: ['duyet-hay-tra-lai', 'thiet-lap-phuong'] },
+    ],
+  },
   {
     id: 'han-xu-ly-ho-so',
     title: 'Hạn 3 ngày: hồ sơ cần xử lý',
@@ -376,7 +407,15 @@ export const WARD_TOPICS: readonly HelpTopic<WardTopicId>[] = [
   {
     id: 'dang-nhap-mat-khau',
     title: 'Đăng nhập và mật khẩu',
-    roles: ['ward_officer', 'health_officer', 'ward_admin', 'business_rep', 'supervisor', 'checkpoint_officer'],
+    roles: [
+      'ward_officer',
+      'ward_leader',
+      'health_officer',
+      'ward_admin',
+      'business_rep',
+      'supervisor',
+      'checkpoint_officer',
+    ],
     summary: 'Đăng nhập, đổi mật khẩu, khi bị khóa tạm thời.',
     common: true,
     blocks: [

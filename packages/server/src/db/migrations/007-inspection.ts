@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { FLAGGED_SCAN, rebuildScanFacts } from '../../inspection/scan-facts.js';
+import { FLAGGED_SCAN, rebuildCountsAndPairs } from '../../inspection/scan-facts.js';
 
 /**
  * Post-inspection (hậu kiểm) and the live picture:
@@ -143,7 +143,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('inspection_case_entries_finding_uq', ['case_id', 'finding_key'])
     .execute();
 
-  await rebuildScanFacts(db as never);
+  await rebuildCountsAndPairs(db as never);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -7,7 +7,9 @@ import * as m005 from './005-rate-limits.js';
 import * as m006 from './006-evidence.js';
 import * as m007 from './007-inspection.js';
 import * as m008 from './008-permit-batches.js';
+import * as m009 from './009-ward-leader.js';
 import * as m010 from './010-business-changes.js';
+import * as m011 from './011-inspection-speed.js';
 
 /**
  * Every migration, by name; applied in name order. Add a new one as `NNN-name.ts` and list
@@ -22,5 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '006-evidence': m006,
   '007-inspection': m007,
   '008-permit-batches': m008,
+  '009-ward-leader': m009,
   '010-business-changes': m010,
+  '011-inspection-speed': m011,
 };

@@ -6,6 +6,7 @@ export type DossierState =
   | 'draft'
   | 'submitted'
   | 'health_confirmed'
+  | 'awaiting_leader'
   | 'approved'
   | 'returned'
   | 'rejected'
@@ -43,6 +44,15 @@ export interface DossiersTable {
   decided_at: string | null;
   /** The note of the last transition (return/reject/suspend reason). */
   state_note: string | null;
+  /** Who approved (the leader, or the desk when the ward keeps the desk's approval), copied at approval. */
+  approved_by: string | null;
+  approved_by_name: string | null;
+  approved_by_title: string | null;
+  /** The representative's commitment (ký cam kết) made with the last submission: name, text, when, account. */
+  commitment_name: string | null;
+  commitment_text: string | null;
+  committed_at: string | null;
+  committed_by: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

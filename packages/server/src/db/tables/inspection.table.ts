@@ -43,6 +43,21 @@ export interface ScanClosePairsTable {
   second_province_code: string;
 }
 
+/**
+ * `scan_credential_spans`: each scanned credential's first and last scan time, and its last
+ * scan (by time, then id): inspection/credential-spans.ts.
+ */
+export interface ScanCredentialSpansTable {
+  cti: string;
+  first_at: string;
+  last_at: string;
+  last_scan_id: string;
+  last_checkpoint_id: string;
+  last_ward_code: string;
+  last_district_code: string;
+  last_province_code: string;
+}
+
 export type InspectionCaseState = 'open' | 'closed';
 export type InspectionCaseOutcome = 'no_action' | 'unit_suspended';
 

@@ -11,6 +11,8 @@ export interface UsersTable {
   /** Optional e-mail address (migration 010); validated, lower-cased domain. */
   email: ColumnType<string | null, string | null | undefined, string | null>;
   role: string;
+  /** Position (chức vụ), e.g. `Chủ tịch UBND phường`: printed under a leader's signature. */
+  title: string | null;
   province_code: string | null;
   district_code: string | null;
   ward_code: string | null;

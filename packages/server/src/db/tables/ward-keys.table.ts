@@ -38,3 +38,22 @@ export interface WardCurrentKeysTable {
 }
 
 export type WardKeyRow = Selectable<WardKeysTable>;
+
+/**
+ * `ward_document_keys`: the key and self-signed X.509 certificate a ward signs its PDF
+ * documents with (PAdES). One per ward, made on first use (keys/document-key.ts).
+ */
+export interface WardDocumentKeysTable {
+  ward_code: string;
+  /** The certificate's SHA-256 fingerprint (hex): binds the sealed key to it. */
+  kid: string;
+  /** `v1.<iv>.<ciphertext>.<tag>`: AES-256-GCM of the private RSA JWK. */
+  private_jwk_sealed: string;
+  master_key_id: string;
+  certificate_pem: string;
+  not_before: string;
+  not_after: string;
+  created_at: string;
+}
+
+export type WardDocumentKeyRow = Selectable<WardDocumentKeysTable>;

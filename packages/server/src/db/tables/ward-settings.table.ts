@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** `ward_settings`: per-ward settings; a ward without a row uses the defaults. */
 export interface WardSettingsTable {
@@ -11,6 +11,8 @@ export interface WardSettingsTable {
   desk_email: string | null;
   /** After the number in the ward's reference numbers (`85/UBND-ĐG`); null: `UBND-` + the ward's initials. */
   reference_suffix?: string | null;
+  /** 1: the ward leader signs approvals (the desk sends for signature); 0: the desk approves. */
+  leader_approval_required: Generated<number>;
   updated_at: string;
   updated_by: string | null;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MAX_ATTACHMENT_VERSIONS, MAX_ATTACHMENTS } from '@thonghanh/contract/limits';
 import { type AuditActor, audit } from '../../audit/append-audit.js';
 import { newId } from '../../db/ids.js';
 import type { DossierAttachmentRow, Executor } from '../../db/schema.js';
@@ -7,10 +8,8 @@ import type { DossierRecord } from '../dossier-query.js';
 import { recordDossierEvent } from '../record-dossier-event.js';
 import { PLAN_FILE_TYPES, type PlanFileType } from './sniff-file-type.js';
 
-/** More current files than any plan needs. */
-export const MAX_ATTACHMENTS = 30;
-/** Every version kept counts here: corrections cannot grow a dossier without end. */
-export const MAX_ATTACHMENT_VERSIONS = 100;
+/** More current files than any plan needs; every version kept counts too (the contract's limits). */
+export { MAX_ATTACHMENT_VERSIONS, MAX_ATTACHMENTS };
 
 /** What the timeline (`dossier_events.detail`) and the audit row say about a file. */
 export function attachmentEventDetail(a: DossierAttachmentRow): Record<string, unknown> {

@@ -1,8 +1,9 @@
+import { MAX_UPLOAD_BYTES } from '@thonghanh/contract/limits';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';
 
-/** Every upload: at most 10 MB (the plan's files and the staff lists alike). */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Every upload: at most 10 MB (the plan's files and the staff lists alike): the contract's limit. */
+export { MAX_UPLOAD_BYTES };
 
 export interface UploadedFile {
   bytes: Uint8Array;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DossierState } from '../../db/schema.js';
 import { type Agent, forEachApp, signIn } from '../../test/app.js';
-import { makeBusiness, makeBusinessRep, makeDossier, makeUser } from '../../test/factories.js';
+import { makeBusiness, makeBusinessRep, makeDossier, makeUser, TEST_COMMITMENT } from '../../test/factories.js';
 import { contentDisposition, sanitizeFileName, sniffPlanFile } from './sniff-file-type.js';
 import { multipartBody, SAMPLE_FILES } from './test-multipart.js';
 
@@ -106,7 +106,7 @@ describe('attachment routes', () => {
     });
 
     it('lets the business add files only while draft or returned; the desk at any time, never deleting once submitted', async () => {
-      await rep.post(`/api/v1/dossiers/${dossierId}/submit`);
+      await rep.post(`/api/v1/dossiers/${dossierId}/submit`, { commitment: TEST_COMMITMENT });
       const late = await upload(rep, 'them.pdf', SAMPLE_FILES.pdf);
       expect([late.statusCode, late.json().error.code]).toEqual([409, 'dossier_locked']);
       const byDesk = await upload(desk, 'ban-co-dau.pdf', SAMPLE_FILES.jpeg);

@@ -100,7 +100,7 @@ export const getAttachmentRoute = defineRoute({
   summary: 'Tải về hoặc xem (?inline=1) một tệp của hồ sơ',
   tags: TAGS,
   access: {
-    roles: ['business_rep', 'ward_officer', 'health_officer', 'ward_admin', 'supervisor'],
+    roles: ['business_rep', 'ward_officer', 'ward_leader', 'health_officer', 'ward_admin', 'supervisor'],
     scope: 'như xem hồ sơ',
   },
   params,

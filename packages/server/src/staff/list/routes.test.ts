@@ -12,6 +12,7 @@ import {
   makeStaffEntries,
   makeUser,
   staffEntryBody,
+  TEST_COMMITMENT,
 } from '../../test/factories.js';
 import type { WorkflowHooks } from '../../workflow/hooks.js';
 import { noopWorkflowHooks } from '../../workflow/hooks.js';
@@ -301,11 +302,17 @@ describe('staff list routes', () => {
         const ok = (await importFile(await xlsx(newcomers), { id: amendment.id })).json();
         expect(ok.savedCount).toBe(2);
 
-        expect((await rep.post(`/api/v1/dossiers/${amendment.id}/submit`)).json().state).toBe('submitted');
+        expect(
+          (await rep.post(`/api/v1/dossiers/${amendment.id}/submit`, { commitment: TEST_COMMITMENT })).json().state,
+        ).toBe('submitted');
         expect((await health.post(`/api/v1/dossiers/${amendment.id}/confirm-health`)).json().state).toBe(
           'health_confirmed',
         );
-        expect((await desk.post(`/api/v1/dossiers/${amendment.id}/approve`)).json().state).toBe('approved');
+        expect((await desk.post(`/api/v1/dossiers/${amendment.id}/send-for-signature`)).json().state).toBe(
+          'awaiting_leader',
+        );
+        const leader = await signIn(t.app, await makeUser(t.db, { role: 'ward_leader' }));
+        expect((await leader.post(`/api/v1/dossiers/${amendment.id}/approve`)).json().state).toBe('approved');
         const list = (await rep.get(`/api/v1/businesses/${business.id}/staff?pageSize=100`)).json();
         expect(list.total).toBe(5);
         expect(hookCalls).toEqual([{ hook: 'dossierApproved', kind: 'amendment', staffIds: expect.any(Array) }]);

@@ -26,7 +26,7 @@ const KEEPERS = {
     'người giữ hồ sơ (doanh nghiệp: hồ sơ trực tuyến của mình; Một cửa: hồ sơ phường tiếp nhận), khi hồ sơ nháp hoặc bị trả lại',
 } as const;
 const READERS = {
-  roles: ['business_rep', 'ward_officer', 'health_officer', 'ward_admin', 'supervisor'],
+  roles: ['business_rep', 'ward_officer', 'ward_leader', 'health_officer', 'ward_admin', 'supervisor'],
   scope:
     'doanh nghiệp: danh sách của mình; cán bộ phường: phường mình; giám sát: trong địa bàn (mỗi lần xem được ghi nhật ký)',
 } as const;

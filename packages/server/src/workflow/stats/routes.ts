@@ -17,7 +17,7 @@ export const statsRoute = defineRoute({
     '(giấy đi đường, lượt quét).',
   tags: ['stats'],
   access: {
-    roles: ['ward_admin', 'ward_officer', 'health_officer', 'supervisor'],
+    roles: ['ward_admin', 'ward_officer', 'ward_leader', 'health_officer', 'supervisor'],
     scope: 'cán bộ phường: phường mình; giám sát: trong địa bàn',
   },
   query: z.object({ ward: wardCode.optional(), district: districtCode.optional() }),

@@ -8,7 +8,7 @@ import { streamXlsx } from '../../xlsx/stream-xlsx.js';
 import { collectSeries, type SeriesResult } from './series.js';
 
 const ACCESS = {
-  roles: ['ward_admin', 'ward_officer', 'health_officer', 'supervisor'],
+  roles: ['ward_admin', 'ward_officer', 'ward_leader', 'health_officer', 'supervisor'],
   scope: 'cán bộ phường: phường mình; giám sát: cộng cả địa bàn, hoặc ?ward= / ?district= trong địa bàn',
 } as const;
 

@@ -68,7 +68,7 @@ const dossiers: StatsSection = async (db, area, now) => {
   ).execute();
   const by = Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
   const open = (q: ReturnType<typeof db.selectFrom<'dossiers as d'>>) =>
-    inArea(q.where('d.state', 'in', ['submitted', 'health_confirmed']), area, 'd');
+    inArea(q.where('d.state', 'in', ['submitted', 'health_confirmed', 'awaiting_leader']), area, 'd');
   const overdue = await open(db.selectFrom('dossiers as d'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('d.due_at', '<', now.toISOString())
@@ -80,7 +80,7 @@ const dossiers: StatsSection = async (db, area, now) => {
     .executeTakeFirstOrThrow();
   return {
     ...Object.fromEntries(DOSSIER_STATES.map((s) => [s, by[s] ?? 0])),
-    waiting: (by.submitted ?? 0) + (by.health_confirmed ?? 0),
+    waiting: (by.submitted ?? 0) + (by.health_confirmed ?? 0) + (by.awaiting_leader ?? 0),
     overdue: Number(overdue.n),
     dueWithin24h: Number(soon.n),
   };

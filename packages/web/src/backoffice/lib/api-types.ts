@@ -1,96 +1,42 @@
+import type {
+  adminUnitSchema,
+  adminUnitWithAncestorsSchema,
+  auditEntrySchema,
+  auditPageSchema,
+  checkpointSchema,
+  scanSchema,
+  sessionSchema,
+  userSchema,
+  wardKeySchema,
+  wardSettingsSchema,
+} from '@thonghanh/contract';
+import type { z } from 'zod';
+
 /**
- * The API's shapes as the screens use them. The server's zod schemas are the contract
- * (`GET /api/openapi.json`); these mirror them by hand because the web package does not
- * import the server.
+ * The API's shapes as the screens use them. Where the contract (packages/contract) has the
+ * schema, the type is inferred from it: a field the server renames breaks the typecheck of
+ * the screen that reads it. Type-only imports: no zod in the back office bundle.
+ * The rest are still mirrored by hand, checked by e2e/backoffice-contract.test.ts.
  */
 
-export type Role =
-  | 'supervisor'
-  | 'ward_admin'
-  | 'ward_officer'
-  | 'health_officer'
-  | 'business_rep'
-  | 'checkpoint_officer';
-export const WARD_ROLES = ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer'] as const;
-export type WardRole = (typeof WARD_ROLES)[number];
+export type { Role, WardRole } from '@thonghanh/contract/roles';
+export { WARD_ROLES } from '@thonghanh/contract/roles';
 
-export interface User {
-  id: string;
-  username: string;
-  fullName: string;
-  email?: string | null;
-  role: Role;
-  wardCode: string | null;
-  districtCode: string | null;
-  provinceCode: string | null;
-  businessId: string | null;
-  active: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-}
-
-export interface Session {
-  user: User;
-  csrfToken: string;
-  expiresAt: string;
-}
+export type User = z.infer<typeof userSchema>;
+export type Session = z.infer<typeof sessionSchema>;
 
 export interface Items<T> {
   items: T[];
 }
 
-export interface AdminUnit {
-  code: string;
-  level: 'province' | 'district' | 'ward';
-  name: string;
-  parentCode: string | null;
-  provinceCode: string;
-  districtCode: string | null;
-}
-
-export interface AdminUnitWithAncestors extends AdminUnit {
-  ancestors: AdminUnit[];
-}
-
-export interface Checkpoint {
-  id: string;
-  ownerWardCode: string;
-  wardCode: string;
-  wardName: string;
-  name: string;
-  place: string;
-  active: boolean;
-  latitude: number | null;
-  longitude: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface WardSettings {
-  wardCode: string;
-  dueDays: number;
-  legalBasis: string | null;
-  deskEmail: string | null;
-  updatedAt: string | null;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorRole: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  wardCode: string | null;
-  detail: Record<string, unknown>;
-  hash: string;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  nextBefore: number | null;
-}
+export type AdminUnit = z.infer<typeof adminUnitSchema>;
+export type AdminUnitWithAncestors = z.infer<typeof adminUnitWithAncestorsSchema>;
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+export type WardSettings = z.infer<typeof wardSettingsSchema>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type AuditPage = z.infer<typeof auditPageSchema>;
+export type WardKey = z.infer<typeof wardKeySchema>;
+export type Scan = z.infer<typeof scanSchema>;
 
 export type BusinessStatus = 'pending' | 'active' | 'refused' | 'suspended';
 
@@ -136,6 +82,7 @@ export type DossierState =
   | 'draft'
   | 'submitted'
   | 'health_confirmed'
+  | 'awaiting_leader'
   | 'approved'
   | 'returned'
   | 'rejected'
@@ -146,6 +93,8 @@ export type DossierAction =
   | 'submit'
   | 'confirm_health'
   | 'return'
+  | 'send_for_signature'
+  | 'return_to_desk'
   | 'approve'
   | 'reject'
   | 'suspend'
@@ -173,6 +122,11 @@ export interface Dossier {
   overdue: boolean;
   healthConfirmedAt: string | null;
   decidedAt: string | null;
+  /** Who signed the approval (the ward leader, or the desk where the ward keeps its approval). */
+  approvedBy: { name: string; title: string | null } | null;
+  /** The representative's commitment made with the last submission. */
+  commitment: { name: string; text: string; at: string } | null;
+  approval: 'leader' | 'desk';
   staffCount: number;
   actions: DossierAction[];
   editable: boolean;
@@ -229,6 +183,8 @@ export interface DossierDetail extends Dossier {
   attachments: Attachment[];
   /** Upload a file or a new version; delete (only while the dossier is a draft). */
   fileRights: { upload: boolean; delete: boolean };
+  /** The commitment text the representative signs when submitting. */
+  commitmentText: string;
 }
 
 export interface Page<T> {
@@ -395,38 +351,6 @@ export interface UnitCredential {
   kid: string;
   cti: string;
   qrText: string;
-}
-
-export interface WardKey {
-  id: string;
-  wardCode: string;
-  issuer: string;
-  alg: 'EdDSA' | 'ES256';
-  kid: string;
-  publicJwk: Record<string, string>;
-  status: 'current' | 'retired';
-  notBefore: string;
-  notAfter: string;
-  retiredAt: string | null;
-  createdAt: string;
-}
-
-export interface Scan {
-  id: string;
-  checkpointId: string;
-  checkpointName: string;
-  wardCode: string;
-  officerId: string | null;
-  scannedAt: string;
-  receivedAt: string;
-  verdict: string;
-  warnings: string[];
-  kind: string;
-  cti: string | null;
-  serial: string | null;
-  idNumber: string | null;
-  unitTaxCode: string | null;
-  permit: { id: string; holder: string; businessId: string } | null;
 }
 
 export interface Finding {

@@ -14,6 +14,7 @@ export function HomeScreen({ role }: { role: Role | null }) {
     case 'ward_officer':
       return <WardDashboard />;
     case 'health_officer':
+    case 'ward_leader':
       return <InboxScreen />;
     case 'business_rep':
       return <BusinessHome />;

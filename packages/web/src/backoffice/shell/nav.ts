@@ -16,6 +16,7 @@ export interface NavItem {
     | 'businesses'
     | 'registrations'
     | 'healthQueue'
+    | 'leaderQueue'
     | 'myBusiness'
     | 'myDossiers'
     | 'staff'
@@ -70,6 +71,11 @@ export function navFor(role: Role, has: (feature: Feature) => boolean): NavGroup
         work.push({ to: '/inspection', label: 'inspection' }, { to: '/inspection/cases', label: 'cases' });
         work.push({ to: '/statistics', label: 'statistics' });
       }
+      break;
+    case 'ward_leader':
+      work.push({ to: '/', label: 'leaderQueue' });
+      if (has('dossiers')) work.push({ to: '/dossiers', label: 'dossiers' });
+      if (has('businesses')) work.push({ to: '/businesses', label: 'businesses' });
       break;
     case 'health_officer':
       work.push({ to: '/', label: 'healthQueue' });

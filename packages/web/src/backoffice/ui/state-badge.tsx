@@ -6,6 +6,7 @@ const DOSSIER_TONE: Record<DossierState, Tone> = {
   draft: 'neutral',
   submitted: 'info',
   health_confirmed: 'info',
+  awaiting_leader: 'info',
   approved: 'good',
   returned: 'warn',
   rejected: 'bad',

@@ -24,6 +24,7 @@ export function WardSettingsScreen() {
   const [dueDays, setDueDays] = useState('3');
   const [legalBasis, setLegalBasis] = useState('');
   const [deskEmail, setDeskEmail] = useState('');
+  const [leaderSigns, setLeaderSigns] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -31,6 +32,7 @@ export function WardSettingsScreen() {
     setDueDays(String(settings.data.dueDays));
     setLegalBasis(settings.data.legalBasis ?? '');
     setDeskEmail(settings.data.deskEmail ?? '');
+    setLeaderSigns(settings.data.leaderApprovalRequired);
   }, [settings.data]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -40,6 +42,7 @@ export function WardSettingsScreen() {
       dueDays: Number(dueDays),
       legalBasis: legalBasis.trim() || null,
       deskEmail: deskEmail.trim() || null,
+      leaderApprovalRequired: leaderSigns,
     });
     setBusy(false);
     if (!r.ok) return setError(r.error);
@@ -94,6 +97,13 @@ export function WardSettingsScreen() {
               error={issueFor(error, 'deskEmail')}
               autoComplete="email"
             />
+            <div className="field">
+              <label className="check">
+                <input type="checkbox" checked={leaderSigns} onChange={(e) => setLeaderSigns(e.target.checked)} />{' '}
+                {t('settings.leaderApprovalRequired')}
+              </label>
+              <p className="hint">{t('settings.leaderApprovalRequiredHint')}</p>
+            </div>
             <div className="form-actions">
               <Button type="submit" variant="primary" busy={busy}>
                 {t('common.save')}

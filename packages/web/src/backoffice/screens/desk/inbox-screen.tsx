@@ -17,21 +17,27 @@ export function InboxScreen() {
   const { t } = useTranslation();
   const me = useUser();
   const health = me.role === 'health_officer';
+  // The ward leader's inbox: what the desk sent up for signature.
+  const leader = me.role === 'ward_leader';
   const list = useApi<ApiPage<Dossier>>('/api/v1/dossiers', {
-    state: health ? 'submitted' : 'submitted,health_confirmed',
+    state: health ? 'submitted' : leader ? 'awaiting_leader' : 'submitted,health_confirmed,awaiting_leader',
     pageSize: 200,
   });
-  const pending = useApi<ApiPage<Business>>(health ? null : '/api/v1/businesses', { status: 'pending', pageSize: 1 });
-  const changes = useApi<{ items: BusinessChange[] }>(health ? null : '/api/v1/business-changes');
+  const pending = useApi<ApiPage<Business>>(health || leader ? null : '/api/v1/businesses', {
+    status: 'pending',
+    pageSize: 1,
+  });
+  const title = health ? t('nav.healthQueue') : leader ? t('nav.leaderQueue') : t('nav.inbox');
+  const changes = useApi<{ items: BusinessChange[] }>(health || leader ? null : '/api/v1/business-changes');
   const items = list.data?.items ?? [];
   const overdue = items.filter((d) => d.overdue).length;
   return (
     <Page
-      title={health ? t('nav.healthQueue') : t('nav.inbox')}
-      lead={health ? t('inbox.leadHealth') : t('inbox.lead')}
-      help={health ? 'xac-nhan-phuong-an' : 'han-xu-ly-ho-so'}
+      title={title}
+      lead={health ? t('inbox.leadHealth') : leader ? t('inbox.leadLeader') : t('inbox.lead')}
+      help={health ? 'xac-nhan-phuong-an' : leader ? 'lanh-dao-ky-phe-duyet' : 'han-xu-ly-ho-so'}
       actions={
-        health ? null : (
+        health || leader ? null : (
           <ButtonLink to="/intake" variant="primary">
             {t('nav.intake')}
           </ButtonLink>
@@ -68,11 +74,7 @@ export function InboxScreen() {
       {list.loading && !list.data ? (
         <Loading />
       ) : (
-        <DossierTable
-          dossiers={items}
-          caption={health ? t('nav.healthQueue') : t('nav.inbox')}
-          empty={t('inbox.none')}
-        />
+        <DossierTable dossiers={items} caption={title} empty={t('inbox.none')} />
       )}
     </Page>
   );

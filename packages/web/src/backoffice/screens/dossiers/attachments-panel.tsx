@@ -1,3 +1,4 @@
+import { MAX_UPLOAD_BYTES } from '@thonghanh/contract/limits';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format.js';
@@ -10,7 +11,8 @@ import { TextField } from '../../ui/field.js';
 import { FileDrop, formatBytes, ProgressBar } from '../../ui/file-drop.js';
 import { ErrorMessage, InfoBox } from '../../ui/messages.js';
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** The server's upload limit (the contract's): a bigger file is refused here, before sending. */
+export const MAX_FILE_BYTES = MAX_UPLOAD_BYTES;
 const PLAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 const PLAN_EXT = /\.(pdf|jpe?g|png)$/i;
 

@@ -5,13 +5,15 @@ import type { DossierAction, DossierDetail } from '../../lib/api-types.js';
 import { useNotices } from '../../lib/notices.js';
 import { Button } from '../../ui/button.js';
 import { Dialog } from '../../ui/dialog.js';
-import { TextAreaField } from '../../ui/field.js';
+import { TextAreaField, TextField } from '../../ui/field.js';
 import { ErrorMessage } from '../../ui/messages.js';
 
 const PATHS: Record<DossierAction, string> = {
   submit: 'submit',
   confirm_health: 'confirm-health',
   return: 'return',
+  send_for_signature: 'send-for-signature',
+  return_to_desk: 'return-to-desk',
   approve: 'approve',
   reject: 'reject',
   suspend: 'suspend',
@@ -20,18 +22,20 @@ const PATHS: Record<DossierAction, string> = {
 };
 
 /** Actions whose reason is what the business reads: the server requires it. */
-const NOTE_REQUIRED = new Set<DossierAction>(['return', 'reject', 'suspend', 'reinstate', 'reopen']);
+const NOTE_REQUIRED = new Set<DossierAction>(['return', 'return_to_desk', 'reject', 'suspend', 'reinstate', 'reopen']);
 const ORDER: DossierAction[] = [
   'submit',
   'confirm_health',
+  'send_for_signature',
   'approve',
   'reinstate',
   'reopen',
   'return',
+  'return_to_desk',
   'reject',
   'suspend',
 ];
-const DANGER = new Set<DossierAction>(['return', 'reject', 'suspend']);
+const DANGER = new Set<DossierAction>(['return', 'return_to_desk', 'reject', 'suspend']);
 
 /**
  * The buttons for what the viewer may do now (the server's `actions`), each confirmed in a
@@ -42,6 +46,9 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
   const { notify } = useNotices();
   const [action, setAction] = useState<DossierAction | null>(null);
   const [note, setNote] = useState('');
+  // Submit: the representative's commitment (ký cam kết), required by the server.
+  const [accepted, setAccepted] = useState(false);
+  const [signer, setSigner] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const actions = ORDER.filter((a) => dossier.actions.includes(a));
@@ -49,16 +56,18 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
   const open = (a: DossierAction) => {
     setAction(a);
     setNote('');
+    setAccepted(false);
+    setSigner('');
     setError(null);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!action) return;
     setBusy(true);
-    const r = await api.post<DossierDetail>(
-      `/api/v1/dossiers/${dossier.id}/${PATHS[action]}`,
-      note.trim() ? { note: note.trim() } : {},
-    );
+    const r = await api.post<DossierDetail>(`/api/v1/dossiers/${dossier.id}/${PATHS[action]}`, {
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(action === 'submit' ? { commitment: { accepted, name: signer.trim() } } : {}),
+    });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setAction(null);
@@ -84,6 +93,17 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
           <form className="form" onSubmit={submit} noValidate>
             <p>{t(`dossierActions.explain.${action}`)}</p>
             <ErrorMessage error={error} />
+            {action === 'submit' ? (
+              <fieldset className="commitment">
+                <legend>{t('dossierActions.commitment.title')}</legend>
+                <p>{dossier.commitmentText}</p>
+                <label className="check">
+                  <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />{' '}
+                  {t('dossierActions.commitment.accept')}
+                </label>
+                <TextField label={t('dossierActions.commitment.name')} value={signer} onValue={setSigner} required />
+              </fieldset>
+            ) : null}
             <TextAreaField
               label={
                 NOTE_REQUIRED.has(action)
@@ -102,7 +122,9 @@ export function DossierActions({ dossier, onDone }: { dossier: DossierDetail; on
                 type="submit"
                 variant={DANGER.has(action) ? 'danger-solid' : 'primary'}
                 busy={busy}
-                disabled={NOTE_REQUIRED.has(action) && !note.trim()}
+                disabled={
+                  (NOTE_REQUIRED.has(action) && !note.trim()) || (action === 'submit' && (!accepted || !signer.trim()))
+                }
               >
                 {t(`dossierActions.button.${action}`)}
               </Button>

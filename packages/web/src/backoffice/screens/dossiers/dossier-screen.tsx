@@ -17,7 +17,7 @@ import { DossierTimeline } from './dossier-timeline.js';
 import { DraftAndCopyActions } from './draft-and-copy-actions.js';
 import { StaffImportPanel } from './staff-import-panel.js';
 
-const OPEN = new Set(['submitted', 'health_confirmed']);
+const OPEN = new Set(['submitted', 'health_confirmed', 'awaiting_leader']);
 const REASON_STATES = new Set(['returned', 'rejected', 'suspended']);
 
 /**
@@ -31,7 +31,12 @@ export function DossierScreen({ id }: { id: string }) {
   const detail = useApi<DossierDetail>(`/api/v1/dossiers/${id}`);
   const [staffVersion, setStaffVersion] = useState(0);
   const d = detail.data;
-  const back = me.role === 'business_rep' ? '/dossiers' : me.role === 'health_officer' ? '/' : '/inbox';
+  const back =
+    me.role === 'business_rep'
+      ? '/dossiers'
+      : me.role === 'health_officer' || me.role === 'ward_leader'
+        ? '/'
+        : '/inbox';
   if (detail.error && !d) {
     return (
       <Page title={t('dossier.title')}>
@@ -112,6 +117,25 @@ export function DossierScreen({ id }: { id: string }) {
             <>
               <dt>{t('dossier.referenceNumber')}</dt>
               <dd>{d.referenceNumber}</dd>
+            </>
+          ) : null}
+          {d.approvedBy ? (
+            <>
+              <dt>{t('dossier.approvedBy')}</dt>
+              <dd>
+                {d.approvedBy.name}
+                {d.approvedBy.title ? ` (${d.approvedBy.title})` : ''}
+              </dd>
+            </>
+          ) : null}
+          {d.commitment ? (
+            <>
+              <dt>{t('dossier.commitment')}</dt>
+              <dd>
+                {t('dossier.commitmentBy', { name: d.commitment.name, at: formatDateTime(d.commitment.at) })}
+                <br />
+                <small>{d.commitment.text}</small>
+              </dd>
             </>
           ) : null}
           <dt>{t('dossier.staffCount')}</dt>

@@ -7,7 +7,7 @@ import { type Column, DataTable } from '../../ui/data-table.js';
 import { DeadlineClock } from '../../ui/deadline-clock.js';
 import { DossierStateBadge } from '../../ui/state-badge.js';
 
-const OPEN = new Set(['submitted', 'health_confirmed']);
+const OPEN = new Set(['submitted', 'health_confirmed', 'awaiting_leader']);
 
 /**
  * Dossiers as a table (cards on a phone): the business, the state in the glossary's words,

@@ -1,0 +1,19 @@
+/**
+ * The API contract of Thông hành: what the server accepts and answers, what the back office and
+ * the checkpoint app send and read. One file per resource (request schemas for params, query
+ * and body; response schemas), the error table, the limits and the scan verdict labels. Pure
+ * TypeScript and zod: no I/O, no server code. The OpenAPI document is generated from it.
+ */
+export * from './admin-units.js';
+export * from './audit.js';
+export * from './auth.js';
+export * from './checkpoints.js';
+export * from './common.js';
+export * from './errors.js';
+export * from './keys.js';
+export * from './limits.js';
+export * from './roles.js';
+export * from './scans.js';
+export * from './users.js';
+export * from './verdicts.js';
+export * from './ward-settings.js';
