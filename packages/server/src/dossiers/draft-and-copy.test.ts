@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forEachApp, signIn } from '../test/app.js';
 import { WARDS } from '../test/constants.js';
-import { makeBusiness, makeBusinessRep, makeDossier, makeUser } from '../test/factories.js';
+import { makeBusiness, makeBusinessRep, makeDossier, makeUser, TEST_COMMITMENT } from '../test/factories.js';
 import { multipartBody, SAMPLE_FILES } from './attachments/test-multipart.js';
 
 describe('no dead ends for dossiers', () => {
@@ -80,7 +80,7 @@ describe('no dead ends for dossiers', () => {
         url: `/api/v1/dossiers/${d.id}/attachments`,
         ...multipartBody('ke-hoach-that.pdf', SAMPLE_FILES.pdf, 'application/pdf'),
       });
-      expect((await rep.post(`/api/v1/dossiers/${d.id}/submit`, {})).statusCode).toBe(200);
+      expect((await rep.post(`/api/v1/dossiers/${d.id}/submit`, { commitment: TEST_COMMITMENT })).statusCode).toBe(200);
       const notYet = await rep.post(`/api/v1/dossiers/${d.id}/copy`);
       expect(notYet.json().error.code).toBe('dossier_not_copyable');
       expect((await desk.post(`/api/v1/dossiers/${d.id}/reject`, { note: 'Thiếu phương án' })).statusCode).toBe(200);
@@ -99,7 +99,9 @@ describe('no dead ends for dossiers', () => {
         .where('dossier_id', '=', copy.id)
         .execute();
       expect(people.map((p) => p.status)).toEqual(['pending', 'pending', 'pending']);
-      expect((await rep.post(`/api/v1/dossiers/${copy.id}/submit`, {})).statusCode).toBe(200);
+      expect((await rep.post(`/api/v1/dossiers/${copy.id}/submit`, { commitment: TEST_COMMITMENT })).statusCode).toBe(
+        200,
+      );
       // The business now has a live dossier: a second copy is refused.
       const second = await rep.post(`/api/v1/dossiers/${d.id}/copy`);
       expect(second.json().error.code).toBe('dossier_exists');

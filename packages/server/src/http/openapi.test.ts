@@ -41,7 +41,9 @@ describe('GET /api/openapi.json', () => {
       expect(body).toMatchObject({
         type: 'object',
         required: expect.arrayContaining(['username', 'fullName', 'role']),
-        properties: { role: { enum: ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer'] } },
+        properties: {
+          role: { enum: ['ward_admin', 'ward_officer', 'ward_leader', 'health_officer', 'checkpoint_officer'] },
+        },
       });
       expect(create.parameters).toEqual([
         { name: 'x-csrf-token', in: 'header', required: true, schema: { type: 'string' } },

@@ -42,7 +42,7 @@ forEachApp((t) => {
         .execute();
       expect(rows).toEqual([
         {
-          id: '945673aa-013f-40f9-9bb1-4caca7a6a8fa',
+          id: 'd198d12c-0701-4c15-ad8e-319e7dda01bd',
           scanned_at: '2021-08-10T01:00:00.000Z',
           verdict: 'bad_signature',
         },

@@ -49,7 +49,8 @@ describe('the demo: Đức Giang’s key, unit QR codes, the reference unit’s 
         expect(v.verdict).toBe(states[i] === 'active' ? 'valid' : states[i]);
       }
       const units = await t.db.selectFrom('unit_credentials').select(['status']).execute();
-      expect(units.filter((u) => u.status === 'active').length).toBeGreaterThanOrEqual(70);
+      // 85 businesses: 68 approved (two dossiers wait for the leader's signature).
+      expect(units.filter((u) => u.status === 'active').length).toBeGreaterThanOrEqual(68);
       expect(units.filter((u) => u.status === 'revoked')).toHaveLength(2);
       const scans = await t.db.selectFrom('scans').select('verdict').execute();
       expect(scans.length).toBeGreaterThan(0);

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { decodeQrPixels } from '../qr/decode-image.js';
 import { forEachApp, signIn } from '../test/app.js';
 import { WARDS } from '../test/constants.js';
-import { makeUser } from '../test/factories.js';
+import { deskApprovesIn, makeUser } from '../test/factories.js';
 import { makeTestBusiness, verifyServed } from './test-support.js';
 
 describe('the unit QR as a PNG', () => {
   forEachApp((t) => {
     it('is the signed unit credential, downloadable by the business, decoding to the text that verifies', async () => {
       const b = await makeTestBusiness(t.db, { staff: 2, state: 'health_confirmed' });
+      await deskApprovesIn(t.db);
       const desk = await signIn(t.app, await makeUser(t.db, { role: 'ward_officer', wardCode: WARDS.own }));
       expect((await desk.post(`/api/v1/dossiers/${b.dossier.id}/approve`, {})).statusCode).toBe(200);
       const unit = (await desk.get(`/api/v1/businesses/${b.business.id}/unit-credential`)).json();
