@@ -3,29 +3,21 @@ import { authorize } from '../authz/index.js';
 import { idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
-import { registrationEmail } from '../notifications/dossier-emails.js';
 import { queueMessages } from '../notifications/notify-dossier.js';
-import { afterUbnd } from '../notifications/vn-time.js';
 import { presentUser, userSchema } from '../users/user-presenter.js';
 import { newPasswordSchema, usernameSchema } from '../users/username.js';
 import { getWardSettings } from '../ward-settings/ward-settings.js';
 import { businessFields } from './business-fields.js';
-import { BUSINESS_STATUSES, type BusinessRecord, businessSchema, presentBusiness } from './business-presenter.js';
+import { BUSINESS_STATUSES, businessSchema, presentBusiness } from './business-presenter.js';
 import { listBusinesses } from './business-query.js';
 import { createBusiness } from './create-business.js';
 import { loadBusinessFor } from './load-business.js';
+import { registrationEmailsTo } from './registration-emails.js';
 import { registrationLimits } from './registration-limits.js';
 import { reviewRegistration } from './review-registration.js';
 
 const TAGS = ['businesses'];
 const fullName = z.string().trim().min(1, 'Nhập họ và tên').max(200);
-
-export const mailFacts = (b: BusinessRecord) => ({
-  name: b.name,
-  taxCode: b.tax_code,
-  wardName: afterUbnd(b.ward_name),
-  reason: b.status_reason,
-});
 
 export const registerBusinessRoute = defineRoute({
   method: 'POST',
@@ -49,9 +41,7 @@ export const registerBusinessRoute = defineRoute({
     const { account, ...fields } = body;
     const created = await createBusiness(db, { ...fields, via: 'self', rep: account }, actor, now);
     const b = created.business;
-    const messages = [];
-    if (b.contact_email)
-      messages.push(registrationEmail('received', b.contact_email, mailFacts(b), deps.config.publicUrl));
+    const messages = registrationEmailsTo(b, 'received', deps.config.publicUrl);
     const { deskEmail } = await getWardSettings(db, b.ward_code);
     if (deskEmail) {
       messages.push({
@@ -171,11 +161,7 @@ export const acceptBusinessRoute = defineRoute({
       actor,
       now,
     );
-    if (updated.contact_email) {
-      queueMessages(ctx, [
-        registrationEmail('accepted', updated.contact_email, mailFacts(updated), deps.config.publicUrl),
-      ]);
-    }
+    queueMessages(ctx, registrationEmailsTo(updated, 'accepted', deps.config.publicUrl));
     return presentBusiness(updated);
   },
 });
@@ -194,11 +180,7 @@ export const refuseBusinessRoute = defineRoute({
     const { db, user, params, body, actor, now, deps } = ctx;
     const b = await loadBusinessFor(db, user, params.id, 'update');
     const updated = await reviewRegistration(db, b, { accept: false, reason: body.reason }, actor, now);
-    if (updated.contact_email) {
-      queueMessages(ctx, [
-        registrationEmail('refused', updated.contact_email, mailFacts(updated), deps.config.publicUrl),
-      ]);
-    }
+    queueMessages(ctx, registrationEmailsTo(updated, 'refused', deps.config.publicUrl));
     return presentBusiness(updated);
   },
 });

@@ -4,12 +4,11 @@ import { notFound } from '../../errors.js';
 import { idParams, wardCode } from '../../http/common-schemas.js';
 import { defineRoute } from '../../http/route.js';
 import { userAreaFilter, wardArea } from '../../jurisdictions/ward-area.js';
-import { registrationEmail } from '../../notifications/dossier-emails.js';
 import { queueMessages } from '../../notifications/notify-dossier.js';
 import { getWardSettings } from '../../ward-settings/ward-settings.js';
 import { businessSchema, presentBusiness } from '../business-presenter.js';
 import { loadBusinessFor as loadBusiness } from '../load-business.js';
-import { mailFacts } from '../routes.js';
+import { registrationEmailsTo } from '../registration-emails.js';
 import { reapplyBusiness, reverseRegistrationRefusal } from '../second-chance.js';
 import { businessEditSchema } from './business-change-fields.js';
 import { businessChangeResource, businessChangeSchema, presentBusinessChange } from './business-change-presenter.js';
@@ -154,9 +153,7 @@ export const reapplyBusinessRoute = defineRoute({
     const { db, user, params, body, actor, now, deps } = ctx;
     const b = await loadBusiness(db, user, params.id, 'update');
     const updated = await reapplyBusiness(db, b, body, actor, now);
-    const messages = [];
-    if (updated.contact_email)
-      messages.push(registrationEmail('received', updated.contact_email, mailFacts(updated), deps.config.publicUrl));
+    const messages = registrationEmailsTo(updated, 'received', deps.config.publicUrl);
     const { deskEmail } = await getWardSettings(db, updated.ward_code);
     if (deskEmail) {
       messages.push({
@@ -184,11 +181,7 @@ export const reverseRefusalRoute = defineRoute({
     const { db, user, params, body, actor, now, deps } = ctx;
     const b = await loadBusiness(db, user, params.id, 'manage');
     const updated = await reverseRegistrationRefusal(db, b, body.reason, actor, now);
-    if (updated.contact_email) {
-      queueMessages(ctx, [
-        registrationEmail('accepted', updated.contact_email, mailFacts(updated), deps.config.publicUrl),
-      ]);
-    }
+    queueMessages(ctx, registrationEmailsTo(updated, 'accepted', deps.config.publicUrl));
     return presentBusiness(updated);
   },
 });
