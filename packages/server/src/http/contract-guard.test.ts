@@ -9,9 +9,6 @@ const SRC = join(import.meta.dirname, '..');
  * this list as they move; a new route file must import its schemas from the contract.
  */
 const NOT_MOVED_YET = [
-  'dossiers/attachments/routes.ts',
-  'dossiers/draft-and-copy-routes.ts',
-  'dossiers/routes.ts',
   'guides/routes.ts',
   'http/system-routes.ts',
   'inspection/anomaly-routes.ts',
