@@ -26,7 +26,6 @@ interface OpenApi {
 
 /** Interface → where the API returns it (method, path template, and the list inside, if any). */
 const CONTRACT: Array<[string, 'get' | 'post', string, 'items' | null]> = [
-  ['Business', 'get', '/api/v1/businesses/{id}', null],
   ['DossierDetail', 'get', '/api/v1/dossiers/{id}', null],
   ['Dossier', 'get', '/api/v1/dossiers', 'items'],
   ['StaffMember', 'get', '/api/v1/businesses/{id}/staff', 'items'],

@@ -3,6 +3,8 @@ import type {
   adminUnitWithAncestorsSchema,
   auditEntrySchema,
   auditPageSchema,
+  businessChangeSchema,
+  businessSchema,
   checkpointSchema,
   scanSchema,
   sessionSchema,
@@ -38,45 +40,10 @@ export type AuditPage = z.infer<typeof auditPageSchema>;
 export type WardKey = z.infer<typeof wardKeySchema>;
 export type Scan = z.infer<typeof scanSchema>;
 
-export type BusinessStatus = 'pending' | 'active' | 'refused' | 'suspended';
-
-export interface Business {
-  id: string;
-  taxCode: string;
-  name: string;
-  address: string;
-  wardCode: string;
-  wardName: string;
-  districtCode: string;
-  provinceCode: string;
-  lineOfBusiness: string;
-  contactName: string;
-  contactPhone: string;
-  contactEmail: string | null;
-  status: BusinessStatus;
-  statusLabel: string;
-  statusReason: string | null;
-  registeredVia: 'self' | 'ward';
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** The fields a change request concerns (the ones the ward vouches for). */
-export type ReviewedField = 'name' | 'address' | 'lineOfBusiness';
-
+export type { BusinessStatus, ReviewedField } from '@thonghanh/contract';
+export type Business = z.infer<typeof businessSchema>;
 /** A business's request to change what the ward vouches for (`/api/v1/business-changes`). */
-export interface BusinessChange {
-  id: string;
-  businessId: string;
-  businessName?: string;
-  taxCode?: string;
-  status: 'pending' | 'approved' | 'refused';
-  proposed: Partial<Record<ReviewedField, string | null>>;
-  previous: Partial<Record<ReviewedField, string | null>>;
-  reason: string | null;
-  requestedAt: string;
-  decidedAt: string | null;
-}
+export type BusinessChange = z.infer<typeof businessChangeSchema>;
 
 export type DossierState =
   | 'draft'
