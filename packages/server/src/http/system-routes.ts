@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { healthResponse, openApiDocumentResponse } from '@thonghanh/contract';
 import { AppError } from '../errors.js';
 import { databaseAnswers } from './database-health.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -19,7 +19,7 @@ export const healthRoute = defineRoute({
   summary: 'Tình trạng máy chủ và cơ sở dữ liệu',
   tags: ['system'],
   access: { public: true },
-  response: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
+  response: healthResponse,
   handler: async ({ db, deps }) => {
     // A recent check answers at once; a long write holding SQLite's connection does not make it wait.
     if (!(await databaseAnswers(db))) throw new AppError('database_unavailable');
@@ -36,7 +36,7 @@ export function openApiRoute(routes: () => AnyRoute[]): AnyRoute {
     summary: 'Tài liệu OpenAPI 3.1 của API (sinh từ các lược đồ zod kiểm tra yêu cầu)',
     tags: ['system'],
     access: { public: true },
-    response: z.record(z.string(), z.unknown()),
+    response: openApiDocumentResponse,
     handler: async ({ deps }) => {
       doc ??= buildOpenApiDocument(routes(), { ...API_INFO, serverUrl: deps.config.publicUrl });
       return doc;
