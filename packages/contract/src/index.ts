@@ -5,6 +5,7 @@
  * TypeScript and zod: no I/O, no server code. The OpenAPI document is generated from it.
  */
 export * from './admin-units.js';
+export * from './anomaly-kinds.js';
 export * from './attachments.js';
 export * from './audit.js';
 export * from './auth.js';
