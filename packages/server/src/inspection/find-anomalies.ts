@@ -55,7 +55,6 @@ const want = (o: FindOptions, k: AnomalyKind) => !o.kinds || o.kinds.has(k);
  * first; the period's findings (never_scanned, unit_high_failure) carry the period's end.
  */
 export async function findAnomalies(db: Executor, o: FindOptions): Promise<LightFinding[]> {
-  const out: LightFinding[] = [];
   const scanKinds = [
     'revoked_presented',
     'expired_presented',
@@ -64,11 +63,15 @@ export async function findAnomalies(db: Executor, o: FindOptions): Promise<Light
     'off_schedule',
     'identity_mismatch',
   ] as const;
-  if (scanKinds.some((k) => want(o, k))) out.push(...(await flaggedScans(db, o)));
-  if (want(o, 'revoked_presented')) out.push(...(await revokedButAccepted(db, o)));
-  if (want(o, 'copy_suspected')) out.push(...(await copies(db, o)));
-  if (want(o, 'never_scanned')) out.push(...(await neverScanned(db, o)));
-  if (want(o, 'unit_high_failure')) out.push(...(await highFailure(db, o)));
+  // Started together: on a PostgreSQL pool each runs on its own connection at once (the
+  // slowest, never_scanned, first); on SQLite (one connection) they simply run in turn.
+  const parts: Array<Promise<LightFinding[]>> = [];
+  if (want(o, 'never_scanned')) parts.push(neverScanned(db, o));
+  if (scanKinds.some((k) => want(o, k))) parts.push(flaggedScans(db, o));
+  if (want(o, 'revoked_presented')) parts.push(revokedButAccepted(db, o));
+  if (want(o, 'copy_suspected')) parts.push(copies(db, o));
+  if (want(o, 'unit_high_failure')) parts.push(highFailure(db, o));
+  const out = (await Promise.all(parts)).flat();
   return out.sort((a, b) => (a.at > b.at ? -1 : a.at < b.at ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
@@ -230,7 +233,12 @@ async function neverScanned(db: Executor, o: FindOptions): Promise<LightFinding[
   if (o.businessId) q = q.where('p.business_id', '=', o.businessId);
   const byUnit = new Map<string, string[]>();
   const endMs = Date.parse(end);
-  for (const p of await q.orderBy('p.business_id').orderBy('p.id').execute()) {
+  // Ordered here, not in SQL: an ORDER BY business_id makes SQLite walk the permits by unit
+  // (permits_business_idx) and read every permit row instead of the covering area index.
+  const rows = (await q.execute()).sort((a, b) =>
+    a.business_id < b.business_id ? -1 : a.business_id > b.business_id ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  for (const p of rows) {
     const start = Math.max(Date.parse(o.from), Date.parse(p.valid_from), Date.parse(p.issued_at));
     const stop = Math.min(
       endMs,
