@@ -160,11 +160,11 @@ describe('no dead ends', { timeout: 180_000 }, () => {
 
   it('the ward admin writes a staff account’s e-mail', async () => {
     const admin = await as('quantri.ducgiang', '/users');
-    await admin.getByRole('button', { name: /Sửa e-mail chot\.ducgiang/ }).click();
-    const d = admin.getByRole('dialog');
+    await admin.getByRole('button', { name: /^Sửa chot\.ducgiang$/ }).click();
+    const d = admin.getByRole('dialog', { name: 'Sửa tài khoản chot.ducgiang' });
     await d.getByLabel('E-mail').fill('Chot.DucGiang@phuong.example.vn');
     await d.getByRole('button', { name: 'Lưu thay đổi' }).click();
-    await status(admin, 'Đã lưu e-mail của chot.ducgiang');
+    await status(admin, 'Đã lưu tài khoản chot.ducgiang');
     await admin.getByText('chot.ducgiang@phuong.example.vn').waitFor();
     await shot(admin, 'deadends-users-email');
   });
