@@ -7,13 +7,19 @@ import { join } from 'node:path';
 const server = import.meta.dirname;
 export const DIST_DIR = join(server, 'dist');
 export const STAMP = join(DIST_DIR, '.build-stamp');
-/** What the bundle is made of: our two packages' sources, the build script, the manifests. */
+/**
+ * What the bundle is made of: our three packages' sources, the build script, the manifests,
+ * and the lock file (the bundled kysely and zod change with it: build.mjs).
+ */
 export const SOURCES = [
   join(server, 'src'),
   join(server, '..', 'core', 'src'),
+  join(server, '..', 'contract', 'src'),
   join(server, 'build.mjs'),
   join(server, 'package.json'),
   join(server, '..', 'core', 'package.json'),
+  join(server, '..', 'contract', 'package.json'),
+  join(server, '..', '..', 'package-lock.json'),
 ];
 
 function newest(path) {

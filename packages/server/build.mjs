@@ -1,7 +1,7 @@
 // Builds packages/server/dist: the `thonghanh` command line (and so the server) bundled by
-// esbuild into ES modules that Node runs without tsx. Our code and @thonghanh/core are
-// bundled; every other package stays an import from node_modules (native addons, wasm and
-// fonts found next to their package, and nothing to keep in step with their licences).
+// esbuild into ES modules that Node runs without tsx. Our code, @thonghanh/core and
+// kysely and zod (BUNDLED below) are bundled; every other package stays an import from
+// node_modules (native addons, wasm and fonts found next to their package).
 // Each command and each lazily imported module becomes its own chunk, so `thonghanh --help`
 // loads a few kilobytes and `thonghanh verify` none of the server.
 //
@@ -40,12 +40,21 @@ const startedAt = new Date();
 const tmp = `${DIST_DIR}.tmp-${process.pid}`;
 rmSync(tmp, { recursive: true, force: true });
 
-/** Bare imports stay external, except our own workspace packages (TypeScript sources). */
+/**
+ * Packages published as hundreds of small ES modules (kysely 263 at server start, zod 95):
+ * Node opens, reads and compiles each one, a third of `serve`'s start-up; bundled they are
+ * a few chunks (docs/runtime.md "Start-up"). Pure JavaScript, MIT; they stay installed in
+ * node_modules with their licences, and dist is built from there by `npm ci`.
+ */
+const BUNDLED = ['kysely', 'zod'];
+const bundled = (path) => BUNDLED.some((name) => path === name || path.startsWith(`${name}/`));
+
+/** Bare imports stay external, except our own workspace packages (TypeScript sources) and BUNDLED. */
 const externalPackages = {
   name: 'external-packages',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('@thonghanh/')) return undefined;
+      if (args.path.startsWith('@thonghanh/') || bundled(args.path)) return undefined;
       return { path: args.path, external: true };
     });
   },

@@ -5,15 +5,26 @@
  * TypeScript and zod: no I/O, no server code. The OpenAPI document is generated from it.
  */
 export * from './admin-units.js';
+export * from './anomaly-kinds.js';
 export * from './audit.js';
 export * from './auth.js';
+export * from './business-changes.js';
+export * from './businesses.js';
 export * from './checkpoints.js';
 export * from './common.js';
 export * from './errors.js';
+export * from './inspection.js';
 export * from './keys.js';
 export * from './limits.js';
+export * from './period.js';
+export * from './permit-settings.js';
+export * from './permits.js';
+export * from './print.js';
 export * from './roles.js';
 export * from './scans.js';
+export * from './stats.js';
+export * from './system.js';
+export * from './unit-credentials.js';
 export * from './users.js';
 export * from './verdicts.js';
 export * from './ward-settings.js';

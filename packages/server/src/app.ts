@@ -9,6 +9,7 @@ import { type FileStorage, localDiskStorage } from './dossiers/attachments/file-
 import { MAX_UPLOAD_BYTES } from './dossiers/attachments/read-uploaded-file.js';
 import type { AppDeps } from './http/deps.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
+import { lazySchemaCompilers } from './http/lazy-schema-compilers.js';
 import { registerRoutes } from './http/register-routes.js';
 import { registerRequestAuth } from './http/request-auth.js';
 import type { AnyRoute } from './http/route.js';
@@ -86,6 +87,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     requestTimeout: 300_000,
     clientErrorHandler,
     frameworkErrors: frameworkErrorHandler,
+    schemaController: { compilersFactory: lazySchemaCompilers },
   });
   const clock = options.clock ?? systemClock;
   const permitBatches = batchRunner({

@@ -1,3 +1,4 @@
+import type { BusinessInput } from '@thonghanh/contract';
 import { nameSearchKey } from '@thonghanh/core';
 import { type AuditActor, audit } from '../audit/append-audit.js';
 import { newId } from '../db/ids.js';
@@ -7,7 +8,6 @@ import { wardArea } from '../jurisdictions/ward-area.js';
 import { createUser } from '../users/create-user.js';
 import { findUserByUsername } from '../users/user-query.js';
 import { normaliseUsername } from '../users/username.js';
-import type { BusinessInput } from './business-fields.js';
 import type { BusinessRecord } from './business-presenter.js';
 import { findBusiness, taxCodeTaken } from './business-query.js';
 

@@ -1,14 +1,22 @@
-import { z } from 'zod';
+import {
+  businessPageResponse,
+  businessSchema,
+  createBusinessBody,
+  createdBusinessResponse,
+  idParams,
+  listBusinessesQuery,
+  optionalNoteBody,
+  reasonBody,
+  registerBusinessBody,
+  registeredBusinessResponse,
+} from '@thonghanh/contract';
 import { authorize } from '../authz/index.js';
-import { idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
 import { queueMessages } from '../notifications/notify-dossier.js';
-import { presentUser, userSchema } from '../users/user-presenter.js';
-import { newPasswordSchema, usernameSchema } from '../users/username.js';
+import { presentUser } from '../users/user-presenter.js';
 import { getWardSettings } from '../ward-settings/ward-settings.js';
-import { businessFields } from './business-fields.js';
-import { BUSINESS_STATUSES, businessSchema, presentBusiness } from './business-presenter.js';
+import { presentBusiness } from './business-presenter.js';
 import { listBusinesses } from './business-query.js';
 import { createBusiness } from './create-business.js';
 import { loadBusinessFor } from './load-business.js';
@@ -17,7 +25,6 @@ import { registrationLimits } from './registration-limits.js';
 import { reviewRegistration } from './review-registration.js';
 
 const TAGS = ['businesses'];
-const fullName = z.string().trim().min(1, 'Nhập họ và tên').max(200);
 
 export const registerBusinessRoute = defineRoute({
   method: 'POST',
@@ -30,12 +37,9 @@ export const registerBusinessRoute = defineRoute({
   tags: TAGS,
   access: { public: true },
   status: 201,
-  body: z.object({
-    ...businessFields,
-    account: z.object({ password: newPasswordSchema, fullName }),
-  }),
+  body: registerBusinessBody,
   rateLimits: ({ req, body }) => registrationLimits(req.ip, body.wardCode),
-  response: z.object({ business: businessSchema, user: userSchema }),
+  response: registeredBusinessResponse,
   handler: async (ctx) => {
     const { db, body, actor, now, deps } = ctx;
     const { account, ...fields } = body;
@@ -63,16 +67,8 @@ export const createBusinessRoute = defineRoute({
   tags: TAGS,
   access: { roles: ['ward_officer'], scope: 'doanh nghiệp hoạt động trong phường của cán bộ' },
   status: 201,
-  body: z.object({
-    ...businessFields,
-    wardCode: businessFields.wardCode.optional(),
-    account: z.object({ username: usernameSchema, fullName }).optional(),
-  }),
-  response: z.object({
-    business: businessSchema,
-    user: userSchema.optional(),
-    generatedPassword: z.string().optional().describe('Mật khẩu của người đại diện: chỉ hiện một lần'),
-  }),
+  body: createBusinessBody,
+  response: createdBusinessResponse,
   handler: async ({ db, user, body, actor, now }) => {
     const { account, ...fields } = body;
     const ward = fields.wardCode ?? (user.wardCode as string);
@@ -100,19 +96,8 @@ export const listBusinessesRoute = defineRoute({
     roles: ['ward_officer', 'ward_leader', 'health_officer', 'ward_admin', 'supervisor'],
     scope: 'cán bộ phường: phường mình; giám sát: các phường trong địa bàn',
   },
-  query: z.object({
-    ward: wardCode.optional(),
-    status: z.enum(BUSINESS_STATUSES).optional(),
-    q: z.string().trim().max(100).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  }),
-  response: z.object({
-    items: z.array(businessSchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  }),
+  query: listBusinessesQuery,
+  response: businessPageResponse,
   handler: async ({ db, user, query }) => {
     if (query.ward) authorize(user, 'read', { type: 'business', ...(await wardArea(db, query.ward, 'query.ward')) });
     const { items, total } = await listBusinesses(db, {
@@ -148,7 +133,7 @@ export const acceptBusinessRoute = defineRoute({
   tags: TAGS,
   access: { roles: ['ward_officer'], scope: 'doanh nghiệp của phường cán bộ' },
   params: idParams,
-  body: z.object({ note: z.string().trim().max(2000).optional() }).default({}),
+  body: optionalNoteBody,
   multiline: ['note'],
   response: businessSchema,
   handler: async (ctx) => {
@@ -173,7 +158,7 @@ export const refuseBusinessRoute = defineRoute({
   tags: TAGS,
   access: { roles: ['ward_officer'], scope: 'doanh nghiệp của phường cán bộ' },
   params: idParams,
-  body: z.object({ reason: z.string().trim().min(1, 'Nhập lý do').max(2000) }),
+  body: reasonBody,
   multiline: ['reason'],
   response: businessSchema,
   handler: async (ctx) => {

@@ -1,10 +1,14 @@
 import { createHash, createPrivateKey, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import type { PrivateJwk } from '@thonghanh/core';
-import forge from 'node-forge';
+import type Forge from 'node-forge';
 import type { Executor, WardDocumentKeyRow } from '../db/schema.js';
+import { lazyRequire } from '../lazy-require.js';
 import { wardIssuer } from './issuer.js';
 import type { MasterKey } from './master-key.js';
 import { openPrivateJwk, sealPrivateJwk } from './seal-private-key.js';
+
+// Loaded when a document key is first made or opened, not at server start (docs/runtime.md).
+const forge = lazyRequire<typeof Forge>('node-forge');
 
 /** A document certificate is good for five years; a new one is made when it has run out. */
 const CERT_YEARS = 5;
@@ -93,7 +97,7 @@ async function newDocumentKey(
   const ward = await wardIssuer(db, wardCode);
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const key = forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey;
+  const key = forge.pki.privateKeyFromPem(pem) as Forge.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
   // A positive serial from the time and the ward: unique per ward and moment.
@@ -109,7 +113,7 @@ async function newDocumentKey(
     { name: 'localityName', value: utf8(ward.districtName), valueTagClass: forge.asn1.Type.UTF8 },
     { name: 'stateOrProvinceName', value: utf8(ward.provinceName), valueTagClass: forge.asn1.Type.UTF8 },
     { name: 'countryName', value: 'VN' },
-  ] as forge.pki.CertificateField[];
+  ] as Forge.pki.CertificateField[];
   cert.setSubject(subject);
   cert.setIssuer(subject);
   cert.setExtensions([

@@ -1,6 +1,11 @@
-import { z } from 'zod';
+import {
+  type BusinessEdit,
+  DIRECT_FIELDS,
+  type DirectField,
+  REVIEWED_FIELDS,
+  type ReviewedField,
+} from '@thonghanh/contract';
 import type { BusinessRow } from '../../db/schema.js';
-import { businessFields } from '../business-fields.js';
 
 /**
  * What a business may change about itself, in two kinds:
@@ -11,21 +16,8 @@ import { businessFields } from '../business-fields.js';
  * The tax code and the ward are not here: they are who and where the business is (another
  * tax code or ward is another registration).
  */
-export const REVIEWED_FIELDS = ['name', 'address', 'lineOfBusiness'] as const;
-export const DIRECT_FIELDS = ['contactName', 'contactPhone', 'contactEmail'] as const;
-export type ReviewedField = (typeof REVIEWED_FIELDS)[number];
-export type DirectField = (typeof DIRECT_FIELDS)[number];
+export { type BusinessEdit, DIRECT_FIELDS, type DirectField, REVIEWED_FIELDS, type ReviewedField };
 export type EditableField = ReviewedField | DirectField;
-
-export const businessEditSchema = z.object({
-  name: businessFields.name.optional(),
-  address: businessFields.address.optional(),
-  lineOfBusiness: businessFields.lineOfBusiness.optional(),
-  contactName: businessFields.contactName.optional(),
-  contactPhone: businessFields.contactPhone.optional(),
-  contactEmail: businessFields.contactEmail,
-});
-export type BusinessEdit = z.output<typeof businessEditSchema>;
 
 /** The column of each field. */
 export const COLUMN: Record<EditableField, keyof BusinessRow> = {

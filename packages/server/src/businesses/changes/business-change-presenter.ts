@@ -1,28 +1,7 @@
-import { z } from 'zod';
+import type { BusinessChangeView } from '@thonghanh/contract';
 import type { Resource } from '../../authz/index.js';
 import type { BusinessChangeRow } from '../../db/schema.js';
-import { timestamp } from '../../http/common-schemas.js';
 import type { BusinessChangeRecord } from './business-change-query.js';
-
-const fieldsSchema = z.object({
-  name: z.string().nullable().optional(),
-  address: z.string().nullable().optional(),
-  lineOfBusiness: z.string().nullable().optional(),
-});
-
-export const businessChangeSchema = z.object({
-  id: z.string(),
-  businessId: z.string(),
-  businessName: z.string().optional(),
-  taxCode: z.string().optional(),
-  status: z.enum(['pending', 'approved', 'refused']),
-  proposed: fieldsSchema.describe('Giá trị doanh nghiệp đề nghị'),
-  previous: fieldsSchema.describe('Giá trị lúc đề nghị'),
-  reason: z.string().nullable().describe('Lý do không duyệt (hoặc ghi chú khi duyệt)'),
-  requestedAt: timestamp,
-  decidedAt: timestamp.nullable(),
-});
-export type BusinessChangeView = z.infer<typeof businessChangeSchema>;
 
 export const presentBusinessChange = (c: BusinessChangeRow | BusinessChangeRecord): BusinessChangeView => ({
   id: c.id,

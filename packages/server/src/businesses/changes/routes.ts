@@ -1,23 +1,30 @@
-import { z } from 'zod';
+import {
+  businessChangeListResponse,
+  businessEditBody,
+  businessSchema,
+  decidedBusinessChangeResponse,
+  editBusinessResponse,
+  idParams,
+  listBusinessChangesQuery,
+  optionalNoteBody,
+  reasonBody,
+} from '@thonghanh/contract';
 import { authorize, authorizeById } from '../../authz/index.js';
 import { notFound } from '../../errors.js';
-import { idParams, wardCode } from '../../http/common-schemas.js';
 import { defineRoute } from '../../http/route.js';
 import { userAreaFilter, wardArea } from '../../jurisdictions/ward-area.js';
 import { queueMessages } from '../../notifications/notify-dossier.js';
 import { getWardSettings } from '../../ward-settings/ward-settings.js';
-import { businessSchema, presentBusiness } from '../business-presenter.js';
+import { presentBusiness } from '../business-presenter.js';
 import { loadBusinessFor as loadBusiness } from '../load-business.js';
 import { registrationEmailsTo } from '../registration-emails.js';
 import { reapplyBusiness, reverseRegistrationRefusal } from '../second-chance.js';
-import { businessEditSchema } from './business-change-fields.js';
-import { businessChangeResource, businessChangeSchema, presentBusinessChange } from './business-change-presenter.js';
+import { businessChangeResource, presentBusinessChange } from './business-change-presenter.js';
 import { findBusinessChange, listBusinessChanges } from './business-change-query.js';
 import { decideBusinessChange } from './decide-business-change.js';
 import { editBusiness } from './edit-business.js';
 
 const TAGS = ['businesses'];
-const reason = z.string().trim().min(1, 'Nhập lý do').max(2000);
 
 export const editBusinessRoute = defineRoute({
   method: 'PATCH',
@@ -34,8 +41,8 @@ export const editBusinessRoute = defineRoute({
     scope: 'doanh nghiệp: của mình; Một cửa: doanh nghiệp của phường',
   },
   params: idParams,
-  body: businessEditSchema,
-  response: z.object({ business: businessSchema, change: businessChangeSchema.nullable() }),
+  body: businessEditBody,
+  response: editBusinessResponse,
   handler: async ({ db, user, params, body, actor, now }) => {
     const b = await loadBusiness(db, user, params.id, 'update');
     const r = await editBusiness(db, b, body, actor, now);
@@ -53,7 +60,7 @@ export const listBusinessChangesOfRoute = defineRoute({
     scope: 'doanh nghiệp: của mình; cán bộ phường: phường mình; giám sát: trong địa bàn',
   },
   params: idParams,
-  response: z.object({ items: z.array(businessChangeSchema) }),
+  response: businessChangeListResponse,
   handler: async ({ db, user, params }) => {
     const b = await loadBusiness(db, user, params.id, 'read');
     const items = await listBusinessChanges(db, { businessId: b.id, limit: 100 });
@@ -70,11 +77,8 @@ export const listBusinessChangesRoute = defineRoute({
     roles: ['ward_officer', 'health_officer', 'ward_admin', 'supervisor'],
     scope: 'cán bộ phường: phường mình; giám sát: các phường trong địa bàn',
   },
-  query: z.object({
-    ward: wardCode.optional(),
-    status: z.enum(['pending', 'approved', 'refused']).default('pending'),
-  }),
-  response: z.object({ items: z.array(businessChangeSchema) }),
+  query: listBusinessChangesQuery,
+  response: businessChangeListResponse,
   handler: async ({ db, user, query }) => {
     if (query.ward) authorize(user, 'read', { type: 'business', ...(await wardArea(db, query.ward, 'query.ward')) });
     const items = await listBusinessChanges(db, {
@@ -98,8 +102,6 @@ async function loadChange(
   return c;
 }
 
-const decidedSchema = z.object({ change: businessChangeSchema, business: businessSchema });
-
 export const approveBusinessChangeRoute = defineRoute({
   method: 'POST',
   path: '/api/v1/business-changes/:id/approve',
@@ -107,9 +109,9 @@ export const approveBusinessChangeRoute = defineRoute({
   tags: TAGS,
   access: { roles: ['ward_officer'], scope: 'doanh nghiệp của phường cán bộ' },
   params: idParams,
-  body: z.object({ note: z.string().trim().max(2000).optional() }).default({}),
+  body: optionalNoteBody,
   multiline: ['note'],
-  response: decidedSchema,
+  response: decidedBusinessChangeResponse,
   handler: async ({ db, user, params, body, actor, now, deps }) => {
     const c = await loadChange(db, user, params.id);
     const r = await decideBusinessChange(
@@ -131,9 +133,9 @@ export const refuseBusinessChangeRoute = defineRoute({
   tags: TAGS,
   access: { roles: ['ward_officer'], scope: 'doanh nghiệp của phường cán bộ' },
   params: idParams,
-  body: z.object({ reason }),
+  body: reasonBody,
   multiline: ['reason'],
-  response: decidedSchema,
+  response: decidedBusinessChangeResponse,
   handler: async ({ db, user, params, body, actor, now }) => {
     const c = await loadChange(db, user, params.id);
     const r = await decideBusinessChange(db, c, { approve: false, reason: body.reason }, actor, now);
@@ -148,7 +150,7 @@ export const reapplyBusinessRoute = defineRoute({
   tags: TAGS,
   access: { roles: ['business_rep'], scope: 'doanh nghiệp của mình' },
   params: idParams,
-  body: businessEditSchema.default({}),
+  body: businessEditBody.default({}),
   response: businessSchema,
   handler: async (ctx) => {
     const { db, user, params, body, actor, now, deps } = ctx;
@@ -175,7 +177,7 @@ export const reverseRefusalRoute = defineRoute({
   tags: TAGS,
   access: { roles: ['ward_officer', 'ward_admin'], scope: 'doanh nghiệp của phường' },
   params: idParams,
-  body: z.object({ reason }),
+  body: reasonBody,
   multiline: ['reason'],
   response: businessSchema,
   handler: async (ctx) => {

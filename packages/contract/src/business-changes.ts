@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { businessFields, businessSchema } from './businesses.js';
+import { timestamp, wardCode } from './common.js';
+
+/**
+ * The fields a business may change that the ward vouches for (the name on the unit QR and the
+ * ward's confirmation, the address, the line of business): the business's request waits for
+ * the desk's approval. The contact fields apply at once.
+ */
+export const REVIEWED_FIELDS = ['name', 'address', 'lineOfBusiness'] as const;
+export const DIRECT_FIELDS = ['contactName', 'contactPhone', 'contactEmail'] as const;
+export type ReviewedField = (typeof REVIEWED_FIELDS)[number];
+export type DirectField = (typeof DIRECT_FIELDS)[number];
+
+export const BUSINESS_CHANGE_STATUSES = ['pending', 'approved', 'refused'] as const;
+
+/** PATCH /businesses/:id and POST /businesses/:id/reapply: the fields to change (tax code and ward never). */
+export const businessEditBody = z.object({
+  name: businessFields.name.optional(),
+  address: businessFields.address.optional(),
+  lineOfBusiness: businessFields.lineOfBusiness.optional(),
+  contactName: businessFields.contactName.optional(),
+  contactPhone: businessFields.contactPhone.optional(),
+  contactEmail: businessFields.contactEmail,
+});
+export type BusinessEdit = z.output<typeof businessEditBody>;
+
+const fieldsSchema = z.object({
+  name: z.string().nullable().optional(),
+  address: z.string().nullable().optional(),
+  lineOfBusiness: z.string().nullable().optional(),
+});
+
+/** A business's request to change what the ward vouches for. */
+export const businessChangeSchema = z.object({
+  id: z.string(),
+  businessId: z.string(),
+  businessName: z.string().optional(),
+  taxCode: z.string().optional(),
+  status: z.enum(BUSINESS_CHANGE_STATUSES),
+  proposed: fieldsSchema.describe('Giá trị doanh nghiệp đề nghị'),
+  previous: fieldsSchema.describe('Giá trị lúc đề nghị'),
+  reason: z.string().nullable().describe('Lý do không duyệt (hoặc ghi chú khi duyệt)'),
+  requestedAt: timestamp,
+  decidedAt: timestamp.nullable(),
+});
+export type BusinessChangeView = z.infer<typeof businessChangeSchema>;
+
+export const editBusinessResponse = z.object({ business: businessSchema, change: businessChangeSchema.nullable() });
+
+export const listBusinessChangesQuery = z.object({
+  ward: wardCode.optional(),
+  status: z.enum(BUSINESS_CHANGE_STATUSES).default('pending'),
+});
+export const businessChangeListResponse = z.object({ items: z.array(businessChangeSchema) });
+
+/** The answer to approve / refuse: the request and the business as they are now. */
+export const decidedBusinessChangeResponse = z.object({ change: businessChangeSchema, business: businessSchema });
