@@ -2,6 +2,7 @@ import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { businessChangeRoutes } from './businesses/changes/routes.js';
 import { businessRoutes } from './businesses/routes.js';
+import { unitCredentialRoutes } from './businesses/unit-credential/routes.js';
 import { checkpointRoutes } from './checkpoints/routes.js';
 import { attachmentRoutes } from './dossiers/attachments/routes.js';
 import { draftAndCopyRoutes } from './dossiers/draft-and-copy-routes.js';
@@ -16,13 +17,12 @@ import { listRoutes } from './lists/routes.js';
 import { printRoutes } from './permits/print-routes.js';
 import { permitRoutes } from './permits/routes.js';
 import { serialSuffixRoutes } from './permits/serial-suffix-routes.js';
-import { unitCredentialRoutes } from './permits/unit-credential-routes.js';
 import { scanRoutes } from './scans/routes.js';
 import { staffRoutes } from './staff/list/routes.js';
+import { statsRoutes } from './stats/routes.js';
+import { statsSeriesRoutes } from './stats/series-routes.js';
 import { userRoutes } from './users/routes.js';
 import { wardSettingsRoutes } from './ward-settings/routes.js';
-import { statsRoutes } from './workflow/stats/routes.js';
-import { statsSeriesRoutes } from './workflow/stats/series-routes.js';
 
 /**
  * Every route of the API, in the order of the OpenAPI document. A new resource adds its

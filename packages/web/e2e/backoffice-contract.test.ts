@@ -30,16 +30,6 @@ const CONTRACT: Array<[string, 'get' | 'post', string, 'items' | null]> = [
   ['Dossier', 'get', '/api/v1/dossiers', 'items'],
   ['StaffMember', 'get', '/api/v1/businesses/{id}/staff', 'items'],
   ['ImportResult', 'post', '/api/v1/dossiers/{id}/staff/import', null],
-  ['Stats', 'get', '/api/v1/stats', null],
-  ['Permit', 'get', '/api/v1/permits/{id}', null],
-  ['IssueResult', 'post', '/api/v1/permits', null],
-  ['PermitBatch', 'get', '/api/v1/permits/batches/{id}', null],
-  ['UnitCredential', 'get', '/api/v1/businesses/{id}/unit-credential', null],
-  ['FindingsPage', 'get', '/api/v1/inspection/anomalies', null],
-  ['Finding', 'get', '/api/v1/inspection/anomalies', 'items'],
-  ['InspectionCase', 'get', '/api/v1/inspection/cases', 'items'],
-  ['InspectionCaseDetail', 'get', '/api/v1/inspection/cases/{id}', null],
-  ['StatsSeries', 'get', '/api/v1/stats/series', null],
 ];
 
 const source = readFileSync(join(WEB_DIR, 'src/backoffice/lib/api-types.ts'), 'utf8');

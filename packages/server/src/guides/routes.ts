@@ -1,6 +1,5 @@
-import { z } from 'zod';
+import { wardParams } from '@thonghanh/contract';
 import { authorize } from '../authz/index.js';
-import { wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { wardArea } from '../jurisdictions/ward-area.js';
 import { GuideCache } from './guide-cache.js';
@@ -49,7 +48,7 @@ const guideRoute = (kind: GuideKind) =>
       roles: ['ward_admin', 'ward_officer', 'health_officer', 'checkpoint_officer', 'business_rep', 'supervisor'],
       scope: 'cán bộ phường, cán bộ tại chốt, doanh nghiệp: phường mình; giám sát: các phường trong địa bàn',
     },
-    params: z.object({ code: wardCode }),
+    params: wardParams,
     produces: 'application/pdf',
     handler: async ({ db, user, params, deps, now, reply }) => {
       authorize(user, 'read', { type: 'guide', ...(await wardArea(db, params.code, 'params.code')) });

@@ -12,17 +12,7 @@ const NOT_MOVED_YET = [
   'dossiers/attachments/routes.ts',
   'dossiers/draft-and-copy-routes.ts',
   'dossiers/routes.ts',
-  'guides/routes.ts',
-  'http/system-routes.ts',
-  'inspection/anomaly-routes.ts',
-  'inspection/cases/case-routes.ts',
-  'permits/print-routes.ts',
-  'permits/routes.ts',
-  'permits/serial-suffix-routes.ts',
-  'permits/unit-credential-routes.ts',
   'staff/list/routes.ts',
-  'workflow/stats/routes.ts',
-  'workflow/stats/series-routes.ts',
 ];
 
 function sourceFiles(dir: string): string[] {

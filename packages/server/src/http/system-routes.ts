@@ -1,5 +1,5 @@
+import { healthResponse, openApiDocumentResponse } from '@thonghanh/contract';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { type AnyRoute, defineRoute } from './route.js';
@@ -19,7 +19,7 @@ export const healthRoute = defineRoute({
   summary: 'Tình trạng máy chủ và cơ sở dữ liệu',
   tags: ['system'],
   access: { public: true },
-  response: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
+  response: healthResponse,
   handler: async ({ db, deps }) => {
     try {
       await sql`select 1`.execute(db);
@@ -39,7 +39,7 @@ export function openApiRoute(routes: () => AnyRoute[]): AnyRoute {
     summary: 'Tài liệu OpenAPI 3.1 của API (sinh từ các lược đồ zod kiểm tra yêu cầu)',
     tags: ['system'],
     access: { public: true },
-    response: z.record(z.string(), z.unknown()),
+    response: openApiDocumentResponse,
     handler: async ({ deps }) => {
       doc ??= buildOpenApiDocument(routes(), { ...API_INFO, serverUrl: deps.config.publicUrl });
       return doc;

@@ -1,21 +1,12 @@
+import type { AnomalyKind } from '@thonghanh/contract';
+
 /**
  * What post-inspection looks for. Each kind has a Vietnamese name (screens, exports) and a
  * rule (inspection/find-anomalies.ts). The checkpoint device's own verdicts and warnings are
  * the evidence; the server adds what a device cannot know (a list that was stale, a copy seen
  * at two checkpoints, permits never shown, a unit's failure rate).
  */
-export const ANOMALY_KINDS = [
-  'revoked_presented',
-  'expired_presented',
-  'forged',
-  'off_route',
-  'off_schedule',
-  'copy_suspected',
-  'identity_mismatch',
-  'never_scanned',
-  'unit_high_failure',
-] as const;
-export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
+export { ANOMALY_KINDS, type AnomalyKind } from '@thonghanh/contract';
 
 export const ANOMALY_LABELS: Record<AnomalyKind, string> = {
   revoked_presented: 'Xuất trình giấy đã bị thu hồi',
@@ -61,9 +52,9 @@ export const PLAUSIBLE_SPEED_KMH = 60;
 export const DISTANCE_SLACK_KM = 1;
 /** A unit's failure rate is judged from this many scans in the period on. */
 export const MIN_SCANS_FOR_RATE = 10;
-/** Default threshold of the failure rate, percent. */
-export const DEFAULT_FAILURE_THRESHOLD = 20;
+/** Default threshold of the failure rate, percent (the contract's: the query's default). */
+export { DEFAULT_FAILURE_THRESHOLD } from '@thonghanh/contract';
 /** A permit counts as never shown only if it was in force this long within the period. */
 export const NEVER_SCANNED_MIN_MS = 86_400_000;
-/** The longest period one request examines. */
-export const MAX_PERIOD_DAYS = 92;
+/** The longest period one request examines (the contract's). */
+export { MAX_PERIOD_DAYS } from '@thonghanh/contract';

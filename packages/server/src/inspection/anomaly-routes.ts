@@ -1,14 +1,19 @@
-import { z } from 'zod';
+import {
+  ANOMALY_KINDS,
+  type AnomalyFilter,
+  anomalyFilterQuery,
+  findingsPageSchema,
+  listAnomaliesQuery,
+} from '@thonghanh/contract';
 import { audit } from '../audit/append-audit.js';
-import { districtCode, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { vnDateTime } from '../notifications/vn-time.js';
 import { streamXlsx } from '../xlsx/stream-xlsx.js';
-import { ANOMALY_KINDS, ANOMALY_LABELS, type AnomalyKind, DEFAULT_FAILURE_THRESHOLD } from './anomaly-kinds.js';
-import { describeFindings, findingSchema } from './describe-findings.js';
+import { ANOMALY_LABELS, type AnomalyKind } from './anomaly-kinds.js';
+import { describeFindings } from './describe-findings.js';
 import { countByKind, findAnomalies } from './find-anomalies.js';
 import { areaOfRequest, resolveArea } from './inspection-area.js';
-import { periodQuery, resolvePeriod } from './period.js';
+import { resolvePeriod } from './period.js';
 
 const TAGS = ['inspection'];
 const READ = {
@@ -16,39 +21,9 @@ const READ = {
   scope: 'cán bộ phường: phường mình; giám sát: trong địa bàn (?ward= hoặc ?district= để thu hẹp)',
 } as const;
 
-const kindList = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((k) => k.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.enum(ANOMALY_KINDS)).min(1))
-  .describe('Một hoặc nhiều loại, cách nhau bằng dấu phẩy');
-
-const filterQuery = {
-  ward: wardCode.optional(),
-  district: districtCode.optional(),
-  ...periodQuery,
-  kind: kindList.optional(),
-  threshold: z.coerce
-    .number()
-    .min(1)
-    .max(100)
-    .default(DEFAULT_FAILURE_THRESHOLD)
-    .describe('Ngưỡng tỉ lệ quét không hợp lệ của một đơn vị, %'),
-};
-
-const areaSchema = z.object({
-  wardCode: z.string().nullable(),
-  districtCode: z.string().nullable(),
-  provinceCode: z.string().nullable(),
-});
-
 async function findingsOf(
   ctx: { db: Parameters<typeof findAnomalies>[0]; user: Parameters<typeof areaOfRequest>[1]; now: Date },
-  query: z.infer<z.ZodObject<typeof filterQuery>>,
+  query: AnomalyFilter,
 ) {
   const area = await areaOfRequest(ctx.db, ctx.user, query, 'inspection');
   const period = resolvePeriod(query, ctx.now);
@@ -73,21 +48,8 @@ export const listAnomaliesRoute = defineRoute({
     'Mới nhất trước; `counts` đếm mọi loại trước khi lọc theo `kind`. Tối đa 92 ngày mỗi lần.',
   tags: TAGS,
   access: READ,
-  query: z.object({
-    ...filterQuery,
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  }),
-  response: z.object({
-    area: areaSchema,
-    from: z.string(),
-    to: z.string(),
-    counts: z.record(z.enum(ANOMALY_KINDS), z.number().int()),
-    items: z.array(findingSchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  }),
+  query: listAnomaliesQuery,
+  response: findingsPageSchema,
   handler: async ({ db, user, query, now }) => {
     const { area, period, all, selected } = await findingsOf({ db, user, now }, query);
     const start = (query.page - 1) * query.pageSize;
@@ -129,7 +91,7 @@ export const exportAnomaliesRoute = defineRoute({
   description: 'Cùng bộ lọc với danh sách, không phân trang; ghi nhật ký hệ thống (có dữ liệu cá nhân).',
   tags: TAGS,
   access: READ,
-  query: z.object(filterQuery),
+  query: anomalyFilterQuery,
   produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   transaction: false,
   handler: async ({ db, user, query, now, actor, reply }) => {

@@ -1,28 +1,14 @@
-import { z } from 'zod';
+import type { Finding } from '@thonghanh/contract';
 import type { Executor } from '../db/schema.js';
 import { vnDate, vnDateTime } from '../notifications/vn-time.js';
 import { formatDays } from '../pdf/permit-print-data.js';
 import { parseSchedule } from '../permits/permit-claims.js';
 import { lastValidDate } from '../permits/permit-presenter.js';
-import { ANOMALY_KINDS, DISTANCE_SLACK_KM, PLAUSIBLE_SPEED_KMH } from './anomaly-kinds.js';
+import { DISTANCE_SLACK_KM, PLAUSIBLE_SPEED_KMH } from './anomaly-kinds.js';
 import type { LightFinding } from './find-anomalies.js';
 
-/** A finding as the API, the exports and the inspection cases present it. */
-export const findingSchema = z.object({
-  key: z.string().describe('Mã ổn định của phát hiện: dùng để đưa vào hồ sơ hậu kiểm'),
-  kind: z.enum(ANOMALY_KINDS),
-  at: z.string().describe('Thời điểm (lượt quét; với phát hiện theo kỳ: cuối kỳ)'),
-  explanation: z.string().describe('Giải thích bằng tiếng Việt'),
-  unit: z.object({ id: z.string(), name: z.string(), taxCode: z.string(), wardCode: z.string() }).nullable(),
-  permit: z.object({ id: z.string(), serial: z.string(), holder: z.string(), status: z.string() }).nullable(),
-  person: z.object({ name: z.string().nullable(), idNumber: z.string().nullable() }).nullable(),
-  checkpoints: z.array(z.object({ id: z.string(), name: z.string() })),
-  scans: z.array(z.object({ id: z.string(), at: z.string(), checkpointId: z.string(), verdict: z.string() })),
-  permits: z.array(z.object({ id: z.string(), serial: z.string(), holder: z.string() })),
-  count: z.number().int().nullable().describe('never_scanned: số giấy; unit_high_failure: số lượt không hợp lệ'),
-  total: z.number().int().nullable().describe('unit_high_failure: tổng số lượt quét'),
-});
-export type Finding = z.infer<typeof findingSchema>;
+/** A finding as the API, the exports and the inspection cases present it (the contract's findingSchema). */
+export type { Finding };
 
 const num = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 const dt = (iso: string) => vnDateTime(iso);

@@ -1,14 +1,7 @@
-import { z } from 'zod';
+import { MAX_PERIOD_DAYS } from '@thonghanh/contract';
 import { validationFailed } from '../errors.js';
-import { MAX_PERIOD_DAYS } from './anomaly-kinds.js';
 
 const DAY_MS = 86_400_000;
-
-/** `?from=&to=` (ISO instants with an offset): the period examined. */
-export const periodQuery = {
-  from: z.iso.datetime({ offset: true }).optional().describe('Từ thời điểm (mặc định: 7 ngày trước `to`)'),
-  to: z.iso.datetime({ offset: true }).optional().describe('Đến thời điểm, không kể (mặc định: bây giờ)'),
-};
 
 /** The period as UTC ISO instants; `to` after `from`, at most MAX_PERIOD_DAYS long (400 otherwise). */
 export function resolvePeriod(

@@ -1,8 +1,6 @@
-import { z } from 'zod';
+import type { PermitState, PermitView, UnitCredentialView } from '@thonghanh/contract';
 import type { PermitRow, UnitCredentialRow } from '../db/schema.js';
-import { timestamp } from '../http/common-schemas.js';
 import { parseSchedule } from './permit-claims.js';
-import { PERMIT_STATES, type PermitState } from './permit-query.js';
 import { vnDateOf } from './vn-dates.js';
 
 export const PERMIT_STATE_LABELS: Record<PermitState, string> = {
@@ -10,48 +8,6 @@ export const PERMIT_STATE_LABELS: Record<PermitState, string> = {
   revoked: 'Đã thu hồi',
   expired: 'Hết hạn',
 };
-
-const scheduleSchema = z.object({
-  days: z.array(z.number().int()).describe('1 = Thứ Hai … 7 = Chủ nhật'),
-  start: z.string(),
-  end: z.string(),
-});
-
-export const permitSchema = z.object({
-  id: z.string(),
-  businessId: z.string(),
-  staffId: z.string(),
-  wardCode: z.string(),
-  serial: z.string().describe('Số giấy, ví dụ 0001/GĐĐ'),
-  holder: z.string(),
-  idType: z.enum(['CCCD', 'CMND', 'PASSPORT']),
-  idNumber: z.string(),
-  position: z.string().nullable(),
-  workplace: z.string().nullable(),
-  residence: z.string(),
-  purpose: z.string(),
-  routeFrom: z.string(),
-  routeTo: z.string(),
-  routeWards: z.array(z.string()),
-  schedule: scheduleSchema.nullable(),
-  validFrom: timestamp.describe('nbf'),
-  validTo: timestamp.describe('exp'),
-  validFromDate: z.string().describe('Ngày bắt đầu hiệu lực (giờ Việt Nam), YYYY-MM-DD'),
-  validToDate: z.string().describe('Ngày cuối cùng còn hiệu lực (giờ Việt Nam), YYYY-MM-DD'),
-  status: z
-    .enum(PERMIT_STATES)
-    .describe('active: còn hiệu lực; revoked: đã thu hồi; expired: hết hạn (suy ra từ validTo)'),
-  statusLabel: z.string(),
-  revokedReason: z.string().nullable(),
-  revokedAt: timestamp.nullable(),
-  revokedBy: z.string().nullable(),
-  issuedAt: timestamp,
-  issuedBy: z.string().nullable(),
-  kid: z.string(),
-  cti: z.string().describe('base64url của 16 byte mã định danh (cti)'),
-  qrText: z.string().describe('Nội dung mã QR: <ORIGIN>/p1#<DIGITS>'),
-});
-export type PermitView = z.infer<typeof permitSchema>;
 
 export function permitState(row: Pick<PermitRow, 'status' | 'valid_to'>, now: Date): PermitState {
   if (row.status === 'revoked') return 'revoked';
@@ -107,29 +63,6 @@ export const permitResource = (
   provinceCode: p.province_code,
   businessId: p.business_id,
 });
-
-export const unitCredentialSchema = z.object({
-  id: z.string(),
-  businessId: z.string(),
-  dossierId: z.string(),
-  approvalRef: z.string(),
-  staffCount: z.number().int(),
-  validFrom: timestamp,
-  validTo: timestamp,
-  validFromDate: z.string(),
-  validToDate: z.string(),
-  status: z
-    .enum(PERMIT_STATES)
-    .describe('active: còn hiệu lực; revoked: đã thu hồi; expired: hết hạn (suy ra từ validTo)'),
-  statusLabel: z.string(),
-  revokedReason: z.string().nullable(),
-  revokedAt: timestamp.nullable(),
-  issuedAt: timestamp,
-  kid: z.string(),
-  cti: z.string(),
-  qrText: z.string(),
-});
-export type UnitCredentialView = z.infer<typeof unitCredentialSchema>;
 
 export function presentUnitCredential(c: UnitCredentialRow, now: Date): UnitCredentialView {
   const state = permitState(c, now);

@@ -1,9 +1,9 @@
+import type { PermitState } from '@thonghanh/contract';
 import { nameSearchKey } from '@thonghanh/core';
 import type { Executor, PermitRow } from '../db/schema.js';
 
-/** `expired` is derived: active with `valid_to` in the past. */
-export const PERMIT_STATES = ['active', 'revoked', 'expired'] as const;
-export type PermitState = (typeof PERMIT_STATES)[number];
+/** `expired` is derived: active with `valid_to` in the past (the states are the contract's). */
+export { PERMIT_STATES, type PermitState } from '@thonghanh/contract';
 
 export const findPermit = (db: Executor, id: string): Promise<PermitRow | undefined> =>
   db.selectFrom('permits').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,11 +1,10 @@
-import { z } from 'zod';
+import { idParams, permitPdfQuery, printPermitsBody } from '@thonghanh/contract';
 import type { AuthUser } from '../authz/index.js';
 import type { Executor, PermitRow } from '../db/schema.js';
 import { notFound } from '../errors.js';
-import { idParams } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { streamPermitsPdf } from './permit-print.js';
-import { countPermits, PERMIT_STATES, permitPages, permitsByIds } from './permit-query.js';
+import { countPermits, permitPages, permitsByIds } from './permit-query.js';
 import { loadPermitFor, permitScope } from './permit-scope.js';
 
 const TAGS = ['permits'];
@@ -13,10 +12,6 @@ const READ = {
   roles: ['business_rep', 'ward_admin', 'ward_officer', 'health_officer', 'supervisor'],
   scope: 'doanh nghiệp: giấy của mình; cán bộ phường: giấy của các doanh nghiệp trong phường; giám sát: trong địa bàn',
 } as const;
-const layout = z
-  .enum(['A5', 'A4x2'])
-  .default('A5')
-  .describe('A5: một giấy một trang; A4x2: hai giấy trên một trang A4');
 
 /** Which of these ids the user may not read (unknown ones included): checked in chunks before printing. */
 async function unreadable(db: Executor, user: AuthUser, ids: string[]): Promise<number> {
@@ -45,7 +40,7 @@ export const permitPdfRoute = defineRoute({
   tags: TAGS,
   access: READ,
   params: idParams,
-  query: z.object({ layout }),
+  query: permitPdfQuery,
   produces: 'application/pdf',
   handler: async ({ db, user, params, query, reply }) => {
     const permit = await loadPermitFor(db, user, params.id, 'read');
@@ -63,15 +58,7 @@ export const printPermitsRoute = defineRoute({
   tags: TAGS,
   access: READ,
   transaction: false,
-  body: z.union([
-    z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(20_000), layout }),
-    z.object({ batchId: z.string().min(1).max(64), layout }),
-    z.object({
-      businessId: z.string().min(1).max(64),
-      status: z.enum(PERMIT_STATES).default('active'),
-      layout,
-    }),
-  ]),
+  body: printPermitsBody,
   produces: 'application/pdf',
   handler: async ({ db, user, body, now, reply }) => {
     if ('ids' in body) {

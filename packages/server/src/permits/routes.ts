@@ -1,15 +1,23 @@
 // Registers the `permits` and `scans` sections of GET /api/v1/stats.
 import './permit-stats.js';
-import { z } from 'zod';
+import {
+  batchSchema,
+  idParams,
+  issuePermitsBody,
+  issuePermitsResponse,
+  listPermitsQuery,
+  PERMIT_SYNC_LIMIT,
+  permitPageSchema,
+  permitSchema,
+  revokePermitBody,
+} from '@thonghanh/contract';
 import { loadBusinessFor } from '../businesses/load-business.js';
 import { notFound } from '../errors.js';
-import { idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
-import { ON_ACTIVE } from './batches/batch-options.js';
-import { batchSchema, presentBatch } from './batches/batch-presenter.js';
+import { presentBatch } from './batches/batch-presenter.js';
 import { createBatch, issueNextChunk } from './issue-permits.js';
-import { permitSchema, presentPermit } from './permit-presenter.js';
-import { listPermits, PERMIT_STATES } from './permit-query.js';
+import { presentPermit } from './permit-presenter.js';
+import { listPermits } from './permit-query.js';
 import { loadPermitFor, permitScope } from './permit-scope.js';
 import { revokePermit } from './revoke-permits.js';
 import { issueContext } from './signing-context.js';
@@ -20,14 +28,8 @@ const READ = {
   scope: 'doanh nghiệp: giấy của mình; cán bộ phường: giấy của các doanh nghiệp trong phường; giám sát: trong địa bàn',
 } as const;
 
-/**
- * `YYYY-MM-DD`. Whether the day exists (no 31/13, no 29/02 outside leap years) and the order
- * of the two are checked by the command, with the stable code `date_invalid` (validity.ts).
- */
-export const isoDate = z.string().max(32).describe('YYYY-MM-DD (giờ Việt Nam)');
-
 /** Up to this many people, the request issues everything before answering (one transaction). */
-export const SYNC_LIMIT = 500;
+export const SYNC_LIMIT = PERMIT_SYNC_LIMIT;
 /** Permits of a finished batch listed in the answer; the rest page by page (GET /permits?batchId=). */
 const FIRST_PAGE = 50;
 
@@ -42,26 +44,8 @@ export const issuePermitsRoute = defineRoute({
   status: 201,
   // Small requests open their own transaction; large ones commit the batch, then work in chunks.
   transaction: false,
-  body: z.object({
-    staffIds: z
-      .union([z.literal('all'), z.array(z.string().min(1).max(64)).min(1).max(5000)])
-      .describe('Mã người trong danh sách (staff_members.id), hoặc "all": mọi người đã được phê duyệt'),
-    validFrom: isoDate.optional(),
-    validTo: isoDate.optional(),
-    purpose: z.string().trim().max(80).optional().describe('Lý do (mặc định: Đi làm việc tại đơn vị)'),
-    onActive: z
-      .enum(ON_ACTIVE)
-      .optional()
-      .describe(
-        'Người đang có giấy còn hiệu lực: replace: thu hồi giấy cũ, cấp giấy mới; skip: bỏ qua; another: vẫn cấp thêm một giấy',
-      ),
-  }),
-  response: batchSchema.extend({
-    count: z.number().int().describe('Số giấy đã cấp đến lúc trả lời'),
-    items: z
-      .array(permitSchema)
-      .describe('Trang đầu (tối đa 50 giấy) khi đã cấp xong; phần còn lại: GET /permits?batchId='),
-  }),
+  body: issuePermitsBody,
+  response: issuePermitsResponse,
   handler: async ({ db, user, body, actor, now, deps }) => {
     const business = await loadBusinessFor(db, user, user.businessId ?? '∅', 'create', 'permit');
     const ctx = issueContext(deps.config, actor, now);
@@ -117,22 +101,8 @@ export const listPermitsRoute = defineRoute({
   summary: 'Danh sách giấy đi đường (mới nhất trước); lọc theo trạng thái, tìm theo tên, số giấy tờ hoặc số giấy',
   tags: TAGS,
   access: READ,
-  query: z.object({
-    ward: wardCode.optional(),
-    businessId: z.string().min(1).max(64).optional(),
-    staffId: z.string().min(1).max(64).optional(),
-    batchId: z.string().min(1).max(64).optional().describe('Giấy của một đợt cấp (theo số giấy)'),
-    status: z.enum(PERMIT_STATES).optional().describe('active: còn hiệu lực; revoked: đã thu hồi; expired: hết hạn'),
-    q: z.string().trim().max(100).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(500).default(50),
-  }),
-  response: z.object({
-    items: z.array(permitSchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  }),
+  query: listPermitsQuery,
+  response: permitPageSchema,
   handler: async ({ db, user, query, now }) => {
     const scope = await permitScope(db, user, { ward: query.ward, businessId: query.businessId });
     const { items, total } = await listPermits(
@@ -172,7 +142,7 @@ export const revokePermitRoute = defineRoute({
     scope: 'doanh nghiệp: giấy của mình; cán bộ phường: giấy của các doanh nghiệp trong phường',
   },
   params: idParams,
-  body: z.object({ reason: z.string().trim().min(1, 'Nhập lý do thu hồi').max(500) }),
+  body: revokePermitBody,
   multiline: ['reason'],
   response: permitSchema,
   handler: async ({ db, user, params, body, actor, now }) => {

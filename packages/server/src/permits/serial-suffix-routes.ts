@@ -1,33 +1,13 @@
-import { z } from 'zod';
+import { idParams, permitSettingsSchema, serialSuffixBody, wardParams } from '@thonghanh/contract';
 import { type AuditActor, audit } from '../audit/append-audit.js';
 import { authorize } from '../authz/index.js';
 import { loadBusinessFor } from '../businesses/load-business.js';
 import type { Executor } from '../db/schema.js';
-import { idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { wardArea } from '../jurisdictions/ward-area.js';
-import { DEFAULT_SERIAL_SUFFIX, MAX_SUFFIX_LENGTH, serialSuffixFor } from './serials.js';
+import { serialSuffixFor } from './serials.js';
 
 const TAGS = ['permits'];
-
-const suffixBody = z.object({
-  serialSuffix: z
-    .string()
-    .trim()
-    .normalize('NFC')
-    .regex(
-      new RegExp(`^[\\p{L}\\p{N}.\\-]{1,${MAX_SUFFIX_LENGTH}}$`, 'u'),
-      `Tối đa ${MAX_SUFFIX_LENGTH} chữ cái, chữ số, dấu chấm hoặc gạch ngang`,
-    )
-    .nullable()
-    .describe(`Phần sau số giấy (0001/GĐĐ); null: dùng mặc định (${DEFAULT_SERIAL_SUFFIX} hoặc của phường)`),
-});
-
-const settingsSchema = z.object({
-  scope: z.enum(['ward', 'business']),
-  serialSuffix: z.string().nullable().describe('Đã đặt riêng (null: không đặt)'),
-  effectiveSuffix: z.string().describe('Phần sau số giấy sẽ dùng cho giấy cấp từ nay'),
-});
 
 async function saveSuffix(
   db: Executor,
@@ -64,9 +44,9 @@ export const wardPermitSettingsRoute = defineRoute({
   summary: 'Đặt phần sau số giấy đi đường mặc định của các doanh nghiệp trong phường',
   tags: TAGS,
   access: { roles: ['ward_admin'], scope: 'phường của quản trị viên' },
-  params: z.object({ code: wardCode }),
-  body: suffixBody,
-  response: settingsSchema,
+  params: wardParams,
+  body: serialSuffixBody,
+  response: permitSettingsSchema,
   handler: async ({ db, user, params, body, actor, now }) => {
     authorize(user, 'update', { type: 'permit_settings', ...(await wardArea(db, params.code, 'params.code')) });
     await saveSuffix(db, 'ward', params.code, params.code, body.serialSuffix, actor, now);
@@ -85,8 +65,8 @@ export const businessPermitSettingsRoute = defineRoute({
     scope: 'doanh nghiệp: của mình; cán bộ phường: doanh nghiệp trong phường',
   },
   params: idParams,
-  body: suffixBody,
-  response: settingsSchema,
+  body: serialSuffixBody,
+  response: permitSettingsSchema,
   handler: async ({ db, user, params, body, actor, now }) => {
     const b = await loadBusinessFor(db, user, params.id, 'update', 'permit_settings');
     await saveSuffix(db, 'business', b.id, b.ward_code, body.serialSuffix, actor, now);

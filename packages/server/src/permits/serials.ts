@@ -1,10 +1,12 @@
+import { DEFAULT_SERIAL_SUFFIX } from '@thonghanh/contract';
 import { sql } from 'kysely';
 import type { Executor } from '../db/schema.js';
 
-/** The text after the number when neither the business nor its ward chose one: giấy đi đường. */
-export const DEFAULT_SERIAL_SUFFIX = 'GĐĐ';
-/** A serial is at most 24 code points (spec §1): 4–5 digits, `/`, the suffix. */
-export const MAX_SUFFIX_LENGTH = 16;
+/**
+ * The text after the number when neither the business nor its ward chose one (giấy đi đường),
+ * and the suffix's longest length: the contract's, as the settings screens read them.
+ */
+export { DEFAULT_SERIAL_SUFFIX, MAX_SUFFIX_LENGTH } from '@thonghanh/contract';
 
 /** `0001/GĐĐ`: the number zero-padded to 4 digits (wider past 9999), `/`, the suffix. */
 export const formatSerial = (seq: number, suffix: string): string => `${String(seq).padStart(4, '0')}/${suffix}`;

@@ -1,34 +1,5 @@
-import { z } from 'zod';
-import { timestamp } from '../../http/common-schemas.js';
-import { type Finding, findingSchema } from '../describe-findings.js';
+import type { Finding } from '@thonghanh/contract';
 import type { CaseEntryRecord, CaseRecord } from './case-query.js';
-
-export const caseSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  state: z.enum(['open', 'closed']),
-  outcome: z.enum(['no_action', 'unit_suspended']).nullable(),
-  business: z.object({ id: z.string(), name: z.string(), taxCode: z.string(), status: z.string() }),
-  wardCode: z.string(),
-  findingCount: z.number().int(),
-  openedBy: z.string().nullable(),
-  openedAt: timestamp,
-  closedBy: z.string().nullable(),
-  closedAt: timestamp.nullable(),
-  updatedAt: timestamp,
-});
-
-export const caseEntrySchema = z.object({
-  id: z.string(),
-  seq: z.number().int(),
-  kind: z.enum(['opened', 'finding', 'note', 'closed', 'unit_suspended']),
-  finding: findingSchema.nullable().describe('Phát hiện như lúc được đưa vào hồ sơ'),
-  note: z.string().nullable(),
-  actor: z.object({ id: z.string().nullable(), role: z.string(), name: z.string().nullable() }),
-  at: timestamp,
-});
-
-export const caseDetailSchema = caseSchema.extend({ entries: z.array(caseEntrySchema) });
 
 export const presentCase = (c: CaseRecord) => ({
   id: c.id,

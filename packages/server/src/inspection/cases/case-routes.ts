@@ -1,14 +1,21 @@
-import { z } from 'zod';
+import {
+  addFindingsBody,
+  caseDetailSchema,
+  caseNoteBody,
+  casePageSchema,
+  idParams,
+  listCasesQuery,
+  openCaseBody,
+} from '@thonghanh/contract';
 import { type AuthUser, authorize, authorizeById } from '../../authz/index.js';
 import { findBusiness } from '../../businesses/business-query.js';
 import type { Executor } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
-import { districtCode, idParams, wardCode } from '../../http/common-schemas.js';
 import { defineRoute } from '../../http/route.js';
 import { queueTransitionEmails } from '../../notifications/notify-dossier.js';
 import { areaOfRequest } from '../inspection-area.js';
 import { addFindings, addNote, closeCase, openCase, suspendUnit } from './case-commands.js';
-import { caseDetailSchema, caseResource, caseSchema, presentCase, presentCaseEntry } from './case-presenter.js';
+import { caseResource, presentCase, presentCaseEntry } from './case-presenter.js';
 import { type CaseRecord, findCase, listCaseEntries, listCases } from './case-query.js';
 
 const TAGS = ['inspection'];
@@ -20,9 +27,6 @@ const KEEP = {
   roles: ['ward_admin', 'ward_officer'],
   scope: 'hồ sơ hậu kiểm của phường mình',
 } as const;
-
-const note = z.string().trim().min(1, 'Nhập nội dung').max(4000);
-const findingKeys = z.array(z.string().min(1).max(200)).max(200);
 
 async function loadCase(db: Executor, user: AuthUser, id: string, action: 'read' | 'update'): Promise<CaseRecord> {
   const c = await findCase(db, id);
@@ -41,20 +45,8 @@ export const listCasesRoute = defineRoute({
   summary: 'Danh sách hồ sơ hậu kiểm (đang mở trước, mới nhất trước)',
   tags: TAGS,
   access: READ,
-  query: z.object({
-    ward: wardCode.optional(),
-    district: districtCode.optional(),
-    state: z.enum(['open', 'closed']).optional(),
-    businessId: z.string().min(1).max(64).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  }),
-  response: z.object({
-    items: z.array(caseSchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  }),
+  query: listCasesQuery,
+  response: casePageSchema,
   handler: async ({ db, user, query }) => {
     const area = await areaOfRequest(db, user, query, 'inspection_case');
     const { items, total } = await listCases(
@@ -81,12 +73,7 @@ export const openCaseRoute = defineRoute({
   tags: TAGS,
   access: KEEP,
   status: 201,
-  body: z.object({
-    businessId: z.string().min(1).max(64),
-    title: z.string().trim().max(200).optional(),
-    note: z.string().trim().max(4000).optional(),
-    findingKeys: findingKeys.optional(),
-  }),
+  body: openCaseBody,
   response: caseDetailSchema,
   handler: async ({ db, user, body, actor, now }) => {
     const business = await findBusiness(db, body.businessId);
@@ -114,7 +101,7 @@ export const addFindingsRoute = defineRoute({
   tags: TAGS,
   access: KEEP,
   params: idParams,
-  body: z.object({ findingKeys: findingKeys.min(1) }),
+  body: addFindingsBody,
   response: caseDetailSchema,
   handler: async ({ db, user, params, body, actor, now }) => {
     const c = await loadCase(db, user, params.id, 'update');
@@ -129,7 +116,7 @@ export const addCaseNoteRoute = defineRoute({
   tags: TAGS,
   access: KEEP,
   params: idParams,
-  body: z.object({ note }),
+  body: caseNoteBody,
   response: caseDetailSchema,
   handler: async ({ db, user, params, body, actor, now }) => {
     const c = await loadCase(db, user, params.id, 'update');
@@ -144,7 +131,7 @@ export const closeCaseRoute = defineRoute({
   tags: TAGS,
   access: KEEP,
   params: idParams,
-  body: z.object({ note }),
+  body: caseNoteBody,
   response: caseDetailSchema,
   handler: async ({ db, user, params, body, actor, now }) => {
     const c = await loadCase(db, user, params.id, 'update');
@@ -162,7 +149,7 @@ export const suspendUnitRoute = defineRoute({
   tags: TAGS,
   access: { roles: ['ward_officer'], scope: 'hồ sơ hậu kiểm của phường mình' },
   params: idParams,
-  body: z.object({ note }),
+  body: caseNoteBody,
   response: caseDetailSchema,
   handler: async (ctx) => {
     const { db, user, params, body, actor, now, deps } = ctx;

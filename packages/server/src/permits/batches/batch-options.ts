@@ -1,6 +1,7 @@
-/** What to do with a person who already holds an active permit. */
-export const ON_ACTIVE = ['replace', 'skip', 'another'] as const;
-export type OnActive = (typeof ON_ACTIVE)[number];
+import type { OnActive } from '@thonghanh/contract';
+
+/** What to do with a person who already holds an active permit (the contract's choices). */
+export { ON_ACTIVE, type OnActive } from '@thonghanh/contract';
 
 /** What a batch was asked to do, fixed when it is created (stored as JSON in `permit_batches.options`). */
 export interface BatchOptions {

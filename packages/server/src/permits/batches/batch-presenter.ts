@@ -1,29 +1,8 @@
-import { z } from 'zod';
+import type { BatchView } from '@thonghanh/contract';
 import type { PermitBatchRow } from '../../db/schema.js';
-import { timestamp } from '../../http/common-schemas.js';
 import { parseOptions } from './batch-options.js';
 
 export const BATCH_STATE_LABELS = { running: 'Đang cấp', done: 'Đã xong', failed: 'Bị dừng do lỗi' } as const;
-
-export const batchSchema = z.object({
-  batchId: z.string(),
-  businessId: z.string(),
-  state: z.enum(['running', 'done', 'failed']).describe('running: đang cấp; done: đã xong; failed: dừng vì lỗi'),
-  stateLabel: z.string(),
-  requested: z.number().int().describe('Số người được yêu cầu cấp'),
-  processed: z.number().int().describe('Số người đã xử lý (đã cấp + bỏ qua)'),
-  issued: z.number().int().describe('Số giấy đã cấp'),
-  skipped: z.number().int().describe('Số người bỏ qua (đang có giấy còn hiệu lực, hoặc đã bị rút khỏi danh sách)'),
-  replaced: z.number().int().describe('Số giấy cũ đã thu hồi để thay bằng giấy mới'),
-  firstSerial: z.string().nullable(),
-  lastSerial: z.string().nullable(),
-  validFromDate: z.string(),
-  validToDate: z.string(),
-  onActive: z.enum(['replace', 'skip', 'another']),
-  createdAt: timestamp,
-  finishedAt: timestamp.nullable(),
-});
-export type BatchView = z.input<typeof batchSchema>;
 
 export function presentBatch(b: PermitBatchRow): BatchView {
   const o = parseOptions(b.options);

@@ -3,11 +3,21 @@ import type {
   adminUnitWithAncestorsSchema,
   auditEntrySchema,
   auditPageSchema,
+  batchSchema,
   businessChangeSchema,
   businessSchema,
+  caseDetailSchema,
+  caseSchema,
   checkpointSchema,
+  findingSchema,
+  findingsPageSchema,
+  issuePermitsResponse,
+  permitSchema,
   scanSchema,
   sessionSchema,
+  statsSchema,
+  statsSeriesSchema,
+  unitCredentialSchema,
   userSchema,
   wardKeySchema,
   wardSettingsSchema,
@@ -233,156 +243,18 @@ export interface StaffEntryInput {
   scheduleEnd: string;
 }
 
-export interface Stats {
-  area: { wardCode: string | null; districtCode: string | null; provinceCode: string | null };
-  at: string;
-  sections: Record<string, Record<string, number>>;
-}
-
-export type PermitState = 'active' | 'revoked' | 'expired';
-
-export interface Permit {
-  id: string;
-  businessId: string;
-  staffId: string;
-  wardCode: string;
-  serial: string;
-  holder: string;
-  idType: IdType;
-  idNumber: string;
-  position: string | null;
-  workplace: string | null;
-  residence: string;
-  purpose: string;
-  routeFrom: string;
-  routeTo: string;
-  routeWards: string[];
-  schedule: Schedule | null;
-  validFrom: string;
-  validTo: string;
-  validFromDate: string;
-  validToDate: string;
-  status: PermitState;
-  statusLabel: string;
-  revokedReason: string | null;
-  revokedAt: string | null;
-  revokedBy: string | null;
-  issuedAt: string;
-  issuedBy: string | null;
-  kid: string;
-  cti: string;
-  qrText: string;
-}
-
+export type { PermitState } from '@thonghanh/contract';
+export type Permit = z.infer<typeof permitSchema>;
 /** A permit batch: one request to issue, worked through in chunks (GET /permits/batches/:id). */
-export interface PermitBatch {
-  batchId: string;
-  businessId: string;
-  state: 'running' | 'done' | 'failed';
-  stateLabel: string;
-  requested: number;
-  processed: number;
-  issued: number;
-  skipped: number;
-  replaced: number;
-  firstSerial: string | null;
-  lastSerial: string | null;
-  validFromDate: string;
-  validToDate: string;
-  onActive: 'replace' | 'skip' | 'another';
-  createdAt: string;
-  finishedAt: string | null;
-}
-
+export type PermitBatch = z.infer<typeof batchSchema>;
 /** POST /permits: the batch's summary and, when already done, the first page of its permits. */
-export interface IssueResult extends PermitBatch {
-  count: number;
-  items: Permit[];
-}
+export type IssueResult = z.infer<typeof issuePermitsResponse>;
+export type UnitCredential = z.infer<typeof unitCredentialSchema>;
 
-export interface UnitCredential {
-  id: string;
-  businessId: string;
-  dossierId: string;
-  approvalRef: string;
-  staffCount: number;
-  validFrom: string;
-  validTo: string;
-  validFromDate: string;
-  validToDate: string;
-  status: PermitState;
-  statusLabel: string;
-  revokedReason: string | null;
-  revokedAt: string | null;
-  issuedAt: string;
-  kid: string;
-  cti: string;
-  qrText: string;
-}
+export type Stats = z.infer<typeof statsSchema>;
+export type StatsSeries = z.infer<typeof statsSeriesSchema>;
 
-export interface Finding {
-  key: string;
-  kind: string;
-  at: string;
-  explanation: string;
-  unit: { id: string; name: string; taxCode: string; wardCode: string } | null;
-  permit: { id: string; serial: string; holder: string; status: string } | null;
-  person: { name: string | null; idNumber: string | null } | null;
-  checkpoints: Array<{ id: string; name: string }>;
-  scans: Array<{ id: string; at: string; checkpointId: string; verdict: string }>;
-  permits: Array<{ id: string; serial: string; holder: string }>;
-  count: number | null;
-  total: number | null;
-}
-
-export interface FindingsPage {
-  area: { wardCode: string | null; districtCode: string | null; provinceCode: string | null };
-  from: string;
-  to: string;
-  counts: Record<string, number>;
-  items: Finding[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface InspectionCase {
-  id: string;
-  title: string;
-  state: 'open' | 'closed';
-  outcome: 'no_action' | 'unit_suspended' | null;
-  business: { id: string; name: string; taxCode: string; status: string };
-  wardCode: string;
-  findingCount: number;
-  openedBy: string | null;
-  openedAt: string;
-  closedBy: string | null;
-  closedAt: string | null;
-  updatedAt: string;
-}
-
-export interface InspectionCaseDetail extends InspectionCase {
-  entries: Array<{
-    id: string;
-    seq: number;
-    kind: 'opened' | 'finding' | 'note' | 'closed' | 'unit_suspended';
-    finding: Finding | null;
-    note: string | null;
-    actor: { id: string | null; role: string; name: string | null };
-    at: string;
-  }>;
-}
-
-export interface StatsSeries {
-  area: { wardCode: string | null; districtCode: string | null; provinceCode: string | null };
-  bucket: 'hour' | 'day';
-  from: string;
-  to: string;
-  verdicts: string[];
-  scans: Array<{ at: string; total: number; counts: Record<string, number> }>;
-  permitsIssued: Array<{ at: string; n: number }>;
-  dossiers: {
-    level: 'ward' | 'district';
-    rows: Array<{ code: string; name: string; handled: number; onTime: number; late: number }>;
-  };
-}
+export type Finding = z.infer<typeof findingSchema>;
+export type FindingsPage = z.infer<typeof findingsPageSchema>;
+export type InspectionCase = z.infer<typeof caseSchema>;
+export type InspectionCaseDetail = z.infer<typeof caseDetailSchema>;

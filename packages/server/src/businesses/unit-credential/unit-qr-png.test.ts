@@ -1,10 +1,10 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { decodeQrPixels } from '../qr/decode-image.js';
-import { forEachApp, signIn } from '../test/app.js';
-import { WARDS } from '../test/constants.js';
-import { deskApprovesIn, makeUser } from '../test/factories.js';
-import { makeTestBusiness, verifyServed } from './test-support.js';
+import { makeTestBusiness, verifyServed } from '../../permits/test-support.js';
+import { decodeQrPixels } from '../../qr/decode-image.js';
+import { forEachApp, signIn } from '../../test/app.js';
+import { WARDS } from '../../test/constants.js';
+import { deskApprovesIn, makeUser } from '../../test/factories.js';
 
 describe('the unit QR as a PNG', () => {
   forEachApp((t) => {

@@ -1,54 +1,20 @@
-import { z } from 'zod';
-import { districtCode, wardCode } from '../../http/common-schemas.js';
-import { defineRoute } from '../../http/route.js';
-import { areaOfRequest, resolveArea } from '../../inspection/inspection-area.js';
-import { periodQuery, resolvePeriod } from '../../inspection/period.js';
-import { vnDateTime } from '../../notifications/vn-time.js';
-import { streamXlsx } from '../../xlsx/stream-xlsx.js';
-import { collectSeries, type SeriesResult } from './series.js';
+import { type StatsSeriesQuery, type StatsSeriesView, statsSeriesQuery, statsSeriesSchema } from '@thonghanh/contract';
+import { defineRoute } from '../http/route.js';
+import { areaOfRequest, resolveArea } from '../inspection/inspection-area.js';
+import { resolvePeriod } from '../inspection/period.js';
+import { vnDateTime } from '../notifications/vn-time.js';
+import { collectSeries, type SeriesResult } from '../workflow/stats/series.js';
+import { streamXlsx } from '../xlsx/stream-xlsx.js';
 
 const ACCESS = {
   roles: ['ward_admin', 'ward_officer', 'ward_leader', 'health_officer', 'supervisor'],
   scope: 'cán bộ phường: phường mình; giám sát: cộng cả địa bàn, hoặc ?ward= / ?district= trong địa bàn',
 } as const;
 
-const query = z.object({
-  ward: wardCode.optional(),
-  district: districtCode.optional(),
-  ...periodQuery,
-  bucket: z.enum(['hour', 'day']).default('day').describe('Theo giờ hoặc theo ngày (giờ Việt Nam)'),
-});
-
-const seriesSchema = z.object({
-  area: z.object({
-    wardCode: z.string().nullable(),
-    districtCode: z.string().nullable(),
-    provinceCode: z.string().nullable(),
-  }),
-  bucket: z.enum(['hour', 'day']),
-  from: z.string(),
-  to: z.string(),
-  verdicts: z.array(z.string()),
-  scans: z.array(z.object({ at: z.string(), total: z.number().int(), counts: z.record(z.string(), z.number().int()) })),
-  permitsIssued: z.array(z.object({ at: z.string(), n: z.number().int() })),
-  dossiers: z.object({
-    level: z.enum(['ward', 'district']),
-    rows: z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        handled: z.number().int(),
-        onTime: z.number().int(),
-        late: z.number().int(),
-      }),
-    ),
-  }),
-});
-
 async function seriesOf(
   ctx: { db: Parameters<typeof collectSeries>[0]; user: Parameters<typeof areaOfRequest>[1]; now: Date },
-  q: z.infer<typeof query>,
-): Promise<z.input<typeof seriesSchema>> {
+  q: StatsSeriesQuery,
+): Promise<StatsSeriesView> {
   const area = await areaOfRequest(ctx.db, ctx.user, q, 'stats');
   const period = resolvePeriod(q, ctx.now, q.bucket === 'hour' ? 2 : 14);
   const result = await collectSeries(ctx.db, area, await resolveArea(ctx.db, area), period, q.bucket);
@@ -72,8 +38,8 @@ export const statsSeriesRoute = defineRoute({
     '(quận) hoặc từng quận (thành phố).',
   tags: ['stats'],
   access: ACCESS,
-  query,
-  response: seriesSchema,
+  query: statsSeriesQuery,
+  response: statsSeriesSchema,
   handler: async ({ db, user, query: q, now }) => seriesOf({ db, user, now }, q),
 });
 
@@ -86,7 +52,7 @@ export const statsSeriesExportRoute = defineRoute({
   summary: 'Tải số liệu theo thời gian về dạng Excel (.xlsx): cùng các con số của biểu đồ',
   tags: ['stats'],
   access: ACCESS,
-  query,
+  query: statsSeriesQuery,
   produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   handler: async ({ db, user, query: q, now, reply }) => {
     const s = await seriesOf({ db, user, now }, q);

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodePng, pdfText, renderPage, Scratch } from '../../test/support/pdf-tools.js';
-import { forEachApp, signIn } from '../test/app.js';
-import { WARDS } from '../test/constants.js';
-import { makeDossier, makeUser, TEST_COMMITMENT } from '../test/factories.js';
-import { makeTestBusiness, verifyServed } from './test-support.js';
+import { decodePng, pdfText, renderPage, Scratch } from '../../../test/support/pdf-tools.js';
+import { makeTestBusiness, verifyServed } from '../../permits/test-support.js';
+import { forEachApp, signIn } from '../../test/app.js';
+import { WARDS } from '../../test/constants.js';
+import { makeDossier, makeUser, TEST_COMMITMENT } from '../../test/factories.js';
 
 const scratch = new Scratch();
 /** poppler's signature report (exit status 0 or not: the text says). */

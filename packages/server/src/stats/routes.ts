@@ -1,11 +1,10 @@
-import { z } from 'zod';
-import { authorize } from '../../authz/index.js';
-import { unknownAdminUnit } from '../../errors.js';
-import { districtCode, wardCode } from '../../http/common-schemas.js';
-import { defineRoute } from '../../http/route.js';
-import { findAdminUnit } from '../../jurisdictions/admin-units-query.js';
-import { userAreaFilter, wardArea } from '../../jurisdictions/ward-area.js';
-import { collectStats, type StatsArea } from './stats-sections.js';
+import { statsQuery, statsSchema } from '@thonghanh/contract';
+import { authorize } from '../authz/index.js';
+import { unknownAdminUnit } from '../errors.js';
+import { defineRoute } from '../http/route.js';
+import { findAdminUnit } from '../jurisdictions/admin-units-query.js';
+import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
+import { collectStats, type StatsArea } from '../workflow/stats/stats-sections.js';
 
 export const statsRoute = defineRoute({
   method: 'GET',
@@ -20,16 +19,8 @@ export const statsRoute = defineRoute({
     roles: ['ward_admin', 'ward_officer', 'ward_leader', 'health_officer', 'supervisor'],
     scope: 'cán bộ phường: phường mình; giám sát: trong địa bàn',
   },
-  query: z.object({ ward: wardCode.optional(), district: districtCode.optional() }),
-  response: z.object({
-    area: z.object({
-      wardCode: z.string().nullable(),
-      districtCode: z.string().nullable(),
-      provinceCode: z.string().nullable(),
-    }),
-    at: z.string(),
-    sections: z.record(z.string(), z.record(z.string(), z.number())),
-  }),
+  query: statsQuery,
+  response: statsSchema,
   handler: async ({ db, user, query, now }) => {
     let area: StatsArea = userAreaFilter(user);
     if (query.ward) {

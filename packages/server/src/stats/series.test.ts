@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeTestBusiness } from '../../permits/test-support.js';
-import { type Agent, forEachApp, signIn } from '../../test/app.js';
-import { WARDS } from '../../test/constants.js';
-import { makeCheckpoint, makeDossier, makeUser } from '../../test/factories.js';
-import { alignPeriod } from './series.js';
+import { makeTestBusiness } from '../permits/test-support.js';
+import { type Agent, forEachApp, signIn } from '../test/app.js';
+import { WARDS } from '../test/constants.js';
+import { makeCheckpoint, makeDossier, makeUser } from '../test/factories.js';
+import { alignPeriod } from '../workflow/stats/series.js';
 
 describe('alignPeriod', () => {
   it('widens a period to whole Việt Nam days (17:00 UTC) or whole hours', () => {

@@ -1,17 +1,16 @@
-import { z } from 'zod';
-import { loadBusinessFor } from '../businesses/load-business.js';
-import type { BusinessRow, Executor, UnitCredentialRow } from '../db/schema.js';
-import { notFound } from '../errors.js';
-import { idParams } from '../http/common-schemas.js';
-import { defineRoute } from '../http/route.js';
-import { wardDocumentKey } from '../keys/document-key.js';
-import { wardIssuer } from '../keys/issuer.js';
-import { loadMasterKey } from '../keys/master-key.js';
-import type { UnitConfirmationData } from '../pdf/unit-confirmation.js';
-import { renderQrPng } from '../qr/render.js';
-import { lastValidDate, presentUnitCredential, unitCredentialSchema } from './permit-presenter.js';
-import { activeUnitCredential } from './unit-credential.js';
-import { vnDateOf } from './vn-dates.js';
+import { idParams, unitCredentialSchema, unitQrPngQuery } from '@thonghanh/contract';
+import type { BusinessRow, Executor, UnitCredentialRow } from '../../db/schema.js';
+import { notFound } from '../../errors.js';
+import { defineRoute } from '../../http/route.js';
+import { wardDocumentKey } from '../../keys/document-key.js';
+import { wardIssuer } from '../../keys/issuer.js';
+import { loadMasterKey } from '../../keys/master-key.js';
+import type { UnitConfirmationData } from '../../pdf/unit-confirmation.js';
+import { lastValidDate, presentUnitCredential } from '../../permits/permit-presenter.js';
+import { activeUnitCredential } from '../../permits/unit-credential.js';
+import { vnDateOf } from '../../permits/vn-dates.js';
+import { renderQrPng } from '../../qr/render.js';
+import { loadBusinessFor } from '../load-business.js';
 
 const TAGS = ['permits'];
 const READ = {
@@ -125,7 +124,7 @@ export const confirmationPdfRoute = defineRoute({
     const business = await loadBusinessFor(db, user, params.id, 'read', 'unit_credential');
     const credential = await currentCredential(db, business.id);
     // pdf-lib loads with the first confirmation asked for, not at start-up.
-    const { renderSignedUnitConfirmationPdf } = await import('../pdf/unit-confirmation.js');
+    const { renderSignedUnitConfirmationPdf } = await import('../../pdf/unit-confirmation.js');
     const data = await confirmationData(db, business, credential);
     const key = await wardDocumentKey(db, business.ward_code, loadMasterKey(deps.config), now);
     const pdf = await renderSignedUnitConfirmationPdf(data, {
@@ -150,7 +149,7 @@ export const unitQrPngRoute = defineRoute({
   tags: TAGS,
   access: READ,
   params: idParams,
-  query: z.object({ scale: z.coerce.number().int().min(2).max(32).default(10) }),
+  query: unitQrPngQuery,
   produces: 'image/png',
   handler: async ({ db, user, params, query, reply }) => {
     const business = await loadBusinessFor(db, user, params.id, 'read', 'unit_credential');
