@@ -40,6 +40,10 @@ function openKysely(config: DatabaseConfig, options: CreateDatabaseOptions): Db 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // A 64 MiB page cache (the default is 2 MB): the post-inspection queries read 20–40 MB of
+    // index pages at a million scans; with 2 MB every run reads them again from the OS (half
+    // the time in system calls). One connection per database handle, filled only as read.
+    sqlite.pragma('cache_size = -65536');
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
   const pool = new pg.Pool({
