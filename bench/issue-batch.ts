@@ -9,8 +9,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildApp } from '../packages/server/src/app.js';
 import { bindAuditKey } from '../packages/server/src/audit/audit-key.js';
 import { loadConfig } from '../packages/server/src/config.js';
@@ -30,6 +31,16 @@ export interface IssueBatchResult {
   healthzP50Ms: number;
   healthzP99Ms: number;
   healthzMaxMs: number;
+  /** The same pinger for BASELINE_MS before the batch (no batch running): the shared machine's own noise. */
+  baselineHealthzP99Ms: number;
+  baselineHealthzMaxMs: number;
+  baselineLoopDelayMaxMs: number;
+  /** How late the server's event loop ran (perf_hooks), p99 and max: what a turn of the batch blocked others. */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  /** Load average (1 min) at the start and the end of the run: the machine is shared. */
+  loadStart: number;
+  loadEnd: number;
   /** The POST's answer (bytes): a summary, whatever the count. */
   answerBytes: number;
 }
@@ -56,6 +67,9 @@ async function setup(dir: string, n: number): Promise<void> {
   }
 }
 
+/** How long /healthz is pinged before the batch starts, for the baseline. */
+const BASELINE_MS = 3_000;
+
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
@@ -77,13 +91,19 @@ async function measure(dir: string, n: number): Promise<IssueBatchResult> {
     const headers = { 'content-type': 'application/json', cookie: `th_session=${cookie}`, 'x-csrf-token': csrfToken };
 
     (globalThis as { gc?: () => void }).gc?.();
+    const loadStart = loadavg()[0] ?? 0;
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
     const startRss = process.memoryUsage().rss;
     let peak = startRss;
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 10);
     // A monitor asking /healthz every 20 ms (one at a time) while the batch runs.
-    const latencies: number[] = [];
+    // First BASELINE_MS with no batch: the machine's own noise, measured in the same run.
+    const baseline: number[] = [];
+    let latencies = baseline;
+    const batchLatencies: number[] = [];
     let pinging = true;
     const pinger = (async () => {
       while (pinging) {
@@ -95,6 +115,10 @@ async function measure(dir: string, n: number): Promise<IssueBatchResult> {
       }
     })();
 
+    await new Promise((r) => setTimeout(r, BASELINE_MS));
+    const baselineLoop = { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
+    loop.reset();
+    latencies = batchLatencies;
     const t0 = performance.now();
     const res = await fetch(`${base}/api/v1/permits`, {
       method: 'POST',
@@ -109,11 +133,13 @@ async function measure(dir: string, n: number): Promise<IssueBatchResult> {
       body = (await (await fetch(`${base}/api/v1/permits/batches/${body.batchId}`, { headers })).json()) as typeof body;
     }
     const issueMs = performance.now() - t0;
+    loop.disable();
     pinging = false;
     await pinger;
     clearInterval(sampler);
     if (body.state !== 'done' || body.issued !== n) throw new Error(`batch ${body.state}, ${body.issued} issued`);
-    const sorted = [...latencies].sort((a, b) => a - b);
+    const sorted = [...batchLatencies].sort((a, b) => a - b);
+    const idle = [...baseline].sort((a, b) => a - b);
     const mb = (b: number) => Math.round(b / 1024 / 1024);
     return {
       permits: n,
@@ -125,6 +151,13 @@ async function measure(dir: string, n: number): Promise<IssueBatchResult> {
       healthzP50Ms: Math.round(quantile(sorted, 0.5) * 10) / 10,
       healthzP99Ms: Math.round(quantile(sorted, 0.99) * 10) / 10,
       healthzMaxMs: Math.round((sorted[sorted.length - 1] ?? 0) * 10) / 10,
+      baselineHealthzP99Ms: Math.round(quantile(idle, 0.99) * 10) / 10,
+      baselineHealthzMaxMs: Math.round((idle[idle.length - 1] ?? 0) * 10) / 10,
+      baselineLoopDelayMaxMs: Math.round(baselineLoop.max * 10) / 10,
+      loopDelayP99Ms: Math.round(loop.percentile(99) / 1e5) / 10,
+      loopDelayMaxMs: Math.round(loop.max / 1e5) / 10,
+      loadStart: Math.round(loadStart * 100) / 100,
+      loadEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100,
       answerBytes: Buffer.byteLength(text),
     };
   } finally {

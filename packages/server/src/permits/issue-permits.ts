@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { base64urlEncode, buildQrText, nameSearchKey, signClaims } from '@thonghanh/core';
 import { sql } from 'kysely';
 import { audit } from '../audit/append-audit.js';
@@ -7,7 +8,7 @@ import { newId } from '../db/ids.js';
 import type { BusinessRow, Executor, PermitBatchRow, PermitRow, StaffMemberRow } from '../db/schema.js';
 import { AppError, type Issue } from '../errors.js';
 import { wardIssuer } from '../keys/issuer.js';
-import { signingKeyFor } from '../keys/ward-keys.js';
+import { currentWardKey, type SigningKey, signingKeyFor } from '../keys/ward-keys.js';
 import { activeHolders } from './batches/active-permits.js';
 import {
   type BatchCursor,
@@ -237,22 +238,53 @@ async function nextPeople(
 }
 
 /**
- * Issues the next chunk of a running batch (`db` must be a transaction: the permits, their
- * serials, the revocations of replaced permits, one audit row and the batch's counters and
- * cursor commit together, so a kill leaves whole chunks). Returns the batch as updated and
- * the permits issued.
+ * What the next chunk of a batch will do, read from the database but not yet written: who
+ * gets a permit, who is skipped or replaced, where the next chunk starts, and the serials and
+ * key the signatures will carry. `fingerprint` sums it all up: a plan made again later (in
+ * the transaction that writes it) with the same fingerprint means nothing it relied on moved.
  */
-export async function issueNextChunk(
+export interface ChunkPlan {
+  business: BusinessRow;
+  people: StaffMemberRow[];
+  considered: number;
+  skipped: number;
+  /** People whose active permit is revoked and replaced (`onActive: 'replace'`). */
+  replacing: string[];
+  next: BatchCursor;
+  last: boolean;
+  validity: Validity;
+  year: number;
+  suffix: string;
+  /** The business's next serial number for `year`, as the counter stands now (not reserved). */
+  firstSeq: number;
+  /** The id of the ward's current key (null: none yet; signingKeyFor makes it). */
+  keyId: string | null;
+  issuer: string;
+  fingerprint: string;
+}
+
+/** Thrown in a chunk's write transaction when its plan went stale after signing (it rolls back; the runner plans again). */
+export class StaleChunkError extends Error {
+  override name = 'StaleChunkError';
+}
+
+/**
+ * Reads what the next chunk of a running batch will do (see ChunkPlan); writes nothing. The
+ * signing key is fetched apart (signingKeyFor, which may create one and so takes the audit
+ * head): on PostgreSQL every issuer takes the serial counter's row before the audit head,
+ * and a key made before the counter is reserved, in the same transaction, could deadlock.
+ */
+export async function planChunk(
   db: Executor,
   batch: PermitBatchRow,
   ctx: IssueContext,
   size: number,
-): Promise<{ batch: PermitBatchRow; permits: PermitRow[] }> {
+): Promise<ChunkPlan> {
   const opts = parseOptions(batch.options);
-  const { business } = await issuingBusiness(db, batch.business_id);
+  const { business, plan } = await issuingBusiness(db, batch.business_id);
   const { people, considered, next, last } = await nextPeople(db, business, opts, parseCursor(batch.cursor), size);
   let skipped = considered - people.length;
-  let replaced = 0;
+  let replacing: string[] = [];
   let toIssue = people;
   if (people.length > 0 && opts.onActive !== 'another') {
     const holders = await activeHolders(
@@ -268,90 +300,89 @@ export async function issueNextChunk(
         toIssue = people.filter((p) => !holding.has(p.id));
         skipped += people.length - toIssue.length;
       } else {
-        await revokePermitsOf(
-          db,
-          { businessId: business.id, staffIds: [...holding] },
-          business.ward_code,
-          REPLACED_REASON,
-          ctx,
-        );
-        replaced = holding.size;
+        replacing = [...holding];
       }
     }
   }
+  const year = vnYearOf(ctx.now);
+  const suffix = await serialSuffixFor(db, business.id, business.ward_code);
+  const counter = await db
+    .selectFrom('permit_counters')
+    .select('last_seq')
+    .where('business_id', '=', business.id)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  const firstSeq = Number(counter?.last_seq ?? 0) + 1;
+  const keyId = (await currentWardKey(db, business.ward_code))?.id ?? null;
+  const { issuer } = await wardIssuer(db, business.ward_code);
   const validity: Validity = {
     notBefore: new Date(vnDayStart(opts.fromDate)),
     notAfter: new Date(vnDayEnd(opts.toDate)),
     fromDate: opts.fromDate,
     toDate: opts.toDate,
   };
-  const permits = toIssue.length > 0 ? await signAndInsert(db, business, toIssue, validity, opts, batch.id, ctx) : [];
-  const at = ctx.now.toISOString();
-  const updated = await db
-    .updateTable('permit_batches')
-    .set({
-      processed: sql`processed + ${considered}`,
-      issued: sql`issued + ${permits.length}`,
-      skipped: sql`skipped + ${skipped}`,
-      replaced: sql`replaced + ${replaced}`,
-      cursor: JSON.stringify(next),
-      ...(permits.length > 0
-        ? {
-            first_serial: batch.first_serial ?? (permits[0] as PermitRow).serial,
-            last_serial: (permits[permits.length - 1] as PermitRow).serial,
-          }
-        : {}),
-      ...(last ? { state: 'done' as const, finished_at: at } : {}),
-      updated_at: at,
-    })
-    .where('id', '=', batch.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return { batch: updated, permits };
+  const fingerprint = JSON.stringify([
+    batch.state,
+    batch.cursor,
+    business,
+    plan.dossierId,
+    toIssue,
+    replacing,
+    skipped,
+    year,
+    suffix,
+    firstSeq,
+    keyId,
+    issuer,
+  ]);
+  return {
+    business,
+    people: toIssue,
+    considered,
+    skipped,
+    replacing,
+    next,
+    last,
+    validity,
+    year,
+    suffix,
+    firstSeq,
+    keyId,
+    issuer,
+    fingerprint,
+  };
 }
 
-/** Consecutive serials, one signature each by the ward's current key, one audit row, the rows inserted. */
-async function signAndInsert(
-  db: Executor,
-  business: BusinessRow,
-  staff: StaffMemberRow[],
-  validity: Validity,
-  opts: BatchOptions,
-  batchId: string,
-  ctx: IssueContext,
-): Promise<PermitRow[]> {
-  const year = vnYearOf(ctx.now);
-  const suffix = await serialSuffixFor(db, business.id, business.ward_code);
-  const first = await reserveSerialNumbers(db, business.id, year, staff.length);
-  const firstSerial = formatSerial(first, suffix);
-  const lastSerial = formatSerial(first + staff.length - 1, suffix);
-  await audit(
-    db,
-    ctx.actor,
-    'permit.issued',
-    { type: 'business', id: business.id, wardCode: business.ward_code },
-    {
-      count: staff.length,
-      firstSerial,
-      lastSerial,
-      validFrom: validity.fromDate,
-      validTo: validity.toDate,
-      batchId,
-    },
-    ctx.now,
-  );
-  const { issuer } = await wardIssuer(db, business.ward_code);
-  const key = await signingKeyFor(db, business.ward_code, ctx);
-  const issuedAt = ctx.now.toISOString();
+/** Permits signed between two waits for the event loop when `yieldEvery` is set. */
+export interface SignOptions {
+  /** Lets other work run after every this many signatures (background batches); unset: never. */
+  yieldEvery?: number;
+}
 
+/**
+ * Builds and signs the permit rows of a plan with `key`, serials from `first` on: CPU work
+ * only, no database, so the background runner does it outside any transaction.
+ */
+export async function signChunk(
+  plan: ChunkPlan,
+  key: SigningKey,
+  first: number,
+  batch: PermitBatchRow,
+  ctx: IssueContext,
+  options: SignOptions = {},
+): Promise<PermitRow[]> {
+  const opts = parseOptions(batch.options);
+  const { business, validity, suffix } = plan;
+  const issuedAt = ctx.now.toISOString();
   const permits: PermitRow[] = [];
-  for (let i = 0; i < staff.length; i++) {
-    const person = staff[i] as StaffMemberRow;
+  for (let i = 0; i < plan.people.length; i++) {
+    if (options.yieldEvery && i > 0 && i % options.yieldEvery === 0) await yieldToEventLoop();
+    const person = plan.people[i] as StaffMemberRow;
     const seq = first + i;
     const serial = formatSerial(seq, suffix);
     const snap = snapshotOf(person, business, opts.purpose);
     const cti = randomBytes(16);
-    const claims = credentialClaims(issuer, new Uint8Array(cti), ctx.now, validity, {
+    const claims = credentialClaims(plan.issuer, new Uint8Array(cti), ctx.now, validity, {
       permit: permitFields(snap, serial, business),
     });
     const cose = await signClaims(claims, key.signer, nodeCryptoProvider);
@@ -363,7 +394,7 @@ async function signAndInsert(
       district_code: business.district_code,
       province_code: business.province_code,
       serial,
-      year,
+      year: plan.year,
       seq,
       cti: base64urlEncode(cti),
       kid: key.row.kid,
@@ -388,16 +419,107 @@ async function signAndInsert(
       schedule: snap.schedule ? JSON.stringify(snap.schedule) : null,
       issued_by: ctx.actor.id,
       issued_at: issuedAt,
-      batch_id: batchId,
+      batch_id: batch.id,
     });
   }
-  for (let i = 0; i < permits.length; i += INSERT_CHUNK) {
-    await db
-      .insertInto('permits')
-      .values(permits.slice(i, i + INSERT_CHUNK))
-      .execute();
-  }
   return permits;
+}
+
+/**
+ * Reserves a plan's serials in `db` (a transaction) and returns the first. With `expected`
+ * (the number the permits were signed with), a counter that moved throws StaleChunkError.
+ */
+export async function reserveChunkSerials(db: Executor, plan: ChunkPlan, expected?: number): Promise<number> {
+  if (plan.people.length === 0) return plan.firstSeq;
+  const first = await reserveSerialNumbers(db, plan.business.id, plan.year, plan.people.length);
+  if (expected !== undefined && first !== expected) throw new StaleChunkError(`serial ${first}, signed ${expected}`);
+  return first;
+}
+
+/**
+ * Writes a signed chunk in `db` (a transaction, the one that reserved its serials): the
+ * revocations of replaced permits, one audit row, the permits, and the batch's counters and
+ * cursor, together, so a kill leaves whole chunks. Returns the batch as updated.
+ */
+export async function writeChunk(
+  db: Executor,
+  batch: PermitBatchRow,
+  plan: ChunkPlan,
+  permits: PermitRow[],
+  ctx: IssueContext,
+): Promise<PermitBatchRow> {
+  const { business } = plan;
+  if (plan.replacing.length > 0) {
+    await revokePermitsOf(
+      db,
+      { businessId: business.id, staffIds: plan.replacing },
+      business.ward_code,
+      REPLACED_REASON,
+      ctx,
+    );
+  }
+  const firstPermit = permits[0];
+  const lastPermit = permits[permits.length - 1];
+  if (firstPermit && lastPermit) {
+    await audit(
+      db,
+      ctx.actor,
+      'permit.issued',
+      { type: 'business', id: business.id, wardCode: business.ward_code },
+      {
+        count: permits.length,
+        firstSerial: firstPermit.serial,
+        lastSerial: lastPermit.serial,
+        validFrom: plan.validity.fromDate,
+        validTo: plan.validity.toDate,
+        batchId: batch.id,
+      },
+      ctx.now,
+    );
+    for (let i = 0; i < permits.length; i += INSERT_CHUNK) {
+      await db
+        .insertInto('permits')
+        .values(permits.slice(i, i + INSERT_CHUNK))
+        .execute();
+    }
+  }
+  const at = ctx.now.toISOString();
+  return db
+    .updateTable('permit_batches')
+    .set({
+      processed: sql`processed + ${plan.considered}`,
+      issued: sql`issued + ${permits.length}`,
+      skipped: sql`skipped + ${plan.skipped}`,
+      replaced: sql`replaced + ${plan.replacing.length}`,
+      cursor: JSON.stringify(plan.next),
+      ...(firstPermit && lastPermit
+        ? { first_serial: batch.first_serial ?? firstPermit.serial, last_serial: lastPermit.serial }
+        : {}),
+      ...(plan.last ? { state: 'done' as const, finished_at: at } : {}),
+      updated_at: at,
+    })
+    .where('id', '=', batch.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Issues the next chunk of a running batch all in `db`, which must be a transaction (the
+ * inline path: small requests, the demo, the command line). Serials are reserved before
+ * signing, so a concurrent issuer can never take the numbers signed. Returns the batch as
+ * updated and the permits issued.
+ */
+export async function issueNextChunk(
+  db: Executor,
+  batch: PermitBatchRow,
+  ctx: IssueContext,
+  size: number,
+): Promise<{ batch: PermitBatchRow; permits: PermitRow[] }> {
+  const plan = await planChunk(db, batch, ctx, size);
+  const first = await reserveChunkSerials(db, plan);
+  const key = await signingKeyFor(db, plan.business.ward_code, ctx);
+  const permits = await signChunk(plan, key, first, batch, ctx);
+  return { batch: await writeChunk(db, batch, plan, permits, ctx), permits };
 }
 
 /** People issued to per chunk when a whole batch runs in one transaction. */

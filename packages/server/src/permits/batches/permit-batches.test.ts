@@ -1,3 +1,4 @@
+import { decodeClaims, decodeSign1, digitsToBytes, splitQrText } from '@thonghanh/core';
 import { describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../audit/append-audit.js';
 import type { Db } from '../../db/schema.js';
@@ -5,8 +6,10 @@ import { forEachApp, signIn } from '../../test/app.js';
 import { WARDS } from '../../test/constants.js';
 import { makeUser } from '../../test/factories.js';
 import { createBatch, issueNextChunk } from '../issue-permits.js';
+import { reserveSerialNumbers } from '../serials.js';
 import { issueContext } from '../signing-context.js';
 import { makeTestBusiness } from '../test-support.js';
+import { vnYearOf } from '../vn-dates.js';
 import { batchRunner } from './batch-runner.js';
 
 async function permitsOf(db: Db, businessId: string) {
@@ -109,6 +112,63 @@ forEachApp((t) => {
       const rows = await permitsOf(t.db, b.business.id);
       expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
       expect(new Set(rows.map((r) => r.staff_id)).size).toBe(23);
+    });
+
+    it('a chunk whose plan moves while it is signed (outside any transaction) is signed again: right serials and names', async () => {
+      const b = await makeTestBusiness(t.db, { staff: 12 });
+      const ctx = issueContext(t.appConfig, CLI_ACTOR, t.clock.now());
+      const batch = await t.db
+        .transaction()
+        .execute((tx) => createBatch(tx, { businessId: b.business.id, staffIds: 'all' }, ctx));
+      const firstPeople = await t.db
+        .selectFrom('staff_members')
+        .select(['id', 'name_key'])
+        .where('business_id', '=', b.business.id)
+        .orderBy('name_key')
+        .orderBy('id')
+        .limit(5)
+        .execute();
+      const renamed = (firstPeople[2] as { id: string }).id;
+      let signings = 0;
+      const runner = batchRunner({
+        db: t.db,
+        config: t.appConfig,
+        clock: t.clock,
+        log: quietLog,
+        chunkSize: 5,
+        afterSign: async () => {
+          signings++;
+          // First chunk, first signing: someone else takes serial 1, and a person is renamed.
+          if (signings !== 1) return;
+          await t.db.transaction().execute((tx) => reserveSerialNumbers(tx, b.business.id, vnYearOf(t.clock.now()), 1));
+          await t.db
+            .updateTable('staff_members')
+            .set({ full_name: 'Người Đổi Tên' })
+            .where('id', '=', renamed)
+            .execute();
+        },
+      });
+      runner.start(batch.id);
+      await runner.idle();
+      // 3 chunks, the first signed twice.
+      expect(signings).toBe(4);
+      const rows = await t.db
+        .selectFrom('permits')
+        .select(['staff_id', 'seq', 'serial', 'holder', 'qr_text'])
+        .where('business_id', '=', b.business.id)
+        .orderBy('seq')
+        .execute();
+      expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 2));
+      expect(rows.find((r) => r.staff_id === renamed)?.holder).toBe('Người Đổi Tên');
+      // What is signed in each QR is what the row says.
+      for (const r of rows) {
+        const split = splitQrText(r.qr_text);
+        const sign1 = decodeSign1(digitsToBytes(split?.digits ?? '') ?? new Uint8Array());
+        if (!sign1.ok) throw new Error(sign1.message);
+        const claims = decodeClaims(sign1.value.payload);
+        if (!claims.ok) throw new Error(claims.message);
+        expect([claims.value.permit?.serial, claims.value.permit?.holder]).toEqual([r.serial, r.holder]);
+      }
     });
 
     it('a batch whose business is suspended meanwhile stops as failed, keeping what it issued', async () => {
