@@ -6,12 +6,15 @@
  */
 export * from './admin-units.js';
 export * from './anomaly-kinds.js';
+export * from './attachments.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './business-changes.js';
 export * from './businesses.js';
 export * from './checkpoints.js';
 export * from './common.js';
+export * from './dossier-states.js';
+export * from './dossiers.js';
 export * from './errors.js';
 export * from './inspection.js';
 export * from './keys.js';

@@ -26,8 +26,6 @@ interface OpenApi {
 
 /** Interface → where the API returns it (method, path template, and the list inside, if any). */
 const CONTRACT: Array<[string, 'get' | 'post', string, 'items' | null]> = [
-  ['DossierDetail', 'get', '/api/v1/dossiers/{id}', null],
-  ['Dossier', 'get', '/api/v1/dossiers', 'items'],
   ['StaffMember', 'get', '/api/v1/businesses/{id}/staff', 'items'],
   ['ImportResult', 'post', '/api/v1/dossiers/{id}/staff/import', null],
 ];
