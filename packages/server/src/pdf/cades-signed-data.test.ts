@@ -52,17 +52,21 @@ function opensslVerify(signature: Buffer, content: Buffer): boolean {
   return spawnSync('openssl', [...args, '-out', '/dev/null']).status === 0;
 }
 
+type Node = forge.asn1.Asn1;
+/** The i-th child of a constructed node (negative: from the end); throws when there is none. */
+function child(node: Node | undefined, i: number): Node {
+  const c = (node?.value as Node[] | undefined)?.at(i);
+  if (!c) throw new Error(`ASN.1: no child ${i}`);
+  return c;
+}
+
 /** The signed attributes, by OID, as forge reads them back. */
-function signedAttributes(signature: Buffer): Map<string, forge.asn1.Asn1> {
-  const ci = forge.asn1.fromDer(signature.toString('binary'));
-  const sd = ((ci.value as forge.asn1.Asn1[])[1]?.value as forge.asn1.Asn1[])[0] as forge.asn1.Asn1;
-  const infos = (sd.value as forge.asn1.Asn1[]).at(-1) as forge.asn1.Asn1;
-  const info = (infos.value as forge.asn1.Asn1[])[0] as forge.asn1.Asn1;
-  const attrs = (info.value as forge.asn1.Asn1[])[3] as forge.asn1.Asn1;
-  const out = new Map<string, forge.asn1.Asn1>();
-  for (const a of attrs.value as forge.asn1.Asn1[]) {
-    const [type, values] = a.value as forge.asn1.Asn1[];
-    out.set(forge.asn1.derToOid(type?.value as string), (values?.value as forge.asn1.Asn1[])[0] as forge.asn1.Asn1);
+function signedAttributes(signature: Buffer): Map<string, Node> {
+  const signedData = child(child(forge.asn1.fromDer(signature.toString('binary')), 1), 0);
+  const signerInfo = child(child(signedData, -1), 0);
+  const out = new Map<string, Node>();
+  for (const a of child(signerInfo, 3).value as Node[]) {
+    out.set(forge.asn1.derToOid(child(a, 0).value as string), child(child(a, 1), 0));
   }
   return out;
 }
@@ -86,20 +90,18 @@ describe('the CAdES detached signature of the ward’s documents', () => {
       '1.2.840.113549.1.9.3',
       '1.2.840.113549.1.9.4',
     ]);
-    const v2 = attrs.get('1.2.840.113549.1.9.16.2.47') as forge.asn1.Asn1;
+    const v2 = attrs.get('1.2.840.113549.1.9.16.2.47');
     // SigningCertificateV2 { certs: [ESSCertIDv2 { certHash, issuerSerial }] }: SHA-256 by default.
-    const certId = ((v2.value as forge.asn1.Asn1[])[0]?.value as forge.asn1.Asn1[])[0] as forge.asn1.Asn1;
-    const [hash, issuerSerial] = certId.value as forge.asn1.Asn1[];
-    expect(Buffer.from(hash?.value as string, 'binary')).toEqual(createHash('sha256').update(certDer).digest());
-    const cert = forge.asn1.fromDer(certDer.toString('binary'));
-    const tbs = (cert.value as forge.asn1.Asn1[])[0]?.value as forge.asn1.Asn1[];
-    const [names, serial] = issuerSerial?.value as forge.asn1.Asn1[];
-    // The issuer, byte for byte (the Vietnamese UTF8String name untouched), and the serial.
-    const issuer = (((names?.value as forge.asn1.Asn1[])[0] as forge.asn1.Asn1).value as forge.asn1.Asn1[])[0];
-    expect(forge.asn1.toDer(issuer as forge.asn1.Asn1).toHex()).toBe(
-      forge.asn1.toDer(tbs[3] as forge.asn1.Asn1).toHex(),
+    const certId = child(child(v2, 0), 0);
+    expect(Buffer.from(child(certId, 0).value as string, 'binary')).toEqual(
+      createHash('sha256').update(certDer).digest(),
     );
-    expect(serial?.value).toBe(tbs[1]?.value);
+    const tbs = child(forge.asn1.fromDer(certDer.toString('binary')), 0);
+    const issuerSerial = child(certId, 1);
+    // The issuer, byte for byte (the Vietnamese UTF8String name untouched), and the serial.
+    const issuer = child(child(child(issuerSerial, 0), 0), 0);
+    expect(forge.asn1.toDer(issuer).toHex()).toBe(forge.asn1.toDer(child(tbs, 3)).toHex());
+    expect(child(issuerSerial, 1).value).toBe(child(tbs, 1).value);
     const printed = execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER'], { input: sig }).toString();
     expect(printed).toContain('id-smime-aa-signingCertificateV2');
   });
