@@ -230,7 +230,17 @@ async function longestPlausibleSeconds(db: Executor): Promise<number> {
     .where('latitude', 'is not', null)
     .executeTakeFirst();
   if (box?.lat0 == null || box.lat1 == null) return 0;
-  const [lat0, lat1, lon0, lon1] = [Number(box.lat0), Number(box.lat1), Number(box.lon0), Number(box.lon1)];
+  return longestCopySeconds({
+    lat0: Number(box.lat0),
+    lat1: Number(box.lat1),
+    lon0: Number(box.lon0),
+    lon1: Number(box.lon1),
+  });
+}
+
+/** The bound of `longestPlausibleSeconds` for checkpoints inside this box (degrees). */
+export function longestCopySeconds(box: { lat0: number; lat1: number; lon0: number; lon1: number }): number {
+  const { lat0, lat1, lon0, lon1 } = box;
   const kmPerDegree = 111.2;
   const widest = lat0 <= 0 && lat1 >= 0 ? 1 : Math.cos((Math.min(Math.abs(lat0), Math.abs(lat1)) * Math.PI) / 180);
   const diagonal = Math.hypot((lat1 - lat0) * kmPerDegree, (lon1 - lon0) * kmPerDegree * widest);
