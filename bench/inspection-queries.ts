@@ -329,13 +329,19 @@ export async function benchInspectionOn(
   options: InspectionBenchOptions = {},
 ): Promise<{ results: QueryResult[]; loadSeconds: number; factsSeconds: number }> {
   const o = { scans: options.scans ?? 1_000_000, permits: options.permits ?? 100_000, runs: options.runs ?? 20 };
-  const dir = mkdtempSync(join(tmpdir(), 'thonghanh-bench-inspection-'));
-  const { config, drop } = await openBenchDatabase(kind, dir);
-  const db = createDatabase(config, { poolSize: 1 });
+  // BENCH_KEEP=<dir>: keep the loaded database (SQLite file in <dir>, PostgreSQL schema
+  // bench_keep_inspection) and reuse it on the next run, to iterate on queries without reloading.
+  const keep = process.env.BENCH_KEEP;
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'thonghanh-bench-inspection-'));
+  const { config, drop } = await openBenchDatabase(kind, dir, keep ? 'bench_keep_inspection' : undefined);
+  // PostgreSQL: the app's pool of 10, so the kinds' queries run at once as in the route
+  // (BENCH_POOL=1: one connection). SQLite has one connection whatever this says.
+  const db = createDatabase(config, { poolSize: Number(process.env.BENCH_POOL ?? 10) });
   bindAuditKey(db, { auditKey: undefined, keysDir: join(dir, 'keys') });
   try {
     await migrateOrThrow(db);
-    await seedAdminUnits(db, { provinces: ['01'] });
+    const loaded = keep && (await db.selectFrom('permits').select('id').limit(1).executeTakeFirst());
+    if (!loaded) await seedAdminUnits(db, { provinces: ['01'] });
     const t0 = performance.now();
     let appCache: number | undefined;
     if (kind === 'postgres') await sql`set session_replication_role = replica`.execute(db);
@@ -345,14 +351,28 @@ export async function benchInspectionOn(
       appCache = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]?.cache_size ?? -2000;
       await sql`pragma cache_size = -400000`.execute(db);
     }
-    const { wards } = await db.transaction().execute((tx) => withoutScanIndexes(tx, () => seed(tx, o)));
+    const wards = loaded
+      ? (
+          await db
+            .selectFrom('admin_units')
+            .select('code')
+            .where('district_code', '=', '004')
+            .where('level', '=', 'ward')
+            .orderBy('code')
+            .execute()
+        ).map((w) => w.code)
+      : (await db.transaction().execute((tx) => withoutScanIndexes(tx, () => seed(tx, o)))).wards;
     const loadSeconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();
-    await db.transaction().execute((tx) => rebuildScanFacts(tx));
+    if (!loaded) await db.transaction().execute((tx) => rebuildScanFacts(tx));
     const factsSeconds = (performance.now() - t1) / 1000;
+    if (kind === 'postgres') await sql`set session_replication_role = origin`.execute(db);
+    else await sql`pragma foreign_keys = on`.execute(db);
     if (appCache !== undefined) await sql.raw(`pragma cache_size = ${Number(appCache)}`).execute(db);
-    if (kind === 'postgres') await sql`vacuum analyze`.execute(db);
-    else await sql`analyze`.execute(db);
+    if (!loaded) {
+      if (kind === 'postgres') await sql`vacuum analyze`.execute(db);
+      else await sql`analyze`.execute(db);
+    }
 
     const now = new Date(END);
     const week = { from: new Date(END - 7 * DAY).toISOString(), to: new Date(END).toISOString() };
@@ -413,15 +433,19 @@ export async function benchInspectionOn(
     return { results, loadSeconds, factsSeconds };
   } finally {
     await db.destroy();
-    await drop();
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) {
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 
 export async function benchInspection(options: InspectionBenchOptions = {}): Promise<Section> {
-  const runs = [await benchInspectionOn('sqlite', options)];
-  const kinds = ['sqlite'];
-  if (process.env.DATABASE_URL?.startsWith('postgres')) {
+  // BENCH_ONLY=sqlite|postgres runs one database.
+  const only = process.env.BENCH_ONLY;
+  const runs = only === 'postgres' ? [] : [await benchInspectionOn('sqlite', options)];
+  const kinds = only === 'postgres' ? [] : ['sqlite'];
+  if (process.env.DATABASE_URL?.startsWith('postgres') && only !== 'sqlite') {
     runs.push(await benchInspectionOn('postgres', options));
     kinds.push('postgres');
   }
@@ -450,7 +474,7 @@ export async function benchInspection(options: InspectionBenchOptions = {}): Pro
         '5 % of permits never shown, scans over four weeks at commute hours (80 % at the holder’s ward): 1 % expired, 0.3 % bad signature, ' +
         '0.2 % unknown issuer, revoked permits refused 9 times in 10, 1 % off route, 0.5 % outside schedule, 0.2 % identity mismatch. ' +
         'Each query is what its route runs (findings found, counted by kind, the first 50 described; the series with its three parts), ' +
-        '2 warm-up runs then 20 timed, one connection.',
+        '2 warm-up runs then 20 timed, one after the other (PostgreSQL: the app’s pool of 10 connections).',
     ],
   };
 }
@@ -459,6 +483,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const section = await benchInspection({
     ...(process.env.BENCH_SCANS ? { scans: Number(process.env.BENCH_SCANS) } : {}),
     ...(process.env.BENCH_PERMITS ? { permits: Number(process.env.BENCH_PERMITS) } : {}),
+    ...(process.env.BENCH_RUNS ? { runs: Number(process.env.BENCH_RUNS) } : {}),
   });
   console.log(JSON.stringify(section, null, 2));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ANOMALY_KINDS } from './anomaly-kinds.js';
 import { areaSchema, districtCode, timestamp, wardCode } from './common.js';
 import { periodQuery } from './period.js';
 
@@ -6,18 +7,6 @@ import { periodQuery } from './period.js';
  * Post-inspection (hậu kiểm): the findings the server derives from the scan log, and the
  * inspection cases a ward keeps on a unit. The rules are the server's (inspection/).
  */
-export const ANOMALY_KINDS = [
-  'revoked_presented',
-  'expired_presented',
-  'forged',
-  'off_route',
-  'off_schedule',
-  'copy_suspected',
-  'identity_mismatch',
-  'never_scanned',
-  'unit_high_failure',
-] as const;
-export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
 /** Default threshold of a unit's failure rate, percent. */
 export const DEFAULT_FAILURE_THRESHOLD = 20;

@@ -26,6 +26,16 @@ export const emailSchema = z
   .transform((v) => (v ? v.toLowerCase() : null))
   .describe('E-mail (để trống để xóa)');
 
+/**
+ * An account's position (chức vụ), printed under the leader's signature on the confirmation:
+ * trimmed, at most 200 characters; on update `null` or `''` clears it.
+ */
+export const userTitleSchema = z
+  .string()
+  .trim()
+  .max(200, 'Chức vụ dài tối đa 200 ký tự')
+  .describe('Chức vụ, ví dụ "Phó Chủ tịch UBND phường" (in dưới chữ ký)');
+
 /** A user as the API shows it (never the password hash). */
 export const userSchema = z.object({
   id: z.string(),
@@ -53,15 +63,29 @@ export const userListResponse = itemsOf(userSchema);
 
 export const createUserBody = z.object({
   username: usernameSchema,
-  fullName: z.string().trim().min(1).max(TEXT_LIMITS.fullName),
-  title: z.string().trim().max(200).optional().describe('Chức vụ, ví dụ "Phó Chủ tịch UBND phường" (in dưới chữ ký)'),
+  fullName: z
+    .string()
+    .trim()
+    .min(1, 'Nhập họ và tên')
+    .max(TEXT_LIMITS.fullName, `Họ và tên dài tối đa ${TEXT_LIMITS.fullName} ký tự`),
+  title: userTitleSchema.optional(),
   role: z.enum(WARD_ROLES),
   email: emailSchema.optional(),
   password: newPasswordSchema.optional(),
 });
 
 export const updateUserBody = z.object({
-  fullName: z.string().trim().min(1, 'Nhập họ và tên').max(TEXT_LIMITS.fullName).optional(),
+  fullName: z
+    .string()
+    .trim()
+    .min(1, 'Nhập họ và tên')
+    .max(TEXT_LIMITS.fullName, `Họ và tên dài tối đa ${TEXT_LIMITS.fullName} ký tự`)
+    .optional(),
+  title: userTitleSchema
+    .nullable()
+    .transform((v) => v || null)
+    .optional()
+    .describe('Chức vụ (để trống để xóa)'),
   email: emailSchema.optional(),
 });
 export const createdUserResponse = z.object({

@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import type { AuditAnchorer } from './audit/audit-anchorer.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
@@ -9,10 +9,12 @@ import { type FileStorage, localDiskStorage } from './dossiers/attachments/file-
 import { MAX_UPLOAD_BYTES } from './dossiers/attachments/read-uploaded-file.js';
 import type { AppDeps } from './http/deps.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
+import { REQUEST_TIMEOUT_MS } from './http/http-server.js';
 import { lazySchemaCompilers } from './http/lazy-schema-compilers.js';
 import { registerRoutes } from './http/register-routes.js';
 import { registerRequestAuth } from './http/request-auth.js';
 import type { AnyRoute } from './http/route.js';
+import { securityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web-app.js';
 import { createLogger, type Logger } from './log.js';
 import { logMailer, type Mailer, smtpMailer } from './mail/mailer.js';
@@ -21,28 +23,7 @@ import { permitWorkflowHooks } from './permits/workflow-hooks.js';
 import { ALL_ROUTES } from './routes.js';
 import type { WorkflowHooks } from './workflow/hooks.js';
 
-/**
- * Only this origin's scripts, styles, workers and frames; `wasm-unsafe-eval` lets the QR
- * decoder compile its WebAssembly; blob: serves attachments viewed in the page and the
- * camera's frames; nothing may frame our pages.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self' data: blob:",
-  "worker-src 'self' blob:",
-  "frame-src 'self' blob:",
-  "object-src 'self' blob:",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
-/** Browsers keep to https for 1 year (≥ 180 days). No includeSubDomains: the ward's other sites are not ours to decide. */
-export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+export { CONTENT_SECURITY_POLICY, STRICT_TRANSPORT_SECURITY } from './http/security-headers.js';
 
 export interface BuildAppOptions {
   db: Db;
@@ -61,6 +42,11 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** People per background chunk of a permit batch (tests; default BACKGROUND_CHUNK). */
   permitChunkSize?: number;
+  /**
+   * The HTTP server, already listening, that hands requests to the app once it is ready
+   * (server.ts: early-listener.ts). Default: Fastify's own, started by `app.listen()`.
+   */
+  serverFactory?: FastifyServerFactory;
 }
 
 declare module 'fastify' {
@@ -84,10 +70,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: 1024 * 1024,
     // A client that stops sending mid-request (a cut upload, a slow-loris) is answered 408
     // after 5 minutes (Fastify's default is never): room for 10 MB over a slow mobile link.
-    requestTimeout: 300_000,
+    requestTimeout: REQUEST_TIMEOUT_MS,
     clientErrorHandler,
     frameworkErrors: frameworkErrorHandler,
     schemaController: { compilersFactory: lazySchemaCompilers },
+    ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
   });
   const clock = options.clock ?? systemClock;
   const permitBatches = batchRunner({
@@ -114,13 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandler(app);
   registerRequestAuth(app, deps);
   app.addHook('onSend', async (req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-    // Keyed on PUBLIC_URL, not on the request: behind a TLS proxy the app itself speaks http.
-    if (config.strictTransportSecurity) reply.header('strict-transport-security', STRICT_TRANSPORT_SECURITY);
+    for (const [name, value] of securityHeaders(config, req.url)) reply.header(name, value);
   });
   const anchorer = options.auditAnchorer;
   if (anchorer) {

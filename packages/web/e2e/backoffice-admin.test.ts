@@ -1,7 +1,7 @@
 /**
  * The back office in Debian's Chromium against the real server (in-process, temporary
- * SQLite, demo seed): sign-in and its back-off message, the ward admin's users, checkpoints,
- * settings and audit log, a new officer's first sign-in, the supervisor's read-only view.
+ * SQLite, demo seed): sign-in and its back-off message, the ward admin's users (a leader's
+ * position too), checkpoints, settings and audit log, a new officer's first sign-in, the supervisor's read-only view.
  * Screenshots: docs/screenshots/backoffice-*.png.
  *
  *   npx vitest run packages/web/e2e/backoffice-admin.test.ts
@@ -163,6 +163,29 @@ describe('the ward admin', { timeout: 120_000 }, () => {
     const secret = page.getByRole('dialog', { name: 'Mật khẩu ban đầu' });
     expect(((await secret.getByTestId('generated-password').textContent()) ?? '').length).toBeGreaterThanOrEqual(8);
     await secret.getByRole('button', { name: 'Đóng' }).click();
+  });
+
+  it('changes the ward leader’s position (chức vụ), refused in Vietnamese when too long', async () => {
+    await row(page, 'lanhdao.ducgiang')
+      .getByRole('button', { name: /^Sửa lanhdao\.ducgiang$/ })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Sửa tài khoản lanhdao.ducgiang' });
+    await dialog.getByLabel('Chức vụ').fill('x'.repeat(201));
+    await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    // The server's message, beside the field (and in the form's summary).
+    await dialog.locator('.error-text').filter({ hasText: 'Chức vụ dài tối đa 200 ký tự' }).waitFor();
+    await dialog.getByLabel('Chức vụ').fill('Chủ tịch UBND phường');
+    await shot(page, 'admin-user-edit');
+    await dialog.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu tài khoản lanhdao.ducgiang' }).waitFor();
+    await row(page, 'lanhdao.ducgiang').getByText('Chủ tịch UBND phường', { exact: true }).waitFor();
+    await page.reload();
+    // Saved, and found by the search through the position too.
+    await page.getByLabel('Tìm theo tên hoặc tên đăng nhập').fill('chu tich');
+    await row(page, 'lanhdao.ducgiang').getByText('Chủ tịch UBND phường', { exact: true }).waitFor();
+    expect(await page.getByRole('row').count()).toBe(2);
+    await shot(page, 'admin-users-title');
+    await page.getByLabel('Tìm theo tên hoặc tên đăng nhập').fill('');
   });
 
   it('adds a checkpoint in a neighbouring ward of the district', async () => {

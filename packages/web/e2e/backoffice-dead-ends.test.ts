@@ -3,7 +3,8 @@
  * its details (the phone at once, the name as a request the desk approves), sees and downloads
  * its unit QR, drafts and deletes an amendment; a refused registration is sent again, refused
  * again and the ward admin takes the refusal back; the desk takes back a rejected dossier; the
- * ward admin writes a staff account's e-mail. Screenshots: docs/screenshots/backoffice-deadends-*.png.
+ * desk rejects a dossier it keeps and copies it into a new draft; the ward admin writes a staff
+ * account's e-mail. Screenshots: docs/screenshots/backoffice-deadends-*.png.
  *
  *   npx vitest run packages/web/e2e/backoffice-dead-ends.test.ts
  */
@@ -158,13 +159,40 @@ describe('no dead ends', { timeout: 180_000 }, () => {
     await shot(desk, 'deadends-reopened', true);
   });
 
+  it('the desk rejects a dossier it took in by e-mail and copies it into a new draft', async () => {
+    const desk = await as('motcua.ducgiang', '/dossiers');
+    await desk
+      .getByRole('combobox', { name: 'Trạng thái', exact: true })
+      .selectOption({ label: 'Đã nộp, chờ Trạm Y tế xác nhận' });
+    // The desk keeps a dossier sent by e-mail (the business keeps the online ones).
+    const byEmail = desk.getByRole('row').filter({ hasText: 'Thư điện tử' }).first();
+    await byEmail.getByRole('link').first().click();
+    await desk.getByRole('button', { name: 'Từ chối', exact: true }).click();
+    const reject = desk.getByRole('dialog', { name: 'Từ chối hồ sơ' });
+    await reject.getByRole('textbox').fill('Phương án chưa có chữ ký của thủ trưởng đơn vị');
+    await reject.getByRole('button', { name: 'Từ chối', exact: true }).click();
+    await status(desk, 'Đã từ chối hồ sơ');
+    const rejectedUrl = desk.url();
+    await desk.getByRole('button', { name: 'Sao chép thành hồ sơ mới' }).click();
+    const copy = desk.getByRole('dialog', { name: 'Sao chép hồ sơ bị từ chối?' });
+    await copy.waitFor();
+    await shot(desk, 'deadends-copy-dossier');
+    await copy.getByRole('button', { name: 'Sao chép thành hồ sơ mới' }).click();
+    await status(desk, 'Đã tạo hồ sơ nháp mới từ hồ sơ bị từ chối');
+    await expect.poll(() => desk.url()).not.toBe(rejectedUrl);
+    // The new draft: editable, to be fixed and submitted again.
+    await desk.getByText('Nháp', { exact: true }).first().waitFor();
+    await desk.getByRole('button', { name: 'Nộp hồ sơ' }).waitFor();
+    await shot(desk, 'deadends-copied-dossier', true);
+  });
+
   it('the ward admin writes a staff account’s e-mail', async () => {
     const admin = await as('quantri.ducgiang', '/users');
-    await admin.getByRole('button', { name: /Sửa e-mail chot\.ducgiang/ }).click();
-    const d = admin.getByRole('dialog');
+    await admin.getByRole('button', { name: /^Sửa chot\.ducgiang$/ }).click();
+    const d = admin.getByRole('dialog', { name: 'Sửa tài khoản chot.ducgiang' });
     await d.getByLabel('E-mail').fill('Chot.DucGiang@phuong.example.vn');
     await d.getByRole('button', { name: 'Lưu thay đổi' }).click();
-    await status(admin, 'Đã lưu e-mail của chot.ducgiang');
+    await status(admin, 'Đã lưu tài khoản chot.ducgiang');
     await admin.getByText('chot.ducgiang@phuong.example.vn').waitFor();
     await shot(admin, 'deadends-users-email');
   });

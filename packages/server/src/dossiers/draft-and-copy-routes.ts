@@ -1,14 +1,13 @@
-import { z } from 'zod';
+import { deletedDossierResponse, dossierDetailSchema, idParams } from '@thonghanh/contract';
 import { authorize } from '../authz/index.js';
 import { findBusiness } from '../businesses/business-query.js';
 import { notFound } from '../errors.js';
-import { idParams } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { copyRejectedDossier } from './copy-rejected-dossier.js';
 import { deleteDraftDossier } from './delete-draft-dossier.js';
-import { dossierDetailSchema, dossierResource } from './dossier-presenter.js';
+import { presentDossierDetail } from './dossier-detail.js';
+import { dossierResource } from './dossier-presenter.js';
 import { loadDossier } from './load-dossier.js';
-import { detail } from './routes.js';
 
 const TAGS = ['dossiers'];
 const KEEPERS = {
@@ -24,7 +23,7 @@ export const deleteDraftDossierRoute = defineRoute({
   tags: TAGS,
   access: KEEPERS,
   params: idParams,
-  response: z.object({ deleted: z.literal(true) }),
+  response: deletedDossierResponse,
   handler: async ({ db, user, params, actor, now, afterCommit, deps }) => {
     const dossier = await loadDossier(db, user, params.id, 'update');
     const keys = await deleteDraftDossier(db, dossier, actor, now);
@@ -53,7 +52,7 @@ export const copyDossierRoute = defineRoute({
     if (!business) throw notFound('Không tìm thấy doanh nghiệp.');
     authorize(user, 'create', dossierResource({ ...business, business_id: business.id, channel: source.channel }));
     const draft = await copyRejectedDossier(db, { source, business, storage: deps.storage }, actor, now);
-    return detail(db, draft, user, now);
+    return presentDossierDetail(db, draft, user, now);
   },
 });
 

@@ -1,27 +1,25 @@
-import { z } from 'zod';
+import {
+  createDossierBody,
+  dossierDetailSchema,
+  dossierPageResponse,
+  idParams,
+  listDossiersQuery,
+  submitDossierBody,
+  transitionBody,
+  updateDossierBody,
+} from '@thonghanh/contract';
 import { type AuthUser, authorize } from '../authz/index.js';
 import { loadBusinessFor } from '../businesses/load-business.js';
-import type { DossierState, Executor } from '../db/schema.js';
+import type { Executor } from '../db/schema.js';
 import { forbidden, validationFailed } from '../errors.js';
-import { booleanQuery, idParams, wardCode } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
 import { queueTransitionEmails } from '../notifications/notify-dossier.js';
-import { ACTION_LABELS, DOSSIER_STATES, rolesFor, type TransitionAction } from '../workflow/transitions.js';
-import { COMMITMENT_TEXT } from './commitment.js';
+import { ACTION_LABELS, rolesFor, type TransitionAction } from '../workflow/transitions.js';
 import { createDossier } from './create-dossier.js';
-import {
-  DOSSIER_CHANNELS,
-  DOSSIER_KINDS,
-  dossierDetailSchema,
-  dossierResource,
-  dossierSchema,
-  fileRights,
-  presentAttachment,
-  presentDossier,
-  presentDossierEvent,
-} from './dossier-presenter.js';
-import { type DossierRecord, listAttachments, listDossierEvents, listDossiers } from './dossier-query.js';
+import { presentDossierDetail } from './dossier-detail.js';
+import { dossierResource, presentDossier } from './dossier-presenter.js';
+import { listDossiers } from './dossier-query.js';
 import { loadDossier, loadDossierToEdit } from './load-dossier.js';
 import { type Commitment, transitionDossier } from './transition-dossier.js';
 import { updateDossier } from './update-dossier.js';
@@ -44,50 +42,14 @@ const KEEPERS = {
   scope: 'doanh nghiệp: hồ sơ nộp trực tuyến của mình; Một cửa: hồ sơ phường tiếp nhận qua e-mail, bưu điện, trực tiếp',
 } as const;
 
-const isoDate = z.iso.date('Ngày viết dạng YYYY-MM-DD');
-
-export async function detail(db: Executor, d: DossierRecord, user: AuthUser, now: Date) {
-  const [events, attachments] = await Promise.all([listDossierEvents(db, d.id), listAttachments(db, d.id)]);
-  return {
-    ...presentDossier(d, user, now),
-    events: events.map(presentDossierEvent),
-    attachments: attachments.map(presentAttachment),
-    fileRights: fileRights(user, d),
-    commitmentText: COMMITMENT_TEXT,
-  };
-}
-
 export const listDossiersRoute = defineRoute({
   method: 'GET',
   path: '/api/v1/dossiers',
   summary: 'Danh sách hồ sơ: hộp hồ sơ xếp theo hạn xử lý (hồ sơ đang chờ, gấp nhất trước)',
   tags: TAGS,
   access: READ,
-  query: z.object({
-    ward: wardCode.optional(),
-    business: z.string().max(64).optional(),
-    state: z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        if (!v) return undefined;
-        const states = v.split(',').map((s) => s.trim());
-        const bad = states.filter((s) => !(DOSSIER_STATES as string[]).includes(s));
-        if (bad.length) ctx.addIssue({ code: 'custom', message: `Trạng thái không hợp lệ: ${bad.join(', ')}` });
-        return states as DossierState[];
-      })
-      .describe('Một hoặc nhiều trạng thái, cách nhau bằng dấu phẩy'),
-    kind: z.enum(DOSSIER_KINDS).optional(),
-    overdue: booleanQuery.optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  }),
-  response: z.object({
-    items: z.array(dossierSchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  }),
+  query: listDossiersQuery,
+  response: dossierPageResponse,
   handler: async ({ db, user, query, now }) => {
     let scope: { wardCode?: string; districtCode?: string; provinceCode?: string; businessId?: string };
     if (user.role === 'business_rep') {
@@ -124,14 +86,7 @@ export const createDossierRoute = defineRoute({
   tags: TAGS,
   access: KEEPERS,
   status: 201,
-  body: z.object({
-    businessId: z.string().max(64).optional(),
-    kind: z.enum(DOSSIER_KINDS).default('initial'),
-    channel: z.enum(DOSSIER_CHANNELS).optional(),
-    planFrom: isoDate.optional(),
-    planTo: isoDate.optional(),
-    note: z.string().trim().max(2000).optional(),
-  }),
+  body: createDossierBody,
   multiline: ['note'],
   response: dossierDetailSchema,
   handler: async ({ db, user, body, actor, now }) => {
@@ -160,7 +115,7 @@ export const createDossierRoute = defineRoute({
       actor,
       now,
     );
-    return detail(db, d, user, now);
+    return presentDossierDetail(db, d, user, now);
   },
 });
 
@@ -172,7 +127,8 @@ export const getDossierRoute = defineRoute({
   access: READ,
   params: idParams,
   response: dossierDetailSchema,
-  handler: async ({ db, user, params, now }) => detail(db, await loadDossier(db, user, params.id, 'read'), user, now),
+  handler: async ({ db, user, params, now }) =>
+    presentDossierDetail(db, await loadDossier(db, user, params.id, 'read'), user, now),
 });
 
 export const updateDossierRoute = defineRoute({
@@ -182,16 +138,12 @@ export const updateDossierRoute = defineRoute({
   tags: TAGS,
   access: KEEPERS,
   params: idParams,
-  body: z.object({
-    planFrom: isoDate.optional(),
-    planTo: isoDate.optional(),
-    note: z.string().trim().max(2000).optional(),
-  }),
+  body: updateDossierBody,
   multiline: ['note'],
   response: dossierDetailSchema,
   handler: async ({ db, user, params, body, actor, now }) => {
     const dossier = await loadDossierToEdit(db, user, params.id);
-    return detail(db, await updateDossier(db, { dossier, changes: body }, actor, now), user, now);
+    return presentDossierDetail(db, await updateDossier(db, { dossier, changes: body }, actor, now), user, now);
   },
 });
 
@@ -230,13 +182,6 @@ const DESCRIPTIONS: Record<TransitionAction, string> = {
     'với hạn xử lý mới; những người bị loại theo quyết định từ chối trở lại chờ duyệt.',
 };
 
-const commitmentSchema = z
-  .object({
-    accepted: z.boolean().describe('Người đại diện đã đánh dấu ô cam kết'),
-    name: z.string().trim().max(200).describe('Họ tên người đại diện ký cam kết'),
-  })
-  .describe('Cam kết của người đại diện doanh nghiệp (ký cam kết), bắt buộc khi nộp');
-
 /** The approver's name and position as their account has them now (copied onto the dossier). */
 async function approverOf(db: Executor, user: AuthUser) {
   const row = await db.selectFrom('users').select(['full_name', 'title']).where('id', '=', user.id).executeTakeFirst();
@@ -255,12 +200,7 @@ function transitionRoute(action: TransitionAction) {
       scope: 'hồ sơ của phường mình (doanh nghiệp: của mình), theo bảng chuyển trạng thái',
     },
     params: idParams,
-    body: z
-      .object({
-        note: z.string().trim().max(2000).optional(),
-        ...(action === 'submit' ? { commitment: commitmentSchema.optional() } : {}),
-      })
-      .default({}),
+    body: action === 'submit' ? submitDossierBody : transitionBody,
     multiline: ['note'],
     response: dossierDetailSchema,
     handler: async (ctx) => {
@@ -275,7 +215,7 @@ function transitionRoute(action: TransitionAction) {
         action === 'approve' ? await approverOf(db, user) : undefined,
       );
       await queueTransitionEmails(ctx, result);
-      return detail(db, result.dossier, user, now);
+      return presentDossierDetail(db, result.dossier, user, now);
     },
   });
 }

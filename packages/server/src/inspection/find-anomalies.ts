@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { dialectOf } from '../db/database.js';
 import type { Executor } from '../db/schema.js';
 import {
   type AnomalyKind,
@@ -11,7 +12,7 @@ import {
 } from './anomaly-kinds.js';
 import { distanceKm } from './geo.js';
 import { inResolvedArea, type ResolvedArea } from './inspection-area.js';
-import { FLAGGED_SCAN_S, vnDayOf } from './scan-facts.js';
+import { CLOSE_PAIR_WINDOW_MS, FLAGGED_SCAN_S, vnDayOf } from './scan-facts.js';
 
 /** A finding before it is described: what it is, when, and the rows it rests on. */
 export type LightFinding =
@@ -55,7 +56,6 @@ const want = (o: FindOptions, k: AnomalyKind) => !o.kinds || o.kinds.has(k);
  * first; the period's findings (never_scanned, unit_high_failure) carry the period's end.
  */
 export async function findAnomalies(db: Executor, o: FindOptions): Promise<LightFinding[]> {
-  const out: LightFinding[] = [];
   const scanKinds = [
     'revoked_presented',
     'expired_presented',
@@ -64,11 +64,15 @@ export async function findAnomalies(db: Executor, o: FindOptions): Promise<Light
     'off_schedule',
     'identity_mismatch',
   ] as const;
-  if (scanKinds.some((k) => want(o, k))) out.push(...(await flaggedScans(db, o)));
-  if (want(o, 'revoked_presented')) out.push(...(await revokedButAccepted(db, o)));
-  if (want(o, 'copy_suspected')) out.push(...(await copies(db, o)));
-  if (want(o, 'never_scanned')) out.push(...(await neverScanned(db, o)));
-  if (want(o, 'unit_high_failure')) out.push(...(await highFailure(db, o)));
+  // Started together: on a PostgreSQL pool each runs on its own connection at once (the
+  // slowest, never_scanned, first); on SQLite (one connection) they simply run in turn.
+  const parts: Array<Promise<LightFinding[]>> = [];
+  if (want(o, 'never_scanned')) parts.push(neverScanned(db, o));
+  if (scanKinds.some((k) => want(o, k))) parts.push(flaggedScans(db, o));
+  if (want(o, 'revoked_presented')) parts.push(revokedButAccepted(db, o));
+  if (want(o, 'copy_suspected')) parts.push(copies(db, o));
+  if (want(o, 'unit_high_failure')) parts.push(highFailure(db, o));
+  const out = (await Promise.all(parts)).flat();
   return out.sort((a, b) => (a.at > b.at ? -1 : a.at < b.at ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
@@ -148,32 +152,51 @@ async function revokedButAccepted(db: Executor, o: FindOptions): Promise<LightFi
 
 /** Close pairs whose checkpoints are farther apart than plausible travel in the time between. */
 async function copies(db: Executor, o: FindOptions): Promise<LightFinding[]> {
+  // The pairs alone (their covering time index); the checkpoints' coordinates are read once
+  // below rather than joined twice per pair (a month of a district is ~50,000 pairs).
   let q = db
     .selectFrom('scan_close_pairs as x')
-    .innerJoin('checkpoints as a', 'a.id', 'x.first_checkpoint_id')
-    .innerJoin('checkpoints as b', 'b.id', 'x.second_checkpoint_id')
     .select([
       'x.first_scan_id',
       'x.second_scan_id',
       'x.first_at',
       'x.second_at',
-      'a.latitude as a_lat',
-      'a.longitude as a_lon',
-      'b.latitude as b_lat',
-      'b.longitude as b_lon',
+      'x.first_checkpoint_id',
+      'x.second_checkpoint_id',
     ])
     .where('x.second_at', '>=', o.from)
     .where('x.first_at', '<', o.to)
-    .where((eb) => eb.or([inResolvedArea(o.area, 'x', 'first_'), inResolvedArea(o.area, 'x', 'second_')]))
-    .where('a.latitude', 'is not', null)
-    .where('b.latitude', 'is not', null);
+    .where((eb) => eb.or([inResolvedArea(o.area, 'x', 'first_'), inResolvedArea(o.area, 'x', 'second_')]));
   if (o.scanIds) q = q.where('x.first_scan_id', 'in', o.scanIds).where('x.second_scan_id', 'in', o.scanIds);
+  const longest = await longestPlausibleSeconds(db);
+  if (longest <= 0) return [];
+  if (longest < CLOSE_PAIR_WINDOW_MS / 1000) {
+    // Only pairs quicker than that can be too fast: the rest stay in the database.
+    const seconds =
+      dialectOf(db) === 'postgres'
+        ? sql<number>`extract(epoch from cast(x.second_at as timestamptz) - cast(x.first_at as timestamptz))`
+        : sql<number>`(julianday(x.second_at) - julianday(x.first_at)) * 86400`;
+    q = q.where(seconds, '<=', longest);
+  }
+  const rows = await q.execute();
+  if (rows.length === 0) return [];
+  const ids = [...new Set(rows.flatMap((r) => [r.first_checkpoint_id, r.second_checkpoint_id]))].sort();
+  const where = new Map<string, { latitude: number; longitude: number }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const cps = await db
+      .selectFrom('checkpoints')
+      .select(['id', 'latitude', 'longitude'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('latitude', 'is not', null)
+      .execute();
+    for (const c of cps) where.set(c.id, { latitude: Number(c.latitude), longitude: Number(c.longitude) });
+  }
   const out: LightFinding[] = [];
-  for (const r of await q.execute()) {
-    const km = distanceKm(
-      { latitude: Number(r.a_lat), longitude: Number(r.a_lon) },
-      { latitude: Number(r.b_lat), longitude: Number(r.b_lon) },
-    );
+  for (const r of rows) {
+    const a = where.get(r.first_checkpoint_id);
+    const b = where.get(r.second_checkpoint_id);
+    if (!a || !b) continue;
+    const km = distanceKm(a, b);
     const seconds = (Date.parse(r.second_at) - Date.parse(r.first_at)) / 1000;
     if (km <= PLAUSIBLE_SPEED_KMH * (seconds / 3600) + DISTANCE_SLACK_KM) continue;
     out.push({
@@ -186,6 +209,43 @@ async function copies(db: Executor, o: FindOptions): Promise<LightFinding[]> {
     });
   }
   return out;
+}
+
+/**
+ * An upper bound of the seconds between a pair's scans for it to be a copy: a pair is one when
+ * its checkpoints are farther apart than DISTANCE_SLACK_KM + the distance travelled at
+ * PLAUSIBLE_SPEED_KMH, and no two checkpoints are farther apart than the diagonal of the box
+ * around them all (widened by 1 % and 0.5 km for the earth's curvature and rounding).
+ */
+async function longestPlausibleSeconds(db: Executor): Promise<number> {
+  // A null longitude reads as 0 in the distance (coalesce): the box must hold it too.
+  const box = await db
+    .selectFrom('checkpoints')
+    .select((eb) => [
+      eb.fn.min<number>('latitude').as('lat0'),
+      eb.fn.max<number>('latitude').as('lat1'),
+      eb.fn.min<number>(eb.fn.coalesce('longitude', sql.lit(0))).as('lon0'),
+      eb.fn.max<number>(eb.fn.coalesce('longitude', sql.lit(0))).as('lon1'),
+    ])
+    .where('latitude', 'is not', null)
+    .executeTakeFirst();
+  if (box?.lat0 == null || box.lat1 == null) return 0;
+  return longestCopySeconds({
+    lat0: Number(box.lat0),
+    lat1: Number(box.lat1),
+    lon0: Number(box.lon0),
+    lon1: Number(box.lon1),
+  });
+}
+
+/** The bound of `longestPlausibleSeconds` for checkpoints inside this box (degrees). */
+export function longestCopySeconds(box: { lat0: number; lat1: number; lon0: number; lon1: number }): number {
+  const { lat0, lat1, lon0, lon1 } = box;
+  const kmPerDegree = 111.2;
+  const widest = lat0 <= 0 && lat1 >= 0 ? 1 : Math.cos((Math.min(Math.abs(lat0), Math.abs(lat1)) * Math.PI) / 180);
+  const diagonal = Math.hypot((lat1 - lat0) * kmPerDegree, (lon1 - lon0) * kmPerDegree * widest);
+  const farthest = diagonal * 1.01 + 0.5;
+  return ((farthest - DISTANCE_SLACK_KM) / PLAUSIBLE_SPEED_KMH) * 3600 + 1;
 }
 
 /**
@@ -230,7 +290,12 @@ async function neverScanned(db: Executor, o: FindOptions): Promise<LightFinding[
   if (o.businessId) q = q.where('p.business_id', '=', o.businessId);
   const byUnit = new Map<string, string[]>();
   const endMs = Date.parse(end);
-  for (const p of await q.orderBy('p.business_id').orderBy('p.id').execute()) {
+  // Ordered here, not in SQL: an ORDER BY business_id makes SQLite walk the permits by unit
+  // (permits_business_idx) and read every permit row instead of the covering area index.
+  const rows = (await q.execute()).sort((a, b) =>
+    a.business_id < b.business_id ? -1 : a.business_id > b.business_id ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  for (const p of rows) {
     const start = Math.max(Date.parse(o.from), Date.parse(p.valid_from), Date.parse(p.issued_at));
     const stop = Math.min(
       endMs,

@@ -4,6 +4,7 @@ import type { Db } from '../db/schema.js';
 import type { Mailer, MailMessage } from '../mail/mailer.js';
 import { STATE_LABELS } from '../workflow/transitions.js';
 import { deskReminderEmail } from './dossier-emails.js';
+import { uniqueAddresses, wardStaffEmails } from './recipients.js';
 import { afterUbnd } from './vn-time.js';
 
 /** A reminder goes out when the deadline is this close (or already past). */
@@ -14,9 +15,9 @@ export const REMINDER_INTERVAL_MS = 5 * 60_000;
 export interface ReminderRun {
   /** Dossiers reminded of in this run. */
   dossiers: number;
-  /** E-mails sent (one per ward with a desk e-mail). */
+  /** E-mails sent (one per ward with a desk mailbox or a desk officer with an e-mail). */
   emails: number;
-  /** Wards skipped because they have no `desk_email`: reminded nonetheless (on screen). */
+  /** Wards with no address to write to: reminded nonetheless (on screen). */
   wardsWithoutEmail: string[];
 }
 
@@ -25,7 +26,7 @@ export interface ReminderRun {
  * (submitted / health_confirmed) whose deadline is within 24 hours, or past, and that were
  * not reminded of since their (re)submission; marks them `reminded_at` (audited as
  * `dossier.reminder_sent`) and commits; then sends one e-mail per ward to its
- * `ward_settings.desk_email`. A failed e-mail clears the marks so the next run tries again.
+ * `ward_settings.desk_email` and its active desk officers' account e-mails. A failed e-mail clears the marks so the next run tries again.
  * Safe to run concurrently: a dossier is claimed by the run that updates it first.
  */
 export async function runDeadlineReminders(
@@ -81,8 +82,8 @@ export async function runDeadlineReminders(
   for (const d of claimed) byWard.set(d.ward_code, [...(byWard.get(d.ward_code) ?? []), d]);
   const run: ReminderRun = { dossiers: claimed.length, emails: 0, wardsWithoutEmail: [] };
   for (const [ward, list] of byWard) {
-    const to = list[0]?.desk_email;
-    if (!to) {
+    const to = uniqueAddresses(list[0]?.desk_email, await wardStaffEmails(db, ward, ['ward_officer']));
+    if (!to.length) {
       run.wardsWithoutEmail.push(ward);
       continue;
     }

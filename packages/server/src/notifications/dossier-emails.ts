@@ -52,7 +52,11 @@ function baseFacts(f: DossierMailFacts): Array<[string, string]> {
 }
 
 /** The business hears of its dossier: receipt, return, approval, rejection, suspension, reinstatement. */
-export function businessDossierEmail(event: BusinessDossierEvent, to: string, f: DossierMailFacts): MailMessage {
+export function businessDossierEmail(
+  event: BusinessDossierEvent,
+  to: string | string[],
+  f: DossierMailFacts,
+): MailMessage {
   const what = KIND[f.dossier.kind];
   const ward = f.wardName;
   const reason = f.dossier.stateNote ?? '';
@@ -133,8 +137,8 @@ export function businessDossierEmail(event: BusinessDossierEvent, to: string, f:
   }
 }
 
-/** The ward desk hears of a dossier just (re)submitted. */
-export function deskNewDossierEmail(to: string, f: DossierMailFacts, resubmitted: boolean): MailMessage {
+/** The ward desk (and the Health Station) hear of a dossier just (re)submitted. */
+export function deskNewDossierEmail(to: string | string[], f: DossierMailFacts, resubmitted: boolean): MailMessage {
   return renderEmail({
     to,
     subject: `[Thông hành] Hồ sơ ${resubmitted ? 'nộp lại' : 'mới'}: ${f.business.name}, hạn ${vnDateTime(f.dossier.dueAt as string)}`,
@@ -147,6 +151,43 @@ export function deskNewDossierEmail(to: string, f: DossierMailFacts, resubmitted
   });
 }
 
+/** What the ward's staff hear between submission and decision: the step that is now theirs. */
+export type WardStepEvent = 'health_confirmed' | 'awaiting_leader' | 'returned_to_desk';
+
+/**
+ * The ward's next actor hears the dossier is theirs: the desk once the Health Station has
+ * confirmed, the leader(s) when the desk sends it for signature, the desk again when a
+ * leader sends it back (with the reason).
+ */
+export function wardStepEmail(event: WardStepEvent, to: string[], f: DossierMailFacts): MailMessage {
+  const due = f.dossier.dueAt ? vnDateTime(f.dossier.dueAt) : '';
+  const text = {
+    health_confirmed: {
+      subject: `[Thông hành] Trạm Y tế đã xác nhận hồ sơ của ${f.business.name}, hạn ${due}`,
+      paragraphs: [
+        `Trạm Y tế ${f.wardName} đã xác nhận phương án phòng chống dịch trong ${KIND[f.dossier.kind]} của ${f.business.name}.`,
+        `Bộ phận Một cửa trình lãnh đạo ký (hoặc phê duyệt, nếu phường không yêu cầu lãnh đạo ký) trước ${due}.`,
+      ],
+    },
+    awaiting_leader: {
+      subject: `[Thông hành] Hồ sơ chờ lãnh đạo ký: ${f.business.name}, hạn ${due}`,
+      paragraphs: [
+        `Bộ phận Một cửa đã trình ${KIND[f.dossier.kind]} của ${f.business.name} để lãnh đạo UBND ${f.wardName} ký phê duyệt.`,
+        `Hạn xử lý: ${due}.`,
+      ],
+    },
+    returned_to_desk: {
+      subject: `[Thông hành] Lãnh đạo trả lại hồ sơ của ${f.business.name} cho Bộ phận Một cửa`,
+      paragraphs: [
+        `Lãnh đạo UBND ${f.wardName} trả lại ${KIND[f.dossier.kind]} của ${f.business.name} cho Bộ phận Một cửa.`,
+        `Lý do: ${f.dossier.stateNote ?? ''}`,
+        `Hạn xử lý: ${due}.`,
+      ],
+    },
+  }[event];
+  return renderEmail({ to, ...text, facts: [...baseFacts(f), ['Hạn xử lý', due]], link: link(f) });
+}
+
 export interface DueDossier {
   id: string;
   businessName: string;
@@ -156,7 +197,7 @@ export interface DueDossier {
 
 /** The ward desk's reminder: dossiers whose deadline is within 24 hours (or already past). */
 export function deskReminderEmail(
-  to: string,
+  to: string | string[],
   wardName: string,
   due: DueDossier[],
   publicUrl: string,

@@ -1,3 +1,4 @@
+import type { Role } from '@thonghanh/contract';
 import type { Executor } from '../db/schema.js';
 import type { DossierRecord } from '../dossiers/dossier-query.js';
 import type { TransitionResult } from '../dossiers/transition-dossier.js';
@@ -9,7 +10,10 @@ import {
   businessDossierEmail,
   type DossierMailFacts,
   deskNewDossierEmail,
+  type WardStepEvent,
+  wardStepEmail,
 } from './dossier-emails.js';
+import { businessUserEmails, uniqueAddresses, wardStaffEmails } from './recipients.js';
 import { afterUbnd } from './vn-time.js';
 
 /** What a route hands over to send mail once its transaction has committed. */
@@ -49,21 +53,46 @@ const BUSINESS_EVENT: Partial<Record<string, BusinessDossierEvent>> = {
   reopen: 'reopened',
 };
 
+/** Who in the ward acts next after these transitions, and what they are told. */
+const WARD_STEP: Partial<Record<string, { event: WardStepEvent; roles: Role[] }>> = {
+  confirm_health: { event: 'health_confirmed', roles: ['ward_officer'] },
+  send_for_signature: { event: 'awaiting_leader', roles: ['ward_leader'] },
+  return_to_desk: { event: 'returned_to_desk', roles: ['ward_officer'] },
+};
+
 /**
- * The e-mails of one transition, sent after commit: the business (its contact e-mail)
- * hears of submission (a receipt with the deadline), return, approval, rejection,
- * suspension and reinstatement; the ward desk (`ward_settings.desk_email`) of every
- * (re)submitted dossier.
+ * The e-mails of one transition, sent after commit, each to its people's own addresses
+ * (active accounts with an e-mail; every list deduplicated):
+ * - the business (its contact e-mail and its representatives' account e-mails) hears of
+ *   submission (a receipt with the deadline), return, approval, rejection, suspension,
+ *   reinstatement and a reversed rejection;
+ * - a (re)submitted dossier: the ward desk mailbox (`ward_settings.desk_email`), the desk
+ *   officers and the Health Station officers, who act on it first;
+ * - health confirmed → the desk officers; sent for signature → the ward leaders; sent back
+ *   by a leader → the desk officers.
  */
 export async function queueTransitionEmails(ctx: MailContext, result: TransitionResult): Promise<void> {
   const d = result.dossier;
   const facts = dossierMailFacts(d, ctx.deps.config.publicUrl);
   const messages: MailMessage[] = [];
-  const event = BUSINESS_EVENT[result.transition.action];
-  if (event && d.business_email) messages.push(businessDossierEmail(event, d.business_email, facts));
-  if (result.transition.action === 'submit') {
+  const action = result.transition.action;
+  const event = BUSINESS_EVENT[action];
+  if (event) {
+    const to = uniqueAddresses(d.business_email, await businessUserEmails(ctx.db, d.business_id));
+    if (to.length) messages.push(businessDossierEmail(event, to, facts));
+  }
+  if (action === 'submit') {
     const { deskEmail } = await getWardSettings(ctx.db, d.ward_code);
-    if (deskEmail) messages.push(deskNewDossierEmail(deskEmail, facts, result.resubmitted));
+    const to = uniqueAddresses(
+      deskEmail,
+      await wardStaffEmails(ctx.db, d.ward_code, ['ward_officer', 'health_officer']),
+    );
+    if (to.length) messages.push(deskNewDossierEmail(to, facts, result.resubmitted));
+  }
+  const step = WARD_STEP[action];
+  if (step) {
+    const to = uniqueAddresses(await wardStaffEmails(ctx.db, d.ward_code, step.roles));
+    if (to.length) messages.push(wardStepEmail(step.event, to, facts));
   }
   queueMessages(ctx, messages);
 }

@@ -21,6 +21,8 @@ export interface UnitCredentialInput {
   approvalRef: string;
   planFrom: string;
   planTo: string;
+  /** Why the previous unit credential is replaced (default: a new plan or list approved). */
+  replaces?: string;
 }
 
 export async function activeUnitCredential(db: Executor, businessId: string): Promise<UnitCredentialRow | undefined> {
@@ -108,10 +110,24 @@ export async function issueUnitCredential(
     ctx.actor,
     'unit_credential.issued',
     { type: 'business', id: business.id, wardCode: business.ward_code },
-    { credentialId: id, approvalRef, staffCount, validFrom: validity.fromDate, validTo: validity.toDate },
+    {
+      credentialId: id,
+      approvalRef,
+      staffCount,
+      validFrom: validity.fromDate,
+      validTo: validity.toDate,
+      ...(input.replaces ? { reason: input.replaces } : {}),
+    },
     ctx.now,
   );
-  await revokeUnitCredentials(db, business.id, business.ward_code, 'Đã cấp mã QR đơn vị mới', ctx, false);
+  await revokeUnitCredentials(
+    db,
+    business.id,
+    business.ward_code,
+    input.replaces ?? 'Đã cấp mã QR đơn vị mới',
+    ctx,
+    false,
+  );
   const { issuer } = await wardIssuer(db, business.ward_code);
   const key = await signingKeyFor(db, business.ward_code, ctx);
   const cti = randomBytes(16);

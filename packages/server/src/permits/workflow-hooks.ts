@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { WorkflowHooks } from '../workflow/hooks.js';
 import { approvedPlanOf } from './issuing-business.js';
+import { reissueUnitCredentialForDetails } from './reissue-unit-credential.js';
 import { revokePermitsOf } from './revoke-permits.js';
 import { issueContext } from './signing-context.js';
 import { issueUnitCredential, revokeUnitCredentials } from './unit-credential.js';
@@ -12,7 +13,9 @@ import { issueUnitCredential, revokeUnitCredentials } from './unit-credential.js
  * - people taken off the list → their active permits revoked at once;
  * - a business suspended → all its active permits and its unit credential revoked;
  * - a business reinstated → a new unit credential (revoked permits stay revoked: the
- *   business issues new ones).
+ *   business issues new ones);
+ * - a new name or address approved → a new unit credential carrying it (the old one revoked);
+ *   permits already issued stay valid (docs/architecture.md, "A business renamed").
  */
 export function permitWorkflowHooks(config: Pick<Config, 'masterKey' | 'keysDir' | 'publicUrl'>): WorkflowHooks {
   return {
@@ -51,6 +54,9 @@ export function permitWorkflowHooks(config: Pick<Config, 'masterKey' | 'keysDir'
         },
         issueContext(config, e.actor, e.now),
       );
+    },
+    async businessDetailsChanged(tx, e) {
+      await reissueUnitCredentialForDetails(tx, e.businessId, e.fields, issueContext(config, e.actor, e.now));
     },
   };
 }

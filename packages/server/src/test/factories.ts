@@ -40,6 +40,7 @@ export interface UserOverrides {
   username?: string;
   fullName?: string;
   title?: string;
+  email?: string;
   /** Default for ward roles and business reps: Đức Giang. */
   wardCode?: string;
   districtCode?: string;
@@ -65,6 +66,7 @@ export async function makeUser(db: Db, o: UserOverrides = {}): Promise<UserRow> 
         username: o.username ?? unique(`u.${role.replace('_', '')}.`),
         fullName: o.fullName ?? 'Người dùng thử nghiệm',
         ...(o.title ? { title: o.title } : {}),
+        ...(o.email ? { email: o.email } : {}),
         role,
         scope,
         businessId: o.businessId ?? (role === 'business_rep' ? 'business-test' : null),

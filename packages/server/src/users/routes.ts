@@ -100,7 +100,7 @@ export const getUserRoute = defineRoute({
 export const updateUserRoute = defineRoute({
   method: 'PATCH',
   path: '/api/v1/users/:id',
-  summary: 'Sửa họ tên hoặc e-mail của tài khoản (vai trò, phường, tên đăng nhập không đổi)',
+  summary: 'Sửa họ tên, chức vụ hoặc e-mail của tài khoản (vai trò, phường, tên đăng nhập không đổi)',
   tags: TAGS,
   access: MANAGE,
   params: idParams,

@@ -4,12 +4,14 @@ import { AppError } from '../errors.js';
 
 export interface UserChanges {
   fullName?: string | undefined;
+  /** The position (chức vụ) printed under a leader's signature; `null` clears it. */
+  title?: string | null | undefined;
   /** `null` clears it. */
   email?: string | null | undefined;
 }
 
 /**
- * Changes an account's name or e-mail (not its role, ward or username: those are another
+ * Changes an account's name, position or e-mail (not its role, ward or username: those are another
  * account). Audited `user.updated` with the changed fields; nothing different → 400
  * `nothing_to_change`.
  */
@@ -20,9 +22,11 @@ export async function updateUser(
   actor: AuditActor,
   now: Date,
 ): Promise<UserRow> {
-  const set: Partial<Pick<UserRow, 'full_name' | 'email'>> = {};
+  const set: Partial<Pick<UserRow, 'full_name' | 'title' | 'email'>> = {};
   const fullName = changes.fullName?.trim().normalize('NFC');
   if (fullName !== undefined && fullName !== user.full_name) set.full_name = fullName;
+  const title = changes.title === undefined ? undefined : changes.title?.trim().normalize('NFC') || null;
+  if (title !== undefined && title !== (user.title ?? null)) set.title = title;
   if (changes.email !== undefined && changes.email !== (user.email ?? null)) set.email = changes.email;
   if (Object.keys(set).length === 0) throw new AppError('nothing_to_change');
   await audit(
@@ -34,6 +38,7 @@ export async function updateUser(
       username: user.username,
       fields: Object.keys(set),
       ...(set.full_name !== undefined ? { fullName: set.full_name } : {}),
+      ...(set.title !== undefined ? { title: set.title } : {}),
       ...(set.email !== undefined ? { email: set.email } : {}),
     },
     now,

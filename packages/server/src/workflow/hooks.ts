@@ -24,6 +24,11 @@ export interface WorkflowHooks {
   businessSuspended(tx: Executor, e: BusinessStatusEvent): Promise<void>;
   /** The ward reinstated a suspended business. */
   businessReinstated(tx: Executor, e: BusinessStatusEvent): Promise<void>;
+  /**
+   * The desk approved a change of what the ward vouches for (name, address, line of
+   * business): the business row already holds the new values.
+   */
+  businessDetailsChanged(tx: Executor, e: BusinessDetailsChangedEvent): Promise<void>;
 }
 
 interface WorkflowEventBase {
@@ -58,12 +63,20 @@ export interface BusinessStatusEvent extends WorkflowEventBase {
   reason: string;
 }
 
+export interface BusinessDetailsChangedEvent extends WorkflowEventBase {
+  /** The `business_changes` row approved. */
+  changeId: string;
+  /** The fields changed, by their API names (`name`, `address`, `lineOfBusiness`). */
+  fields: string[];
+}
+
 /** The default: nothing else to do. */
 export const noopWorkflowHooks: WorkflowHooks = {
   dossierApproved: async () => {},
   staffRemoved: async () => {},
   businessSuspended: async () => {},
   businessReinstated: async () => {},
+  businessDetailsChanged: async () => {},
 };
 
 /** Runs each hook of every set, in order (e.g. permits first, then anything else). */
@@ -80,6 +93,9 @@ export function combineWorkflowHooks(...sets: Partial<WorkflowHooks>[]): Workflo
     },
     businessReinstated: async (tx, e) => {
       for (const s of sets) await s.businessReinstated?.(tx, e);
+    },
+    businessDetailsChanged: async (tx, e) => {
+      for (const s of sets) await s.businessDetailsChanged?.(tx, e);
     },
   };
 }

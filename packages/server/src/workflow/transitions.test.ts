@@ -1,3 +1,4 @@
+import { DOSSIER_ACTIONS } from '@thonghanh/contract';
 import { describe, expect, it } from 'vitest';
 import { ROLE_CODES } from '../authz/index.js';
 import type { DossierKind } from '../db/schema.js';
@@ -130,5 +131,11 @@ describe('dossier state machine', () => {
     expect(availableActions(submitted, 'business_rep')).toEqual([]);
     expect(availableActions({ ...submitted, state: 'draft' }, 'business_rep')).toEqual(['submit']);
     expect(availableActions({ ...submitted, state: 'approved', kind: 'amendment' }, 'ward_officer')).toEqual([]);
+  });
+});
+
+describe('the contract names the table’s actions', () => {
+  it('lists every action of the table once, in the table’s order (the OpenAPI enum’s order)', () => {
+    expect([...DOSSIER_ACTIONS]).toEqual([...TRANSITION_ACTIONS]);
   });
 });

@@ -1,3 +1,10 @@
+import {
+  DOSSIER_ACTION_LABELS,
+  DOSSIER_STATE_LABELS,
+  DOSSIER_STATES,
+  type DossierAction,
+  type DossierApproval,
+} from '@thonghanh/contract/dossier-states';
 import type { Role } from '../authz/index.js';
 import type { DossierKind, DossierState } from '../db/schema.js';
 
@@ -25,22 +32,12 @@ import type { DossierKind, DossierState } from '../db/schema.js';
  * `admin` the ward admin (only to take back a rejection: `reopen` puts a rejected dossier back
  * in the ward's queue, with the reason).
  */
-export type TransitionAction =
-  | 'submit'
-  | 'confirm_health'
-  | 'return'
-  | 'send_for_signature'
-  | 'return_to_desk'
-  | 'approve'
-  | 'reject'
-  | 'suspend'
-  | 'reinstate'
-  | 'reopen';
+export type TransitionAction = DossierAction;
 
 export type Party = 'keeper' | 'health' | 'desk' | 'leader' | 'admin';
 
 /** Who approves in the dossier's ward: the leader (the default) or the desk. */
-export type Approval = 'leader' | 'desk';
+export type Approval = DossierApproval;
 
 export interface Transition {
   action: TransitionAction;
@@ -81,34 +78,10 @@ export const TRANSITIONS: readonly Transition[] = [
 
 export const TRANSITION_ACTIONS: readonly TransitionAction[] = [...new Set(TRANSITIONS.map((t) => t.action))];
 
-/** Vietnamese names of the actions (buttons, timeline, audit readers). */
-export const ACTION_LABELS: Record<TransitionAction | 'create', string> = {
-  create: 'Tạo hồ sơ',
-  submit: 'Nộp hồ sơ',
-  confirm_health: 'Trạm Y tế xác nhận phương án',
-  return: 'Trả lại để bổ sung',
-  send_for_signature: 'Trình lãnh đạo ký',
-  return_to_desk: 'Lãnh đạo trả lại Một cửa',
-  approve: 'UBND phường phê duyệt',
-  reject: 'Từ chối',
-  suspend: 'Tạm dừng hoạt động',
-  reinstate: 'Cho hoạt động trở lại',
-  reopen: 'Hủy quyết định từ chối',
-};
-
-/** The glossary's names of the states. */
-export const STATE_LABELS: Record<DossierState, string> = {
-  draft: 'Nháp',
-  submitted: 'Đã nộp, chờ Trạm Y tế xác nhận',
-  health_confirmed: 'Trạm Y tế đã xác nhận, chờ UBND phường phê duyệt',
-  awaiting_leader: 'Chờ lãnh đạo UBND phường ký',
-  approved: 'Đã phê duyệt',
-  returned: 'Trả lại để bổ sung',
-  rejected: 'Từ chối',
-  suspended: 'Tạm dừng hoạt động',
-};
-
-export const DOSSIER_STATES = Object.keys(STATE_LABELS) as DossierState[];
+/** Vietnamese names of the actions and states (the contract's: packages/contract/src/dossier-states.ts). */
+export const ACTION_LABELS = DOSSIER_ACTION_LABELS;
+export const STATE_LABELS: Record<DossierState, string> = DOSSIER_STATE_LABELS;
+export { DOSSIER_STATES };
 
 /** States in which the dossier waits for the ward, and its deadline runs. */
 export const OPEN_STATES: readonly DossierState[] = ['submitted', 'health_confirmed', 'awaiting_leader'];

@@ -294,7 +294,7 @@ export const WARD_TOPICS: readonly HelpTopic<WardTopicId>[] = [
         list: [
           '**Khóa**: người dùng bị đăng xuất ngay và không đăng nhập được cho tới khi **Mở khóa**. Dùng khi cán bộ nghỉ việc hoặc mất điện thoại.',
           '**Đặt lại mật khẩu**: hệ thống tạo mật khẩu mới (hiện một lần), người dùng bị đăng xuất và phải đổi mật khẩu.',
-          '**Sửa e-mail**: ghi, đổi hoặc xóa (để trống) e-mail của tài khoản; cột **E-mail** của danh sách hiện e-mail của từng người. Ô **E-mail** cũng có khi tạo tài khoản (không bắt buộc).',
+          '**Sửa**: đổi **Họ và tên**, ghi, đổi hoặc xóa (để trống) **Chức vụ** và **E-mail** của tài khoản. Chức vụ của lãnh đạo in dưới chữ ký trên văn bản phê duyệt; e-mail nhận thông báo hồ sơ. Hai ô này cũng có khi tạo tài khoản (không bắt buộc).',
         ],
       },
       { see: ['chot-kiem-soat'] },

@@ -133,7 +133,7 @@ export const vi = {
   },
   users: {
     title: 'Tài khoản cán bộ',
-    lead: 'Tài khoản của cán bộ phường: Quản trị, Một cửa, Trạm Y tế và cán bộ tại chốt.',
+    lead: 'Tài khoản của cán bộ phường: Quản trị, Một cửa, Trạm Y tế, lãnh đạo UBND phường và cán bộ tại chốt.',
     create: 'Tạo tài khoản',
     createTitle: 'Tạo tài khoản mới',
     fullName: 'Họ và tên',
@@ -165,10 +165,13 @@ export const vi = {
     you: '(bạn)',
     ward: 'Phường',
     email: 'E-mail',
-    emailHint: 'Không bắt buộc. Dùng để liên hệ với cán bộ.',
-    editEmail: 'Sửa e-mail',
-    editEmailTitle: 'E-mail của {{username}}',
-    emailSaved: 'Đã lưu e-mail của {{username}}.',
+    emailHint: 'Không bắt buộc. Hệ thống gửi thông báo hồ sơ tới địa chỉ này.',
+    jobTitle: 'Chức vụ',
+    jobTitleHint:
+      'Không bắt buộc. Với lãnh đạo: in dưới chữ ký trên văn bản phê duyệt, ví dụ: Phó Chủ tịch UBND phường.',
+    edit: 'Sửa',
+    editTitle: 'Sửa tài khoản {{username}}',
+    saved: 'Đã lưu tài khoản {{username}}.',
     noEmail: 'Chưa có',
   },
   checkpoints: {

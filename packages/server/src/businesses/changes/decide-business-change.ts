@@ -1,6 +1,7 @@
 import { type AuditActor, audit } from '../../audit/append-audit.js';
 import type { BusinessChangeRow, Executor } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
+import type { WorkflowHooks } from '../../workflow/hooks.js';
 import type { BusinessRecord } from '../business-presenter.js';
 import { findBusiness } from '../business-query.js';
 import { columnsOf, reviewedFieldsOf } from './edit-business.js';
@@ -8,7 +9,8 @@ import { columnsOf, reviewedFieldsOf } from './edit-business.js';
 /**
  * The desk's answer to a change request: `approve` applies the asked-for values to the
  * business; `refuse` keeps the business as it is, with the reason the business reads.
- * Only a `pending` request is answered (409 `business_change_decided`; the `WHERE status =
+ * An approval tells `hooks.businessDetailsChanged` in the same transaction (the unit QR
+ * carries the name and address: it is reissued). Only a `pending` request is answered (409 `business_change_decided`; the `WHERE status =
  * 'pending'` update settles two desks answering at once).
  */
 export async function decideBusinessChange(
@@ -17,6 +19,7 @@ export async function decideBusinessChange(
   decision: { approve: true; note?: string } | { approve: false; reason: string },
   actor: AuditActor,
   now: Date,
+  hooks?: Pick<WorkflowHooks, 'businessDetailsChanged'>,
 ): Promise<{ change: BusinessChangeRow; business: BusinessRecord }> {
   if (change.status !== 'pending') throw new AppError('business_change_decided');
   const at = now.toISOString();
@@ -43,6 +46,14 @@ export async function decideBusinessChange(
       .set({ ...columnsOf(fields), updated_at: at })
       .where('id', '=', change.business_id)
       .execute();
+    await hooks?.businessDetailsChanged(db, {
+      businessId: change.business_id,
+      wardCode: change.ward_code,
+      changeId: change.id,
+      fields: Object.keys(fields),
+      actor,
+      now,
+    });
   }
   return {
     change: (await db

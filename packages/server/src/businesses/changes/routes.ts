@@ -105,14 +105,14 @@ async function loadChange(
 export const approveBusinessChangeRoute = defineRoute({
   method: 'POST',
   path: '/api/v1/business-changes/:id/approve',
-  summary: 'Duyệt yêu cầu thay đổi thông tin: thông tin mới có hiệu lực',
+  summary: 'Duyệt yêu cầu thay đổi thông tin: thông tin mới có hiệu lực (đổi tên, địa chỉ: cấp lại mã QR của đơn vị)',
   tags: TAGS,
   access: { roles: ['ward_officer'], scope: 'doanh nghiệp của phường cán bộ' },
   params: idParams,
   body: optionalNoteBody,
   multiline: ['note'],
   response: decidedBusinessChangeResponse,
-  handler: async ({ db, user, params, body, actor, now }) => {
+  handler: async ({ db, user, params, body, actor, now, deps }) => {
     const c = await loadChange(db, user, params.id);
     const r = await decideBusinessChange(
       db,
@@ -120,6 +120,7 @@ export const approveBusinessChangeRoute = defineRoute({
       { approve: true, ...(body.note ? { note: body.note } : {}) },
       actor,
       now,
+      deps.hooks,
     );
     return { change: presentBusinessChange(r.change), business: presentBusiness(r.business) };
   },

@@ -1,16 +1,8 @@
+import type { DossierChannel, DossierKind, DossierState } from '@thonghanh/contract/dossier-states';
 import type { Selectable } from 'kysely';
 
-export type DossierKind = 'initial' | 'amendment';
-export type DossierChannel = 'online' | 'email' | 'post' | 'in_person';
-export type DossierState =
-  | 'draft'
-  | 'submitted'
-  | 'health_confirmed'
-  | 'awaiting_leader'
-  | 'approved'
-  | 'returned'
-  | 'rejected'
-  | 'suspended';
+/** The states, kinds and channels are the API contract's (packages/contract/src/dossier-states.ts). */
+export type { DossierChannel, DossierKind, DossierState };
 
 /**
  * `dossiers` (hồ sơ): a business's plan and staff list sent to its ward. `initial` registers

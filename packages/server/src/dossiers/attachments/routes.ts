@@ -1,11 +1,10 @@
-import { z } from 'zod';
+import { attachmentParams, attachmentSchema, getAttachmentQuery, idParams, okResponse } from '@thonghanh/contract';
 import type { AuthUser } from '../../authz/index.js';
 import type { DossierAttachmentRow } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
-import { okResponse } from '../../http/common-schemas.js';
 import type { RouteContext } from '../../http/route.js';
 import { defineRoute } from '../../http/route.js';
-import { attachmentSchema, presentAttachment } from '../dossier-presenter.js';
+import { presentAttachment } from '../dossier-presenter.js';
 import { loadDossier, loadDossierForFiles } from '../load-dossier.js';
 import { addAttachment, findAttachment } from './add-attachment.js';
 import { deleteAttachment } from './delete-attachment.js';
@@ -13,8 +12,6 @@ import { readUploadedFile } from './read-uploaded-file.js';
 import { contentDisposition, sanitizeFileName, sniffPlanFile } from './sniff-file-type.js';
 
 const TAGS = ['dossiers'];
-const params = z.object({ id: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) });
-const dossierParams = z.object({ id: z.string().min(1).max(64) });
 
 export const uploadAttachmentRoute = defineRoute({
   method: 'POST',
@@ -25,7 +22,7 @@ export const uploadAttachmentRoute = defineRoute({
     'Doanh nghiệp tải lên khi hồ sơ nháp hoặc bị trả lại; Bộ phận Một cửa tải lên bất cứ lúc nào.',
   tags: TAGS,
   access: { roles: ['business_rep', 'ward_officer'], scope: 'doanh nghiệp: hồ sơ của mình; Một cửa: hồ sơ của phường' },
-  params: dossierParams,
+  params: idParams,
   status: 201,
   response: attachmentSchema,
   // The upload is read before the transaction opens: a slow client must not hold the database.
@@ -87,7 +84,7 @@ export const uploadVersionRoute = defineRoute({
     'Cùng quyền như tải lên tệp.',
   tags: TAGS,
   access: { roles: ['business_rep', 'ward_officer'], scope: 'như tải lên tệp' },
-  params,
+  params: attachmentParams,
   status: 201,
   response: attachmentSchema,
   transaction: false,
@@ -103,8 +100,8 @@ export const getAttachmentRoute = defineRoute({
     roles: ['business_rep', 'ward_officer', 'ward_leader', 'health_officer', 'ward_admin', 'supervisor'],
     scope: 'như xem hồ sơ',
   },
-  params,
-  query: z.object({ inline: z.enum(['0', '1', 'true', 'false']).optional() }),
+  params: attachmentParams,
+  query: getAttachmentQuery,
   produces: 'application/pdf, image/jpeg, image/png',
   handler: async ({ db, user, params, query, reply, deps }) => {
     const dossier = await loadDossier(db, user, params.id, 'read');
@@ -133,7 +130,7 @@ export const deleteAttachmentRoute = defineRoute({
     'hãy tải lên phiên bản mới.',
   tags: TAGS,
   access: { roles: ['business_rep', 'ward_officer'], scope: 'như tải lên' },
-  params,
+  params: attachmentParams,
   response: okResponse,
   handler: async ({ db, user, params, actor, now, afterCommit, deps }) => {
     const dossier = await loadDossierForFiles(db, user, params.id);

@@ -1,12 +1,12 @@
+import type { PrintLayout, printPermitsBody } from '@thonghanh/contract';
+import type { z } from 'zod';
 import { t } from '../../i18n/index.js';
 import { type ApiError, csrfHeaders, errorFromResponse, handleUnauthenticated } from './api-client.js';
 
-export type PrintLayout = 'A5' | 'A4x2';
+export type { PrintLayout };
 
-export type PrintRequest =
-  | { ids: string[]; layout: PrintLayout }
-  | { batchId: string; layout: PrintLayout }
-  | { businessId: string; status?: 'active'; layout: PrintLayout };
+/** The body of POST /permits/print (the contract's), with the layout always chosen. */
+export type PrintRequest = z.input<typeof printPermitsBody> & { layout: PrintLayout };
 
 export type PrintResult = { ok: true; blob: Blob; count: number } | { ok: false; error: ApiError };
 

@@ -33,13 +33,13 @@ export function UsersScreen() {
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
-  const [editingEmail, setEditingEmail] = useState<User | null>(null);
+  const [editing, setEditing] = useState<User | null>(null);
 
   const rows = useMemo(
     () =>
       (list.data?.items ?? []).filter(
         (u) =>
-          matchesVi(q, u.fullName, u.username) &&
+          matchesVi(q, u.fullName, u.username, u.title) &&
           (!role || u.role === role) &&
           (!state || (state === 'active' ? u.active : !u.active)),
       ),
@@ -85,6 +85,7 @@ export function UsersScreen() {
       render: (u) => (
         <>
           {u.fullName} {u.id === me.id ? <span className="muted">{t('users.you')}</span> : null}
+          {u.title ? <div className="muted">{u.title}</div> : null}
         </>
       ),
       sortValue: (u) => u.fullName,
@@ -158,8 +159,8 @@ export function UsersScreen() {
                       <span className="visually-hidden"> {u.username}</span>
                     </Button>
                   )}
-                  <Button small onClick={() => setEditingEmail(u)}>
-                    {t('users.editEmail')}
+                  <Button small onClick={() => setEditing(u)}>
+                    {t('users.edit')}
                     <span className="visually-hidden"> {u.username}</span>
                   </Button>
                   {u.active ? (
@@ -229,13 +230,13 @@ export function UsersScreen() {
           />
         </>
       )}
-      <EmailDialog
-        user={editingEmail}
-        onClose={() => setEditingEmail(null)}
+      <EditUserDialog
+        user={editing}
+        onClose={() => setEditing(null)}
         onSaved={(u) => {
-          setEditingEmail(null);
-          list.setData((old) => (old ? { items: old.items.map((x) => (x.id === u.id ? u : x)) } : old));
-          notify(t('users.emailSaved', { username: u.username }));
+          setEditing(null);
+          replace(u);
+          notify(t('users.saved', { username: u.username }));
         }}
       />
       <CreateUserDialog
@@ -309,6 +310,7 @@ function CreateUserDialog({
   const { t } = useTranslation();
   const [fullName, setFullName] = useState('');
   const [username, setUsername] = useState('');
+  const [title, setTitle] = useState('');
   const [role, setRole] = useState<WardRole>('ward_officer');
   const [password, setPassword] = useState('');
   const [email, setEmail] = useState('');
@@ -316,6 +318,7 @@ function CreateUserDialog({
   const [busy, setBusy] = useState(false);
   const reset = () => {
     setFullName('');
+    setTitle('');
     setUsername('');
     setRole('ward_officer');
     setPassword('');
@@ -329,6 +332,7 @@ function CreateUserDialog({
       fullName,
       username,
       role,
+      ...(title.trim() ? { title: title.trim() } : {}),
       ...(email.trim() ? { email: email.trim() } : {}),
       ...(password ? { password } : {}),
     });
@@ -384,6 +388,14 @@ function CreateUserDialog({
           error={issueFor(error, 'role')}
         />
         <TextField
+          label={t('users.jobTitle')}
+          hint={t('users.jobTitleHint')}
+          value={title}
+          onValue={setTitle}
+          error={issueFor(error, 'title')}
+          autoComplete="off"
+        />
+        <TextField
           label={t('users.password')}
           hint={t('users.passwordHint')}
           type="password"
@@ -410,8 +422,8 @@ function CreateUserDialog({
   );
 }
 
-/** The ward admin changes (or clears) an account's e-mail. */
-function EmailDialog({
+/** The ward admin changes an account's name, position (chức vụ) or e-mail; empty clears the last two. */
+function EditUserDialog({
   user,
   onClose,
   onSaved,
@@ -421,36 +433,60 @@ function EmailDialog({
   onSaved: (u: User) => void;
 }) {
   const { t } = useTranslation();
+  const [fullName, setFullName] = useState('');
+  const [title, setTitle] = useState('');
   const [email, setEmail] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [forId, setForId] = useState<string | null>(null);
   if (user && forId !== user.id) {
     setForId(user.id);
+    setFullName(user.fullName);
+    setTitle(user.title ?? '');
     setEmail(user.email ?? '');
     setError(null);
   }
+  const close = () => {
+    setForId(null);
+    onClose();
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!user) return;
+    // Only what changed: the server answers "nothing to change" when nothing did.
+    const body = {
+      ...(fullName.trim() !== user.fullName ? { fullName } : {}),
+      ...(title.trim() !== (user.title ?? '') ? { title: title.trim() } : {}),
+      ...(email.trim().toLowerCase() !== (user.email ?? '') ? { email: email.trim() } : {}),
+    };
+    if (Object.keys(body).length === 0) return close();
     setBusy(true);
-    const r = await api.patch<User>(`/api/v1/users/${user.id}`, { email: email.trim() });
+    const r = await api.patch<User>(`/api/v1/users/${user.id}`, body);
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setForId(null);
     onSaved(r.data);
   };
   return (
-    <Dialog
-      open={user !== null}
-      title={t('users.editEmailTitle', { username: user?.username ?? '' })}
-      onClose={() => {
-        setForId(null);
-        onClose();
-      }}
-    >
+    <Dialog open={user !== null} title={t('users.editTitle', { username: user?.username ?? '' })} onClose={close}>
       <form className="form" onSubmit={submit} noValidate>
         <ErrorMessage error={error} />
+        <TextField
+          label={t('users.fullName')}
+          value={fullName}
+          onValue={setFullName}
+          error={issueFor(error, 'fullName')}
+          required
+          autoComplete="off"
+        />
+        <TextField
+          label={t('users.jobTitle')}
+          hint={t('users.jobTitleHint')}
+          value={title}
+          onValue={setTitle}
+          error={issueFor(error, 'title')}
+          autoComplete="off"
+        />
         <TextField
           label={t('users.email')}
           hint={t('users.emailHint')}
@@ -464,7 +500,7 @@ function EmailDialog({
           <Button type="submit" variant="primary" busy={busy}>
             {t('deadEnds.save')}
           </Button>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={close}>{t('common.cancel')}</Button>
         </div>
       </form>
     </Dialog>

@@ -1,3 +1,4 @@
+import { ANOMALY_KINDS } from '@thonghanh/contract/anomaly-kinds';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tDynamic } from '../../../i18n/index.js';
@@ -25,17 +26,9 @@ import { Page } from '../../ui/page.js';
 import { Pager } from '../../ui/pager.js';
 import { Stat } from '../../ui/stat.js';
 
-export const ANOMALY_KINDS = [
-  'revoked_presented',
-  'expired_presented',
-  'forged',
-  'off_route',
-  'off_schedule',
-  'copy_suspected',
-  'identity_mismatch',
-  'never_scanned',
-  'unit_high_failure',
-] as const;
+/** The kinds of finding, in the order of the counts and the filter (the contract's). */
+export { ANOMALY_KINDS };
+
 const PAGE_SIZE = 50;
 
 /**

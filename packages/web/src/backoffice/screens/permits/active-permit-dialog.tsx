@@ -1,9 +1,10 @@
+import type { OnActive } from '@thonghanh/contract';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../lib/api-client.js';
 import { Button } from '../../ui/button.js';
 import { Dialog } from '../../ui/dialog.js';
 
-export type OnActive = 'replace' | 'skip' | 'another';
+export type { OnActive };
 
 /**
  * The server refused (409 `permit_already_active`): some people picked hold a permit still
