@@ -25,6 +25,7 @@ export * from './permits.js';
 export * from './print.js';
 export * from './roles.js';
 export * from './scans.js';
+export * from './staff.js';
 export * from './stats.js';
 export * from './system.js';
 export * from './unit-credentials.js';

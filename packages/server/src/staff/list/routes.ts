@@ -1,13 +1,26 @@
-import { z } from 'zod';
+import {
+  idParams,
+  importStaffQuery,
+  importStaffResponse,
+  listBusinessStaffQuery,
+  listDossierStaffQuery,
+  okResponse,
+  removeStaffBody,
+  removeStaffResponse,
+  staffEntryBody,
+  staffEntryResponse,
+  staffPageSchema,
+  staffParams,
+  staffTemplateQuery,
+} from '@thonghanh/contract';
 import { audit } from '../../audit/append-audit.js';
 import { authorizeById } from '../../authz/index.js';
 import { loadBusinessFor } from '../../businesses/load-business.js';
-import type { Executor, StaffStatus } from '../../db/schema.js';
+import type { Executor } from '../../db/schema.js';
 import { readUploadedFile } from '../../dossiers/attachments/read-uploaded-file.js';
 import { dossierResource } from '../../dossiers/dossier-presenter.js';
 import { loadDossier, loadDossierToEdit } from '../../dossiers/load-dossier.js';
 import { notFound } from '../../errors.js';
-import { booleanQuery, idParams, okResponse } from '../../http/common-schemas.js';
 import { defineRoute } from '../../http/route.js';
 import { vnToday } from '../../notifications/vn-time.js';
 import { buildStaffTemplateCsv, buildStaffTemplateXlsx } from '../import/index.js';
@@ -15,8 +28,8 @@ import { addStaffEntry, deleteStaffEntry, updateStaffEntry } from './edit-staff-
 import { checkStaffFile } from './import-dossier-staff.js';
 import { removeApprovedStaff } from './remove-approved-staff.js';
 import { replaceDossierStaff } from './save-staff-list.js';
-import { staffEntryBodySchema, validateStaffEntry } from './staff-entry-input.js';
-import { presentStaffMember, STAFF_STATUSES, staffMemberSchema, staffPageSchema } from './staff-presenter.js';
+import { validateStaffEntry } from './staff-entry-input.js';
+import { presentStaffMember } from './staff-presenter.js';
 import { findStaffMember, listStaff } from './staff-query.js';
 
 const TAGS = ['staff'];
@@ -30,19 +43,6 @@ const READERS = {
   scope:
     'doanh nghiệp: danh sách của mình; cán bộ phường: phường mình; giám sát: trong địa bàn (mỗi lần xem được ghi nhật ký)',
 } as const;
-
-const problemSchema = z.object({
-  row: z.number().int().describe('Dòng trong bảng tính (dòng tiêu đề là 1; 0: cả tệp)'),
-  field: z.string().nullable(),
-  code: z.string(),
-  message: z.string(),
-});
-const listQuery = z.object({
-  q: z.string().trim().max(100).optional().describe('Họ tên (không cần dấu) hoặc số giấy tờ'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-});
-const staffParams = z.object({ id: z.string().min(1).max(64), staffId: z.string().min(1).max(64) });
 
 async function loadPendingMember(db: Executor, dossierId: string, staffId: string) {
   const m = await findStaffMember(db, staffId);
@@ -63,16 +63,8 @@ export const importStaffRoute = defineRoute({
   tags: TAGS,
   access: KEEPERS,
   params: idParams,
-  query: z.object({ keepValidOnly: booleanQuery.optional() }),
-  response: z.object({
-    rows: z.number().int(),
-    valid: z.number().int(),
-    errors: z.array(problemSchema),
-    warnings: z.array(problemSchema),
-    saved: z.boolean().describe('Danh sách đã được lưu (thay danh sách cũ của hồ sơ)'),
-    savedCount: z.number().int(),
-    replacedCount: z.number().int(),
-  }),
+  query: importStaffQuery,
+  response: importStaffResponse,
   // Reading and checking a big file takes a second: outside the transaction, which opens only to save.
   transaction: false,
   handler: async ({ db, user, params, query, actor, now, req }) => {
@@ -111,7 +103,7 @@ export const staffTemplateRoute = defineRoute({
   summary: 'Tải tệp mẫu danh sách người lao động (.xlsx kèm hướng dẫn, hoặc .csv UTF-8)',
   tags: TAGS,
   access: { public: true },
-  query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+  query: staffTemplateQuery,
   produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, text/csv',
   handler: async ({ query, reply }) => {
     const xlsx = query.format === 'xlsx';
@@ -137,7 +129,7 @@ export const listDossierStaffRoute = defineRoute({
   tags: TAGS,
   access: READERS,
   params: idParams,
-  query: listQuery,
+  query: listDossierStaffQuery,
   response: staffPageSchema,
   transaction: true,
   handler: async ({ db, user, params, query, actor, now }) => {
@@ -169,18 +161,7 @@ export const listBusinessStaffRoute = defineRoute({
   tags: TAGS,
   access: READERS,
   params: idParams,
-  query: listQuery.extend({
-    status: z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        const list = (v ?? 'approved').split(',').map((s) => s.trim());
-        const bad = list.filter((s) => !(STAFF_STATUSES as readonly string[]).includes(s));
-        if (bad.length) ctx.addIssue({ code: 'custom', message: `Trạng thái không hợp lệ: ${bad.join(', ')}` });
-        return list as StaffStatus[];
-      })
-      .describe('pending, approved, removed (cách nhau bằng dấu phẩy); mặc định approved'),
-  }),
+  query: listBusinessStaffQuery,
   response: staffPageSchema,
   transaction: true,
   handler: async ({ db, user, params, query, actor, now }) => {
@@ -204,8 +185,6 @@ export const listBusinessStaffRoute = defineRoute({
   },
 });
 
-const entryResponse = z.object({ member: staffMemberSchema, warnings: z.array(problemSchema) });
-
 export const addStaffRoute = defineRoute({
   method: 'POST',
   path: '/api/v1/dossiers/:id/staff',
@@ -213,9 +192,9 @@ export const addStaffRoute = defineRoute({
   tags: TAGS,
   access: KEEPERS,
   params: idParams,
-  body: staffEntryBodySchema,
+  body: staffEntryBody,
   status: 201,
-  response: entryResponse,
+  response: staffEntryResponse,
   handler: async ({ db, user, params, body, actor, now }) => {
     const dossier = await loadDossierToEdit(db, user, params.id);
     const { entry, warnings } = await validateStaffEntry(db, body, vnToday(now));
@@ -231,8 +210,8 @@ export const updateStaffRoute = defineRoute({
   tags: TAGS,
   access: KEEPERS,
   params: staffParams,
-  body: staffEntryBodySchema,
-  response: entryResponse,
+  body: staffEntryBody,
+  response: staffEntryResponse,
   handler: async ({ db, user, params, body, actor, now }) => {
     const dossier = await loadDossierToEdit(db, user, params.id);
     const member = await loadPendingMember(db, dossier.id, params.staffId);
@@ -268,12 +247,9 @@ export const removeStaffRoute = defineRoute({
     scope: 'doanh nghiệp: danh sách của mình; Một cửa: doanh nghiệp của phường',
   },
   params: idParams,
-  body: z.object({
-    staffIds: z.array(z.string().min(1).max(64)).min(1).max(1000),
-    reason: z.string().trim().min(1, 'Nhập lý do').max(2000),
-  }),
+  body: removeStaffBody,
   multiline: ['reason'],
-  response: z.object({ removed: z.number().int() }),
+  response: removeStaffResponse,
   handler: async ({ db, user, params, body, actor, now, deps }) => {
     const business = await loadBusinessFor(db, user, params.id, 'delete', 'staff_list');
     return removeApprovedStaff(

@@ -1,39 +1,11 @@
-import { z } from 'zod';
+import { type StaffEntryBody, staffEntryBody } from '@thonghanh/contract';
 import type { Executor } from '../../db/schema.js';
 import { validationFailed } from '../../errors.js';
 import { type Cell, type Problem, type StaffEntry, type StaffField, StaffRowValidator } from '../import/index.js';
 import { wardCodeSet } from './staff-query.js';
 
+/** The request body is the contract's `staffEntryBody` (packages/contract/src/staff.ts). */
 const DAY_NAMES = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'];
-const opt = z.string().max(500).optional().nullable();
-
-/**
- * One person typed in a form: the same texts as the template's columns (dates dd/mm/yyyy or
- * YYYY-MM-DD, days "T2-T7", times "07:30"), checked by the same validator as a file.
- * `routeWards` may be a list; `scheduleDays` may be a list of day numbers (1 = Monday).
- */
-export const staffEntryBodySchema = z.object({
-  fullName: z.string().max(500),
-  idType: z.string().max(50).describe('CCCD, CMND hoặc Hộ chiếu'),
-  idNumber: z.string().max(50),
-  dateOfBirth: z.string().max(30).describe('dd/mm/yyyy hoặc YYYY-MM-DD'),
-  position: opt,
-  phone: opt,
-  residenceAddress: z.string().max(500),
-  residenceWard: opt,
-  workplace: opt,
-  routeFrom: z.string().max(500),
-  routeTo: z.string().max(500),
-  routeWards: z
-    .union([z.string().max(500), z.array(z.string().max(10)).max(50)])
-    .optional()
-    .nullable(),
-  scheduleDays: z.union([z.string().max(100), z.array(z.number().int().min(1).max(7)).min(1).max(7)]),
-  scheduleStart: z.string().max(10),
-  scheduleEnd: z.string().max(10),
-});
-
-export type StaffEntryBody = z.output<typeof staffEntryBodySchema>;
 
 function textOf(body: StaffEntryBody, field: StaffField): string | undefined {
   const v = body[field];
@@ -55,7 +27,7 @@ export async function validateStaffEntry(
 ): Promise<{ entry: StaffEntry; warnings: Problem[] }> {
   const cells: Partial<Record<StaffField, Cell>> = {};
   const codes: string[] = [];
-  for (const field of Object.keys(staffEntryBodySchema.shape) as StaffField[]) {
+  for (const field of Object.keys(staffEntryBody.shape) as StaffField[]) {
     const text = textOf(body, field);
     if (text === undefined) continue;
     cells[field] = { kind: 'text', text, address: field };

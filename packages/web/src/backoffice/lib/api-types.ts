@@ -15,10 +15,14 @@ import type {
   dossierSchema,
   findingSchema,
   findingsPageSchema,
+  importStaffResponse,
   issuePermitsResponse,
   permitSchema,
   scanSchema,
   sessionSchema,
+  staffEntryBody,
+  staffMemberSchema,
+  staffProblemSchema,
   statsSchema,
   statsSeriesSchema,
   unitCredentialSchema,
@@ -32,7 +36,7 @@ import type { z } from 'zod';
  * The API's shapes as the screens use them. Where the contract (packages/contract) has the
  * schema, the type is inferred from it: a field the server renames breaks the typecheck of
  * the screen that reads it. Type-only imports: no zod in the back office bundle.
- * The rest are still mirrored by hand, checked by e2e/backoffice-contract.test.ts.
+ * api-types.test.ts keeps it so: no hand-written interface but the generic list wrappers.
  */
 
 export type { Role, WardRole } from '@thonghanh/contract/roles';
@@ -79,77 +83,22 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface Problem {
-  /** Spreadsheet row (header = 1; 0 = the whole file). */
-  row: number;
-  field: string | null;
-  code: string;
-  message: string;
-}
+/** One problem of a staff file or form: spreadsheet row (header = 1; 0 = the whole file). */
+export type Problem = z.infer<typeof staffProblemSchema>;
+export type ImportResult = z.infer<typeof importStaffResponse>;
 
-export interface ImportResult {
-  rows: number;
-  valid: number;
-  errors: Problem[];
-  warnings: Problem[];
-  saved: boolean;
-  savedCount: number;
-  replacedCount: number;
-}
+export type { StaffIdType as IdType, StaffStatus } from '@thonghanh/contract';
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+export type Schedule = StaffMember['schedule'];
 
-export type StaffStatus = 'pending' | 'approved' | 'removed';
-export type IdType = 'CCCD' | 'CMND' | 'PASSPORT';
-
-export interface Schedule {
-  days: number[];
-  start: string;
-  end: string;
-}
-
-export interface StaffMember {
-  id: string;
-  businessId: string;
-  dossierId: string;
-  status: StaffStatus;
-  statusLabel: string;
-  fullName: string;
-  idType: IdType;
-  idNumber: string;
-  dateOfBirth: string;
-  position: string | null;
-  phone: string | null;
-  residenceAddress: string;
-  residenceWard: string | null;
-  workplace: string | null;
-  routeFrom: string;
-  routeTo: string;
-  routeWards: string[];
-  schedule: Schedule;
-  sourceRow: number | null;
-  createdAt: string;
-  approvedAt: string | null;
-  removedAt: string | null;
-  removedReason: string | null;
-}
-
-/** One person as typed in a form: the template's texts (dates dd/mm/yyyy, days "T2-T7"). */
-export interface StaffEntryInput {
-  fullName: string;
-  idType: string;
-  idNumber: string;
-  dateOfBirth: string;
-  position?: string | null;
-  phone?: string | null;
-  residenceAddress: string;
-  residenceWard?: string | null;
-  workplace?: string | null;
-  routeFrom: string;
-  routeTo: string;
+/**
+ * One person as typed in a form: the contract's body with the template's texts (dates
+ * dd/mm/yyyy, days "T2-T7", wards as one text), the form never sends the list forms.
+ */
+export type StaffEntryInput = Omit<z.input<typeof staffEntryBody>, 'routeWards' | 'scheduleDays'> & {
   routeWards?: string | null;
   scheduleDays: string;
-  scheduleStart: string;
-  scheduleEnd: string;
-}
+};
 
 export type { PermitState } from '@thonghanh/contract';
 export type Permit = z.infer<typeof permitSchema>;
