@@ -334,7 +334,9 @@ export async function benchInspectionOn(
   const keep = process.env.BENCH_KEEP;
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'thonghanh-bench-inspection-'));
   const { config, drop } = await openBenchDatabase(kind, dir, keep ? 'bench_keep_inspection' : undefined);
-  const db = createDatabase(config, { poolSize: 1 });
+  // PostgreSQL: the app's pool of 10, so the kinds' queries run at once as in the route
+  // (BENCH_POOL=1: one connection). SQLite has one connection whatever this says.
+  const db = createDatabase(config, { poolSize: Number(process.env.BENCH_POOL ?? 10) });
   bindAuditKey(db, { auditKey: undefined, keysDir: join(dir, 'keys') });
   try {
     await migrateOrThrow(db);
@@ -472,7 +474,7 @@ export async function benchInspection(options: InspectionBenchOptions = {}): Pro
         '5 % of permits never shown, scans over four weeks at commute hours (80 % at the holder’s ward): 1 % expired, 0.3 % bad signature, ' +
         '0.2 % unknown issuer, revoked permits refused 9 times in 10, 1 % off route, 0.5 % outside schedule, 0.2 % identity mismatch. ' +
         'Each query is what its route runs (findings found, counted by kind, the first 50 described; the series with its three parts), ' +
-        '2 warm-up runs then 20 timed, one connection.',
+        '2 warm-up runs then 20 timed, one after the other (PostgreSQL: the app’s pool of 10 connections).',
     ],
   };
 }

@@ -3,7 +3,7 @@
  * `POST /api/v1/dossiers/:id/staff/import` (multipart), read, validated (ward codes from
  * `admin_units`, the registered-elsewhere lookup against 2,000 approved people of another
  * business) and saved (the dossier's pending list replaced in one transaction, batches of
- * 500 on SQLite, one JSON parameter per 5,000 rows on PostgreSQL), on SQLite and, when DATABASE_URL is set, on PostgreSQL. Goal: ≤ 2 s (issue 3, item 13).
+ * 500 on SQLite, one array parameter per column on PostgreSQL), on SQLite and, when DATABASE_URL is set, on PostgreSQL. Goal: ≤ 2 s (issue 3, item 13).
  *
  * `npx tsx bench/staff-import-db.ts` prints the table; `benchStaffImportDb()` returns it.
  */
@@ -246,8 +246,12 @@ export async function benchStaffImportDb(): Promise<StaffImportDbBench> {
     notes: [
       'Read + validate includes the ward-code set from `admin_units` (all 10,603 wards) and the registered-elsewhere ' +
         'lookup against 2,000 approved people of another business (20 warnings). Save deletes the previous 10,000 pending ' +
-        'rows and inserts the new ones in one transaction: SQLite 500 rows per INSERT, PostgreSQL 5,000 rows per statement sent as one JSON parameter (`json_populate_recordset`; 500-row parameter batches took ~2.5× longer there). The HTTP column is the whole route: multipart ' +
-        'upload, both stages, response with every warning.',
+        'rows and inserts the new ones in one transaction: SQLite 500 rows per INSERT; PostgreSQL one statement, one array ' +
+        'parameter per column expanded by `unnest` (~15 % less database work than the earlier 5,000-row JSON parameters ' +
+        'of `json_populate_recordset`, themselves ~2.5× faster than 500-row parameter batches), and the number lookups ' +
+        'as one `= any($1)` array each instead of twenty 500-value `in (…)` lists (160 → 32 ms at load 15). The HTTP ' +
+        'column is the whole route: multipart upload, both stages, response with every warning. On a loaded machine ' +
+        'compare PostgreSQL with SQLite in the same run: before these changes PostgreSQL took 2.0× SQLite’s HTTP time.',
     ],
   };
 }

@@ -53,6 +53,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
         })
       : null;
     await early.listen(config.port, config.host);
+    // Node ≥ 22 loads an import()'s whole module graph without returning to the event loop:
+    // the big packages first, one by one, so that /healthz gets through between them.
+    for (const load of [() => import('pino'), () => import('fastify'), () => import('@fastify/multipart')]) {
+      await load();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const { startApp } = await import('./start-app.js');
     const started = await startApp({
       db,

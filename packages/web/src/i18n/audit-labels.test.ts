@@ -229,6 +229,17 @@ describe('the system log in Vietnamese', () => {
       'Gửi tới: motcua@ducgiang.example',
       'Hạn xử lý: 17/08/2021',
     ]);
+    // An account's `title` is its position; the changed fields are named in words.
+    const position = describeDetail('user.updated', {
+      username: 'lanhdao.ducgiang',
+      fields: ['title', 'email'],
+      title: 'Phó Chủ tịch UBND phường',
+    });
+    expect(position.map((l) => `${l.label}: ${l.value}`)).toEqual([
+      'Tên đăng nhập: lanhdao.ducgiang',
+      'Các trường đã sửa: Chức vụ; E-mail',
+      'Chức vụ: Phó Chủ tịch UBND phường',
+    ]);
     const demo = describeDetail('business.created', {
       demo: true,
       status: 'active',

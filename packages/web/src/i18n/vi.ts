@@ -328,6 +328,7 @@ export const vi = {
       findings: 'Phát hiện',
       outcome: 'Kết quả',
       sentTo: 'Gửi tới',
+      jobTitle: 'Chức vụ',
     },
     entities: {
       user: 'Tài khoản',

@@ -51,12 +51,19 @@ export async function activeHolders(
   }
   const found: ActiveHolder[] = [];
   for (let i = 0; i < staffIds.length; i += LOOKUP_CHUNK) {
-    found.push(
-      ...(await base()
-        .select(['staff_id as staffId', 'holder', 'serial', 'valid_to as validTo'])
-        .where('staff_id', 'in', staffIds.slice(i, i + LOOKUP_CHUNK))
-        .execute()),
-    );
+    // By person only, the rest checked here: given `status = 'active' and valid_to > now`,
+    // SQLite (no statistics) picks permits_revoked_idx and reads every active permit of
+    // every business for each chunk of a batch; by staff_id it reads these people's permits.
+    const rows = await db
+      .selectFrom('permits')
+      .select(['staff_id as staffId', 'holder', 'serial', 'valid_to as validTo', 'business_id', 'status'])
+      .where('staff_id', 'in', staffIds.slice(i, i + LOOKUP_CHUNK))
+      .execute();
+    for (const r of rows) {
+      if (r.business_id === businessId && r.status === 'active' && r.validTo > at) {
+        found.push({ staffId: r.staffId, holder: r.holder, serial: r.serial, validTo: r.validTo });
+      }
+    }
   }
   const order = new Map(staffIds.map((id, i) => [id, i]));
   found.sort((a, b) => (order.get(a.staffId) ?? 0) - (order.get(b.staffId) ?? 0));

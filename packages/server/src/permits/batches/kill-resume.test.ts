@@ -60,7 +60,7 @@ describe('a permit batch survives kill -9 of the real server', () => {
       err += d;
     });
     return new Promise((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no listening line in time:\n${out}\n${err}`)), 30_000);
+      const timer = setTimeout(() => fail(new Error(`no listening line in time:\n${out}\n${err}`)), 60_000);
       proc.stdout?.on('data', (d) => {
         out += d;
         const m = /Đang lắng nghe: (http:\/\/\S+)/.exec(out);

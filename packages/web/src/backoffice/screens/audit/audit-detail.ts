@@ -29,9 +29,13 @@ const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/;
 const ISO_DAY = /^(\d{4})-(\d\d)-(\d\d)$/;
 const MAX_LIST = 10;
 
-/** The label of a field; a few read differently in one action (the reminder's `to` is an address). */
+/**
+ * The label of a field; a few read differently in one action (the reminder's `to` is an
+ * address, an account's `title` its position).
+ */
 function labelOf(action: string, key: string): string {
   if (action === 'dossier.reminder_sent' && key === 'to') return tDynamic('audit.fields.sentTo', key);
+  if (action.startsWith('user.') && key === 'title') return tDynamic('audit.fields.jobTitle', key);
   return tDynamic(`audit.fields.${key}`, key);
 }
 
@@ -65,7 +69,9 @@ function value(action: string, key: string, v: unknown): string {
         ? describeDetail(action, item as Record<string, unknown>)
             .map((l) => `${l.label}: ${l.value}`)
             .join(', ')
-        : scalar(key, item),
+        : key === 'fields' && typeof item === 'string'
+          ? labelOf(action, item) // the names of the fields changed, in words
+          : scalar(key, item),
     );
     const more = v.length > MAX_LIST ? [tDynamic('audit.values.more', '…', { n: v.length - MAX_LIST })] : [];
     return [...shown, ...more].join('; ');
