@@ -2,11 +2,13 @@ import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { businessChangeRoutes } from './businesses/changes/routes.js';
 import { businessRoutes } from './businesses/routes.js';
+import { businessStaffRoutes } from './businesses/staff/routes.js';
 import { unitCredentialRoutes } from './businesses/unit-credential/routes.js';
 import { checkpointRoutes } from './checkpoints/routes.js';
 import { attachmentRoutes } from './dossiers/attachments/routes.js';
 import { draftAndCopyRoutes } from './dossiers/draft-and-copy-routes.js';
 import { dossierRoutes } from './dossiers/routes.js';
+import { dossierStaffRoutes } from './dossiers/staff/routes.js';
 import { guideRoutes } from './guides/routes.js';
 import type { AnyRoute } from './http/route.js';
 import { healthRoute, openApiRoute } from './http/system-routes.js';
@@ -18,7 +20,7 @@ import { printRoutes } from './permits/print-routes.js';
 import { permitRoutes } from './permits/routes.js';
 import { serialSuffixRoutes } from './permits/serial-suffix-routes.js';
 import { scanRoutes } from './scans/routes.js';
-import { staffRoutes } from './staff/list/routes.js';
+import { staffTemplateRoutes } from './staff/template-routes.js';
 import { statsRoutes } from './stats/routes.js';
 import { statsSeriesRoutes } from './stats/series-routes.js';
 import { userRoutes } from './users/routes.js';
@@ -41,7 +43,9 @@ export const API_ROUTES: AnyRoute[] = [
   ...dossierRoutes,
   ...draftAndCopyRoutes,
   ...attachmentRoutes,
-  ...staffRoutes,
+  ...staffTemplateRoutes,
+  ...dossierStaffRoutes,
+  ...businessStaffRoutes,
   ...statsRoutes,
   ...permitRoutes,
   ...printRoutes,

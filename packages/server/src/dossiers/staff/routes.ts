@@ -2,46 +2,35 @@ import {
   idParams,
   importStaffQuery,
   importStaffResponse,
-  listBusinessStaffQuery,
   listDossierStaffQuery,
   okResponse,
-  removeStaffBody,
-  removeStaffResponse,
   staffEntryBody,
   staffEntryResponse,
   staffPageSchema,
   staffParams,
-  staffTemplateQuery,
 } from '@thonghanh/contract';
 import { audit } from '../../audit/append-audit.js';
 import { authorizeById } from '../../authz/index.js';
-import { loadBusinessFor } from '../../businesses/load-business.js';
 import type { Executor } from '../../db/schema.js';
-import { readUploadedFile } from '../../dossiers/attachments/read-uploaded-file.js';
-import { dossierResource } from '../../dossiers/dossier-presenter.js';
-import { loadDossier, loadDossierToEdit } from '../../dossiers/load-dossier.js';
 import { notFound } from '../../errors.js';
 import { defineRoute } from '../../http/route.js';
 import { vnToday } from '../../notifications/vn-time.js';
-import { buildStaffTemplateCsv, buildStaffTemplateXlsx } from '../import/index.js';
-import { addStaffEntry, deleteStaffEntry, updateStaffEntry } from './edit-staff-entry.js';
-import { checkStaffFile } from './import-dossier-staff.js';
-import { removeApprovedStaff } from './remove-approved-staff.js';
-import { replaceDossierStaff } from './save-staff-list.js';
-import { validateStaffEntry } from './staff-entry-input.js';
-import { presentStaffMember } from './staff-presenter.js';
-import { findStaffMember, listStaff } from './staff-query.js';
+import { addStaffEntry, deleteStaffEntry, updateStaffEntry } from '../../staff/list/edit-staff-entry.js';
+import { checkStaffFile } from '../../staff/list/import-dossier-staff.js';
+import { replaceDossierStaff } from '../../staff/list/save-staff-list.js';
+import { STAFF_READERS } from '../../staff/list/staff-access.js';
+import { validateStaffEntry } from '../../staff/list/staff-entry-input.js';
+import { presentStaffMember } from '../../staff/list/staff-presenter.js';
+import { findStaffMember, listStaff } from '../../staff/list/staff-query.js';
+import { readUploadedFile } from '../attachments/read-uploaded-file.js';
+import { dossierResource } from '../dossier-presenter.js';
+import { loadDossier, loadDossierToEdit } from '../load-dossier.js';
 
 const TAGS = ['staff'];
 const KEEPERS = {
   roles: ['business_rep', 'ward_officer'],
   scope:
     'người giữ hồ sơ (doanh nghiệp: hồ sơ trực tuyến của mình; Một cửa: hồ sơ phường tiếp nhận), khi hồ sơ nháp hoặc bị trả lại',
-} as const;
-const READERS = {
-  roles: ['business_rep', 'ward_officer', 'ward_leader', 'health_officer', 'ward_admin', 'supervisor'],
-  scope:
-    'doanh nghiệp: danh sách của mình; cán bộ phường: phường mình; giám sát: trong địa bàn (mỗi lần xem được ghi nhật ký)',
 } as const;
 
 async function loadPendingMember(db: Executor, dossierId: string, staffId: string) {
@@ -97,37 +86,12 @@ export const importStaffRoute = defineRoute({
   },
 });
 
-export const staffTemplateRoute = defineRoute({
-  method: 'GET',
-  path: '/api/v1/staff/template',
-  summary: 'Tải tệp mẫu danh sách người lao động (.xlsx kèm hướng dẫn, hoặc .csv UTF-8)',
-  tags: TAGS,
-  access: { public: true },
-  query: staffTemplateQuery,
-  produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, text/csv',
-  handler: async ({ query, reply }) => {
-    const xlsx = query.format === 'xlsx';
-    const bytes = xlsx ? await buildStaffTemplateXlsx() : buildStaffTemplateCsv();
-    reply
-      .header(
-        'content-type',
-        xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
-      )
-      .header(
-        'content-disposition',
-        `attachment; filename="danh-sach-nguoi-lao-dong.${query.format}"; filename*=UTF-8''${encodeURIComponent(`danh-sách-người-lao-động.${query.format}`)}`,
-      )
-      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
-    return reply;
-  },
-});
-
 export const listDossierStaffRoute = defineRoute({
   method: 'GET',
   path: '/api/v1/dossiers/:id/staff',
   summary: 'Danh sách người lao động mà hồ sơ đưa vào (có phân trang, tìm theo tên không dấu hoặc số giấy tờ)',
   tags: TAGS,
-  access: READERS,
+  access: STAFF_READERS,
   params: idParams,
   query: listDossierStaffQuery,
   response: staffPageSchema,
@@ -148,37 +112,6 @@ export const listDossierStaffRoute = defineRoute({
       'staff_list.viewed',
       { type: 'dossier', id: dossier.id, wardCode: dossier.ward_code },
       { q: query.q ?? null, page: query.page, shown: page.items.length },
-      now,
-    );
-    return { items: page.items.map(presentStaffMember), total: page.total, page: query.page, pageSize: query.pageSize };
-  },
-});
-
-export const listBusinessStaffRoute = defineRoute({
-  method: 'GET',
-  path: '/api/v1/businesses/:id/staff',
-  summary: 'Danh sách người lao động đã đăng ký của doanh nghiệp (mặc định: đã phê duyệt)',
-  tags: TAGS,
-  access: READERS,
-  params: idParams,
-  query: listBusinessStaffQuery,
-  response: staffPageSchema,
-  transaction: true,
-  handler: async ({ db, user, params, query, actor, now }) => {
-    const business = await loadBusinessFor(db, user, params.id, 'read', 'staff_list');
-    const page = await listStaff(db, {
-      businessId: business.id,
-      statuses: query.status,
-      ...(query.q ? { q: query.q } : {}),
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
-    });
-    await audit(
-      db,
-      actor,
-      'staff_list.viewed',
-      { type: 'business', id: business.id, wardCode: business.ward_code },
-      { q: query.q ?? null, status: query.status, page: query.page, shown: page.items.length },
       now,
     );
     return { items: page.items.map(presentStaffMember), total: page.total, page: query.page, pageSize: query.pageSize };
@@ -237,37 +170,10 @@ export const deleteStaffRoute = defineRoute({
   },
 });
 
-export const removeStaffRoute = defineRoute({
-  method: 'POST',
-  path: '/api/v1/businesses/:id/staff/remove',
-  summary: 'Rút người khỏi danh sách đã phê duyệt: có hiệu lực ngay, giấy đi đường của họ bị thu hồi',
-  tags: TAGS,
-  access: {
-    roles: ['business_rep', 'ward_officer'],
-    scope: 'doanh nghiệp: danh sách của mình; Một cửa: doanh nghiệp của phường',
-  },
-  params: idParams,
-  body: removeStaffBody,
-  multiline: ['reason'],
-  response: removeStaffResponse,
-  handler: async ({ db, user, params, body, actor, now, deps }) => {
-    const business = await loadBusinessFor(db, user, params.id, 'delete', 'staff_list');
-    return removeApprovedStaff(
-      db,
-      { business, staffIds: body.staffIds, reason: body.reason, hooks: deps.hooks },
-      actor,
-      now,
-    );
-  },
-});
-
-export const staffRoutes = [
-  staffTemplateRoute,
+export const dossierStaffRoutes = [
   importStaffRoute,
   listDossierStaffRoute,
   addStaffRoute,
   updateStaffRoute,
   deleteStaffRoute,
-  listBusinessStaffRoute,
-  removeStaffRoute,
 ];
