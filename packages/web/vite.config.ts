@@ -20,6 +20,14 @@ export default defineConfig({
         p1: resolve(root, 'p1.html'),
         checkpoint: resolve(root, 'checkpoint.html'),
       },
+      // The back office's screens load on first use (backoffice/routes.tsx); the code two or more
+      // of them share goes into one chunk instead of dozens of sub-kilobyte ones.
+      output: {
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [{ name: 'backoffice-shared', test: /\/src\/backoffice\//, minShareCount: 2 }],
+        },
+      },
     },
   },
   server: { proxy: { '/api': 'http://localhost:8080', '/.well-known': 'http://localhost:8080' } },

@@ -1,18 +1,10 @@
 import { validateMobile, validateTaxCode } from '@thonghanh/core';
 import { z } from 'zod';
+import { BUSINESS_STATUSES } from './business-statuses.js';
 import { timestamp, wardCode } from './common.js';
 import { newPasswordSchema, usernameSchema, userSchema } from './users.js';
 
-export const BUSINESS_STATUSES = ['pending', 'active', 'refused', 'suspended'] as const;
-export type BusinessStatus = (typeof BUSINESS_STATUSES)[number];
-
-/** Vietnamese labels of the statuses, for screens and e-mails. */
-export const BUSINESS_STATUS_LABELS = {
-  pending: 'Chờ UBND phường tiếp nhận',
-  active: 'Đang hoạt động',
-  refused: 'Không được tiếp nhận',
-  suspended: 'Tạm dừng hoạt động',
-} as const satisfies Record<BusinessStatus, string>;
+export { BUSINESS_STATUS_LABELS, BUSINESS_STATUSES, type BusinessStatus } from './business-statuses.js';
 
 /** Mã số thuế, checked with the core (10 digits with its check digit, optional `-NNN` branch). */
 export const taxCodeSchema = z

@@ -1,20 +1,15 @@
 import { z } from 'zod';
 import { booleanQuery, timestamp } from './common.js';
 import { TEXT_LIMITS } from './limits.js';
+import { STAFF_ID_TYPES, STAFF_STATUSES, type StaffStatus } from './staff-statuses.js';
 
-/** pending: in a dossier not yet approved; approved: on the business's list; removed: taken off it. */
-export const STAFF_STATUSES = ['pending', 'approved', 'removed'] as const;
-export type StaffStatus = (typeof STAFF_STATUSES)[number];
-
-export const STAFF_STATUS_LABELS = {
-  pending: 'Chờ phê duyệt',
-  approved: 'Đã phê duyệt',
-  removed: 'Đã rút khỏi danh sách',
-} as const satisfies Record<StaffStatus, string>;
-
-/** The identity papers a person may hold (Căn cước công dân, Chứng minh nhân dân, Hộ chiếu). */
-export const STAFF_ID_TYPES = ['CCCD', 'CMND', 'PASSPORT'] as const;
-export type StaffIdType = (typeof STAFF_ID_TYPES)[number];
+export {
+  STAFF_ID_TYPES,
+  STAFF_STATUS_LABELS,
+  STAFF_STATUSES,
+  type StaffIdType,
+  type StaffStatus,
+} from './staff-statuses.js';
 
 export const staffScheduleSchema = z.object({
   days: z.array(z.number().int().min(1).max(7)).describe('1 = Thứ Hai … 7 = Chủ nhật'),

@@ -28,8 +28,6 @@ const READ = {
   scope: 'doanh nghiệp: giấy của mình; cán bộ phường: giấy của các doanh nghiệp trong phường; giám sát: trong địa bàn',
 } as const;
 
-/** Up to this many people, the request issues everything before answering (one transaction). */
-export const SYNC_LIMIT = PERMIT_SYNC_LIMIT;
 /** Permits of a finished batch listed in the answer; the rest page by page (GET /permits?batchId=). */
 const FIRST_PAGE = 50;
 
@@ -62,8 +60,8 @@ export const issuePermitsRoute = defineRoute({
         },
         ctx,
       );
-      if (b.requested > SYNC_LIMIT) return b;
-      while (b.state === 'running') b = (await issueNextChunk(tx, b, ctx, SYNC_LIMIT)).batch;
+      if (b.requested > PERMIT_SYNC_LIMIT) return b;
+      while (b.state === 'running') b = (await issueNextChunk(tx, b, ctx, PERMIT_SYNC_LIMIT)).batch;
       return b;
     });
     if (batch.state === 'running') deps.permitBatches.start(batch.id);

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import type { Role } from './lib/api-types.js';
 import { FeaturesProvider, useFeatures } from './lib/features.js';
 import { NoticesProvider } from './lib/notices.js';
@@ -31,7 +31,9 @@ function Screens() {
   const { pathname } = useLocation();
   const features = useFeatures();
   const found = findRoute(pathname);
-  if (found?.route.roles === 'public' && status !== 'signed-in') return <>{found.route.render(found.params, null)}</>;
+  if (found?.route.roles === 'public' && status !== 'signed-in') {
+    return <Suspense fallback={<Loading />}>{found.route.render(found.params, null)}</Suspense>;
+  }
   if (status === 'loading' || !features.ready) return <Loading />;
   if (status === 'signed-out' || !user) return <LoginScreen />;
   let screen: ReactNode;
@@ -40,7 +42,12 @@ function Screens() {
   else if (found.route.roles !== 'any' && found.route.roles !== 'public' && !found.route.roles.includes(user.role)) {
     screen = <NotFoundScreen forbidden />;
   } else screen = found.route.render(found.params, user.role);
-  return <AppShell>{screen}</AppShell>;
+  // Screens are loaded on first use (routes.tsx): the shell stays while one arrives.
+  return (
+    <AppShell>
+      <Suspense fallback={<Loading />}>{screen}</Suspense>
+    </AppShell>
+  );
 }
 
 export function App() {

@@ -1,29 +1,50 @@
+import { type ComponentType, lazy } from 'react';
 import type { RouteDef } from './app.js';
-import { CheckpointsScreen } from './screens/admin/checkpoints-screen.js';
-import { KeysScreen } from './screens/admin/keys-screen.js';
-import { UsersScreen } from './screens/admin/users-screen.js';
-import { WardSettingsScreen } from './screens/admin/ward-settings-screen.js';
-import { AuditScreen } from './screens/audit/audit-screen.js';
 import { ChangePasswordScreen } from './screens/auth/change-password-screen.js';
-import { RegisterScreen } from './screens/business/register-screen.js';
-import { StaffScreen } from './screens/business/staff-screen.js';
-import { BusinessScreen } from './screens/desk/business-screen.js';
-import { BusinessesScreen } from './screens/desk/businesses-screen.js';
 import { InboxScreen } from './screens/desk/inbox-screen.js';
-import { IntakeScreen } from './screens/desk/intake-screen.js';
-import { DossierScreen } from './screens/dossiers/dossier-screen.js';
-import { DossiersScreen } from './screens/dossiers/dossiers-screen.js';
-import { NewDossierScreen } from './screens/dossiers/new-dossier-screen.js';
-import { HelpIndexScreen } from './screens/help/help-index-screen.js';
-import { HelpTopicScreen } from './screens/help/help-topic-screen.js';
 import { HomeScreen } from './screens/home-screen.js';
-import { AnomaliesScreen } from './screens/inspection/anomalies-screen.js';
-import { CaseScreen } from './screens/inspection/case-screen.js';
-import { CasesScreen } from './screens/inspection/cases-screen.js';
-import { IssueScreen } from './screens/permits/issue-screen.js';
-import { PermitsScreen } from './screens/permits/permits-screen.js';
-import { ScansScreen } from './screens/scans/scans-screen.js';
-import { StatisticsScreen } from './screens/stats/statistics-screen.js';
+
+// Each screen is its own chunk, loaded when first opened (app.tsx shows <Loading /> meanwhile):
+// the first load carries the shell, the login and the home screens (the inbox is one), not
+// every role's screens.
+function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const CheckpointsScreen = lazyScreen(() =>
+  import('./screens/admin/checkpoints-screen.js').then((m) => m.CheckpointsScreen),
+);
+const KeysScreen = lazyScreen(() => import('./screens/admin/keys-screen.js').then((m) => m.KeysScreen));
+const UsersScreen = lazyScreen(() => import('./screens/admin/users-screen.js').then((m) => m.UsersScreen));
+const WardSettingsScreen = lazyScreen(() =>
+  import('./screens/admin/ward-settings-screen.js').then((m) => m.WardSettingsScreen),
+);
+const AuditScreen = lazyScreen(() => import('./screens/audit/audit-screen.js').then((m) => m.AuditScreen));
+const RegisterScreen = lazyScreen(() => import('./screens/business/register-screen.js').then((m) => m.RegisterScreen));
+const StaffScreen = lazyScreen(() => import('./screens/business/staff-screen.js').then((m) => m.StaffScreen));
+const BusinessScreen = lazyScreen(() => import('./screens/desk/business-screen.js').then((m) => m.BusinessScreen));
+const BusinessesScreen = lazyScreen(() =>
+  import('./screens/desk/businesses-screen.js').then((m) => m.BusinessesScreen),
+);
+const IntakeScreen = lazyScreen(() => import('./screens/desk/intake-screen.js').then((m) => m.IntakeScreen));
+const DossierScreen = lazyScreen(() => import('./screens/dossiers/dossier-screen.js').then((m) => m.DossierScreen));
+const DossiersScreen = lazyScreen(() => import('./screens/dossiers/dossiers-screen.js').then((m) => m.DossiersScreen));
+const NewDossierScreen = lazyScreen(() =>
+  import('./screens/dossiers/new-dossier-screen.js').then((m) => m.NewDossierScreen),
+);
+const HelpIndexScreen = lazyScreen(() => import('./screens/help/help-index-screen.js').then((m) => m.HelpIndexScreen));
+const HelpTopicScreen = lazyScreen(() => import('./screens/help/help-topic-screen.js').then((m) => m.HelpTopicScreen));
+const AnomaliesScreen = lazyScreen(() =>
+  import('./screens/inspection/anomalies-screen.js').then((m) => m.AnomaliesScreen),
+);
+const CaseScreen = lazyScreen(() => import('./screens/inspection/case-screen.js').then((m) => m.CaseScreen));
+const CasesScreen = lazyScreen(() => import('./screens/inspection/cases-screen.js').then((m) => m.CasesScreen));
+const IssueScreen = lazyScreen(() => import('./screens/permits/issue-screen.js').then((m) => m.IssueScreen));
+const PermitsScreen = lazyScreen(() => import('./screens/permits/permits-screen.js').then((m) => m.PermitsScreen));
+const ScansScreen = lazyScreen(() => import('./screens/scans/scans-screen.js').then((m) => m.ScansScreen));
+const StatisticsScreen = lazyScreen(() =>
+  import('./screens/stats/statistics-screen.js').then((m) => m.StatisticsScreen),
+);
 
 const WARD_READERS = ['ward_officer', 'ward_leader', 'health_officer', 'ward_admin', 'supervisor'] as const;
 const ALL_READERS = ['business_rep', ...WARD_READERS] as const;

@@ -1,6 +1,12 @@
+import { BUSINESS_STATUS_LABELS } from '@thonghanh/contract/business-statuses';
+import { DOSSIER_ACTION_LABELS, DOSSIER_STATE_LABELS } from '@thonghanh/contract/dossier-states';
+import { STAFF_STATUS_LABELS } from '@thonghanh/contract/staff-statuses';
+
 /**
  * Every word of the back office, in Vietnamese, with the glossary's terms
  * (shared/domain/GLOSSARY.md). Components never hold text of their own: they ask for a key.
+ * The labels of states and statuses, and the dossier's history, are the API contract's (the
+ * server's e-mails and exports use the same words); imported from its zod-free subpaths.
  */
 export const vi = {
   app: {
@@ -428,22 +434,8 @@ export const vi = {
       more: '… và {{n}} mục khác',
     },
   },
-  states: {
-    draft: 'Nháp',
-    submitted: 'Đã nộp, chờ Trạm Y tế xác nhận',
-    health_confirmed: 'Trạm Y tế đã xác nhận, chờ UBND phường phê duyệt',
-    awaiting_leader: 'Chờ lãnh đạo UBND phường ký',
-    approved: 'Đã phê duyệt',
-    returned: 'Trả lại để bổ sung',
-    rejected: 'Từ chối',
-    suspended: 'Tạm dừng hoạt động',
-  },
-  businessStatus: {
-    pending: 'Chờ UBND phường tiếp nhận',
-    active: 'Đang hoạt động',
-    refused: 'Không được tiếp nhận',
-    suspended: 'Tạm dừng hoạt động',
-  },
+  states: DOSSIER_STATE_LABELS,
+  businessStatus: BUSINESS_STATUS_LABELS,
   channels: {
     online: 'Trực tuyến',
     email: 'Thư điện tử',
@@ -557,7 +549,7 @@ export const vi = {
     scheduleStart: 'Giờ bắt đầu',
     scheduleEnd: 'Giờ kết thúc',
   },
-  staffStatus: { pending: 'Chờ phê duyệt', approved: 'Đã phê duyệt', removed: 'Đã rút khỏi danh sách' },
+  staffStatus: STAFF_STATUS_LABELS,
   staffForm: {
     add: 'Thêm vào danh sách',
     dateHint: 'Ngày/tháng/năm, ví dụ 05/03/1990',
@@ -746,17 +738,7 @@ export const vi = {
       reopen: 'Đã hủy quyết định từ chối; hồ sơ trở lại chờ xử lý.',
     },
     event: {
-      create: 'Tạo hồ sơ',
-      submit: 'Nộp hồ sơ',
-      confirm_health: 'Trạm Y tế xác nhận phương án',
-      return: 'Trả lại để bổ sung',
-      send_for_signature: 'Trình lãnh đạo ký',
-      return_to_desk: 'Lãnh đạo trả lại Một cửa',
-      approve: 'UBND phường phê duyệt',
-      reject: 'Từ chối',
-      suspend: 'Tạm dừng hoạt động',
-      reinstate: 'Cho hoạt động trở lại',
-      reopen: 'Hủy quyết định từ chối',
+      ...DOSSIER_ACTION_LABELS,
       attachment_added: 'Tải lên tệp',
       attachment_superseded: 'Tải lên phiên bản mới của tệp',
       attachment_removed: 'Xóa tệp (hồ sơ nháp)',

@@ -1,6 +1,8 @@
+import type { BusinessStatus } from '@thonghanh/contract/business-statuses';
 import type { Selectable } from 'kysely';
 
-export type BusinessStatus = 'pending' | 'active' | 'refused' | 'suspended';
+/** The statuses are the API contract's (packages/contract/src/business-statuses.ts). */
+export type { BusinessStatus };
 
 /**
  * `businesses`: a unit (doanh nghiệp, cơ sở sản xuất kinh doanh) that issues permits to its

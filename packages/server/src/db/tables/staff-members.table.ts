@@ -1,6 +1,8 @@
+import type { StaffIdType, StaffStatus } from '@thonghanh/contract/staff-statuses';
 import type { Selectable } from 'kysely';
 
-export type StaffStatus = 'pending' | 'approved' | 'removed';
+/** The statuses and identity papers are the API contract's (packages/contract/src/staff-statuses.ts). */
+export type { StaffStatus };
 
 /**
  * `staff_members`: one person of a business's staff list (danh sách người lao động).
@@ -18,7 +20,7 @@ export interface StaffMembersTable {
   full_name: string;
   /** `nameSearchKey(full_name)`: search without diacritics. */
   name_key: string;
-  id_type: 'CCCD' | 'CMND' | 'PASSPORT';
+  id_type: StaffIdType;
   id_number: string;
   /** `YYYY-MM-DD`. */
   date_of_birth: string;
