@@ -15,12 +15,11 @@ import { defineRoute } from '../http/route.js';
 import { userAreaFilter, wardArea } from '../jurisdictions/ward-area.js';
 import { queueMessages } from '../notifications/notify-dossier.js';
 import { presentUser } from '../users/user-presenter.js';
-import { getWardSettings } from '../ward-settings/ward-settings.js';
 import { presentBusiness } from './business-presenter.js';
 import { listBusinesses } from './business-query.js';
 import { createBusiness } from './create-business.js';
 import { loadBusinessFor } from './load-business.js';
-import { registrationEmailsTo } from './registration-emails.js';
+import { deskRegistrationEmailsTo, registrationEmailsTo } from './registration-emails.js';
 import { registrationLimits } from './registration-limits.js';
 import { reviewRegistration } from './review-registration.js';
 
@@ -45,16 +44,10 @@ export const registerBusinessRoute = defineRoute({
     const { account, ...fields } = body;
     const created = await createBusiness(db, { ...fields, via: 'self', rep: account }, actor, now);
     const b = created.business;
-    const messages = registrationEmailsTo(b, 'received', deps.config.publicUrl);
-    const { deskEmail } = await getWardSettings(db, b.ward_code);
-    if (deskEmail) {
-      messages.push({
-        to: deskEmail,
-        subject: `[Thông hành] Doanh nghiệp đăng ký mới chờ tiếp nhận: ${b.name}`,
-        text: `${b.name} (mã số thuế ${b.tax_code}, ${b.address}) đã tự đăng ký và chờ Bộ phận Một cửa tiếp nhận.\n\n${deps.config.publicUrl}/businesses/${b.id}`,
-      });
-    }
-    queueMessages(ctx, messages);
+    queueMessages(ctx, [
+      ...(await registrationEmailsTo(db, b, 'received', deps.config.publicUrl)),
+      ...(await deskRegistrationEmailsTo(db, b, 'registered', deps.config.publicUrl)),
+    ]);
     return { business: presentBusiness(b), user: presentUser(created.user!) };
   },
 });
@@ -146,7 +139,7 @@ export const acceptBusinessRoute = defineRoute({
       actor,
       now,
     );
-    queueMessages(ctx, registrationEmailsTo(updated, 'accepted', deps.config.publicUrl));
+    queueMessages(ctx, await registrationEmailsTo(db, updated, 'accepted', deps.config.publicUrl));
     return presentBusiness(updated);
   },
 });
@@ -165,7 +158,7 @@ export const refuseBusinessRoute = defineRoute({
     const { db, user, params, body, actor, now, deps } = ctx;
     const b = await loadBusinessFor(db, user, params.id, 'update');
     const updated = await reviewRegistration(db, b, { accept: false, reason: body.reason }, actor, now);
-    queueMessages(ctx, registrationEmailsTo(updated, 'refused', deps.config.publicUrl));
+    queueMessages(ctx, await registrationEmailsTo(db, updated, 'refused', deps.config.publicUrl));
     return presentBusiness(updated);
   },
 });

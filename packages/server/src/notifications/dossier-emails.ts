@@ -220,12 +220,12 @@ export function deskReminderEmail(
   });
 }
 
-export type RegistrationEvent = 'received' | 'accepted' | 'refused';
+export type RegistrationEvent = 'received' | 'accepted' | 'refused' | 'reversed';
 
-/** The business hears of its self-registration; `reason` for a refusal. */
+/** The business hears of its self-registration; `reason` for a refusal and for a refusal taken back. */
 export function registrationEmail(
   event: RegistrationEvent,
-  to: string,
+  to: string | string[],
   b: { name: string; taxCode: string; wardName: string; reason: string | null },
   publicUrl: string,
 ): MailMessage {
@@ -249,6 +249,13 @@ export function registrationEmail(
     refused: {
       subject: `[Thông hành] Đăng ký của ${b.name} không được tiếp nhận`,
       paragraphs: [`UBND ${b.wardName} không tiếp nhận đăng ký của ${b.name}.`, `Lý do: ${b.reason ?? ''}`],
+    },
+    reversed: {
+      subject: `[Thông hành] Đăng ký của ${b.name} đã được tiếp nhận`,
+      paragraphs: [
+        `UBND ${b.wardName} đã hủy quyết định không tiếp nhận đăng ký của ${b.name}: doanh nghiệp được tiếp nhận và đăng nhập để lập hồ sơ.`,
+        `Lý do: ${b.reason ?? ''}`,
+      ],
     },
   }[event];
   return renderEmail({ to, ...text, facts, link: { label: 'Đăng nhập', url: `${publicUrl}/` } });

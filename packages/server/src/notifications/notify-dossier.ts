@@ -13,7 +13,7 @@ import {
   type WardStepEvent,
   wardStepEmail,
 } from './dossier-emails.js';
-import { businessUserEmails, uniqueAddresses, wardStaffEmails } from './recipients.js';
+import { businessAddresses, uniqueAddresses, wardStaffEmails } from './recipients.js';
 import { afterUbnd } from './vn-time.js';
 
 /** What a route hands over to send mail once its transaction has committed. */
@@ -78,7 +78,7 @@ export async function queueTransitionEmails(ctx: MailContext, result: Transition
   const action = result.transition.action;
   const event = BUSINESS_EVENT[action];
   if (event) {
-    const to = uniqueAddresses(d.business_email, await businessUserEmails(ctx.db, d.business_id));
+    const to = await businessAddresses(ctx.db, { id: d.business_id, contactEmail: d.business_email });
     if (to.length) messages.push(businessDossierEmail(event, to, facts));
   }
   if (action === 'submit') {

@@ -1,5 +1,6 @@
 import type { Role } from '@thonghanh/contract';
 import type { Executor } from '../db/schema.js';
+import { getWardSettings } from '../ward-settings/ward-settings.js';
 
 /**
  * The account e-mails of the ward's active staff in `roles` (inactive accounts and accounts
@@ -31,6 +32,23 @@ export async function businessUserEmails(db: Executor, businessId: string): Prom
     .orderBy('username')
     .execute();
   return rows.map((r) => r.email as string);
+}
+
+/**
+ * The ward's desk (Bộ phận Một cửa): its shared mailbox (`ward_settings.desk_email`) and its
+ * active desk officers' account e-mails, each once; empty when the ward has neither.
+ */
+export async function deskAddresses(db: Executor, wardCode: string): Promise<string[]> {
+  const { deskEmail } = await getWardSettings(db, wardCode);
+  return uniqueAddresses(deskEmail, await wardStaffEmails(db, wardCode, ['ward_officer']));
+}
+
+/** A business: its contact e-mail (as typed) and its active representatives' account e-mails, each once. */
+export async function businessAddresses(
+  db: Executor,
+  business: { id: string; contactEmail: string | null },
+): Promise<string[]> {
+  return uniqueAddresses(business.contactEmail, await businessUserEmails(db, business.id));
 }
 
 /**

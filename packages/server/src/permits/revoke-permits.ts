@@ -59,6 +59,53 @@ async function setRevoked(db: Executor, ids: string[], reason: string, ctx: Revo
   return changed;
 }
 
+/** A permit to revoke, in serial order. */
+interface Revocable {
+  id: string;
+  serial: string;
+  year: number;
+  seq: number;
+}
+
+/**
+ * The active, unexpired permits of a scope, by serial. Looked up by key only, the rest
+ * checked here: given `status = 'active' and valid_to > now`, SQLite (no statistics) picks
+ * permits_revoked_idx and reads every active permit of every business, for each chunk of a
+ * batch that replaces permits. By person (permits_staff_idx: staff_id, status) it reads
+ * these people's active permits; for a whole business (permits_serial_unique: business_id,
+ * year, seq) that business's permits, already in serial order.
+ */
+async function activeUnexpired(db: Executor, scope: RevocationScope, at: string): Promise<Revocable[]> {
+  const found: Revocable[] = [];
+  const keep = (r: Revocable & { business_id: string; status: string; valid_to: string }) => {
+    if (r.business_id === scope.businessId && r.status === 'active' && r.valid_to > at) {
+      found.push({ id: r.id, serial: r.serial, year: r.year, seq: r.seq });
+    }
+  };
+  const columns = ['id', 'serial', 'year', 'seq', 'business_id', 'status', 'valid_to'] as const;
+  if (!scope.staffIds) {
+    const rows = await db
+      .selectFrom('permits')
+      .select(columns)
+      .where('business_id', '=', scope.businessId)
+      .orderBy('year')
+      .orderBy('seq')
+      .execute();
+    rows.forEach(keep);
+    return found;
+  }
+  for (let i = 0; i < scope.staffIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('permits')
+      .select(columns)
+      .where('staff_id', 'in', scope.staffIds.slice(i, i + CHUNK))
+      .where('status', '=', 'active')
+      .execute();
+    rows.forEach(keep);
+  }
+  return found.sort((a, b) => a.year - b.year || a.seq - b.seq);
+}
+
 /** What a bulk revocation is about: some people of a business, or all of it. */
 export type RevocationScope = { businessId: string; staffIds?: string[] };
 
@@ -74,23 +121,7 @@ export async function revokePermitsOf(
   reason: string,
   ctx: RevokeContext,
 ): Promise<number> {
-  const ids: Array<{ id: string; serial: string }> = [];
-  const staffChunks = scope.staffIds
-    ? Array.from({ length: Math.ceil(scope.staffIds.length / CHUNK) }, (_, i) =>
-        (scope.staffIds as string[]).slice(i * CHUNK, (i + 1) * CHUNK),
-      )
-    : [null];
-  for (const chunk of staffChunks) {
-    if (chunk?.length === 0) continue;
-    let q = db
-      .selectFrom('permits')
-      .select(['id', 'serial'])
-      .where('business_id', '=', scope.businessId)
-      .where('status', '=', 'active')
-      .where('valid_to', '>', ctx.now.toISOString());
-    if (chunk) q = q.where('staff_id', 'in', chunk);
-    ids.push(...(await q.orderBy('year').orderBy('seq').execute()));
-  }
+  const ids = await activeUnexpired(db, scope, ctx.now.toISOString());
   if (ids.length === 0) return 0;
   await audit(
     db,

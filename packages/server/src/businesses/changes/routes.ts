@@ -14,13 +14,13 @@ import { notFound } from '../../errors.js';
 import { defineRoute } from '../../http/route.js';
 import { userAreaFilter, wardArea } from '../../jurisdictions/ward-area.js';
 import { queueMessages } from '../../notifications/notify-dossier.js';
-import { getWardSettings } from '../../ward-settings/ward-settings.js';
 import { presentBusiness } from '../business-presenter.js';
 import { loadBusinessFor as loadBusiness } from '../load-business.js';
-import { registrationEmailsTo } from '../registration-emails.js';
+import { deskRegistrationEmailsTo, registrationEmailsTo } from '../registration-emails.js';
 import { reapplyBusiness, reverseRegistrationRefusal } from '../second-chance.js';
 import { businessChangeResource, presentBusinessChange } from './business-change-presenter.js';
 import { findBusinessChange, listBusinessChanges } from './business-change-query.js';
+import { changeDecisionEmailsTo, changeRequestEmailsTo } from './change-emails.js';
 import { decideBusinessChange } from './decide-business-change.js';
 import { editBusiness } from './edit-business.js';
 
@@ -43,9 +43,11 @@ export const editBusinessRoute = defineRoute({
   params: idParams,
   body: businessEditBody,
   response: editBusinessResponse,
-  handler: async ({ db, user, params, body, actor, now }) => {
+  handler: async (ctx) => {
+    const { db, user, params, body, actor, now, deps } = ctx;
     const b = await loadBusiness(db, user, params.id, 'update');
     const r = await editBusiness(db, b, body, actor, now);
+    if (r.change) queueMessages(ctx, await changeRequestEmailsTo(db, r.business, r.change, deps.config.publicUrl));
     return { business: presentBusiness(r.business), change: r.change ? presentBusinessChange(r.change) : null };
   },
 });
@@ -112,7 +114,8 @@ export const approveBusinessChangeRoute = defineRoute({
   body: optionalNoteBody,
   multiline: ['note'],
   response: decidedBusinessChangeResponse,
-  handler: async ({ db, user, params, body, actor, now, deps }) => {
+  handler: async (ctx) => {
+    const { db, user, params, body, actor, now, deps } = ctx;
     const c = await loadChange(db, user, params.id);
     const r = await decideBusinessChange(
       db,
@@ -122,6 +125,7 @@ export const approveBusinessChangeRoute = defineRoute({
       now,
       deps.hooks,
     );
+    queueMessages(ctx, await changeDecisionEmailsTo(db, r.business, r.change, deps.config.publicUrl));
     return { change: presentBusinessChange(r.change), business: presentBusiness(r.business) };
   },
 });
@@ -136,9 +140,11 @@ export const refuseBusinessChangeRoute = defineRoute({
   body: reasonBody,
   multiline: ['reason'],
   response: decidedBusinessChangeResponse,
-  handler: async ({ db, user, params, body, actor, now }) => {
+  handler: async (ctx) => {
+    const { db, user, params, body, actor, now, deps } = ctx;
     const c = await loadChange(db, user, params.id);
     const r = await decideBusinessChange(db, c, { approve: false, reason: body.reason }, actor, now);
+    queueMessages(ctx, await changeDecisionEmailsTo(db, r.business, r.change, deps.config.publicUrl));
     return { change: presentBusinessChange(r.change), business: presentBusiness(r.business) };
   },
 });
@@ -156,16 +162,10 @@ export const reapplyBusinessRoute = defineRoute({
     const { db, user, params, body, actor, now, deps } = ctx;
     const b = await loadBusiness(db, user, params.id, 'update');
     const updated = await reapplyBusiness(db, b, body, actor, now);
-    const messages = registrationEmailsTo(updated, 'received', deps.config.publicUrl);
-    const { deskEmail } = await getWardSettings(db, updated.ward_code);
-    if (deskEmail) {
-      messages.push({
-        to: deskEmail,
-        subject: `[Thông hành] Doanh nghiệp đăng ký lại, chờ tiếp nhận: ${updated.name}`,
-        text: `${updated.name} (mã số thuế ${updated.tax_code}) đã sửa và gửi lại đăng ký sau khi không được tiếp nhận.\n\n${deps.config.publicUrl}/businesses/${updated.id}`,
-      });
-    }
-    queueMessages(ctx, messages);
+    queueMessages(ctx, [
+      ...(await registrationEmailsTo(db, updated, 'received', deps.config.publicUrl)),
+      ...(await deskRegistrationEmailsTo(db, updated, 'reapplied', deps.config.publicUrl)),
+    ]);
     return presentBusiness(updated);
   },
 });
@@ -184,7 +184,7 @@ export const reverseRefusalRoute = defineRoute({
     const { db, user, params, body, actor, now, deps } = ctx;
     const b = await loadBusiness(db, user, params.id, 'manage');
     const updated = await reverseRegistrationRefusal(db, b, body.reason, actor, now);
-    queueMessages(ctx, registrationEmailsTo(updated, 'accepted', deps.config.publicUrl));
+    queueMessages(ctx, await registrationEmailsTo(db, updated, 'reversed', deps.config.publicUrl));
     return presentBusiness(updated);
   },
 });
