@@ -18,7 +18,17 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config.js';
 import { type RunningServer, startServer } from '../../server/src/server.js';
-import { buildWeb, FRAME_H, FRAME_W, frameLuma, type Gray, launch, REPO_DIR, writeY4m } from './harness.js';
+import {
+  buildWeb,
+  FRAME_H,
+  FRAME_W,
+  frameLuma,
+  type Gray,
+  launch,
+  REPO_DIR,
+  VERDICT_HEADLINE,
+  writeY4m,
+} from './harness.js';
 
 const SHOTS = join(REPO_DIR, 'docs/screenshots');
 const PASSWORD = 'ducgiang2021'; // the demo's shared password
@@ -185,7 +195,7 @@ function printedPermitVideo(pngFile: string, out: string): string {
 // ---------------------------------------------------------------------------------------
 
 async function headline(page: Page, text: string): Promise<string> {
-  const h = page.locator('.verdict-headline').filter({ hasText: text });
+  const h = page.locator(VERDICT_HEADLINE).filter({ hasText: text });
   await h.waitFor({ timeout: 20_000 });
   return (await h.textContent()) ?? '';
 }

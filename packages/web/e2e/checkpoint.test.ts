@@ -24,6 +24,7 @@ import {
   type Segment,
   signInThroughUi,
   startFakeServer,
+  VERDICT_HEADLINE,
   videoOf,
   writeY4m,
 } from './harness.js';
@@ -76,7 +77,7 @@ async function withApp(file: string, fn: (page: Page) => Promise<void>, path = '
 }
 
 async function headline(page: Page, text: string): Promise<string> {
-  const h = page.locator('.verdict-panel .verdict-headline').filter({ hasText: text });
+  const h = page.locator(VERDICT_HEADLINE).filter({ hasText: text });
   await h.waitFor({ timeout: 20_000 });
   return (await h.textContent()) ?? '';
 }

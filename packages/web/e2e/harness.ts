@@ -614,3 +614,11 @@ export const stats = {
     return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] as number;
   },
 };
+
+/**
+ * A verdict's headline on screen — not the app's warm-up render (checkpoint/app.tsx
+ * WarmRender: an unknown-key verdict laid out for two frames beneath the camera box, whose
+ * "KHÔNG HỢP LỆ" also contains "HỢP LỆ" and which a slow machine keeps for longer).
+ */
+export const VERDICT_HEADLINE =
+  "xpath=//*[contains(concat(' ', @class, ' '), ' verdict-headline ') and not(ancestor::*[contains(concat(' ', @class, ' '), ' warm-render ')])]";

@@ -215,7 +215,8 @@ export const vi = {
     legalBasis: 'Căn cứ pháp lý',
     legalBasisHint: 'In trên giấy đi đường và giấy xác nhận, ví dụ: Căn cứ Công văn số 2434/UBND-KT ngày 29/7/2021…',
     deskEmail: 'Hộp thư của Bộ phận Một cửa',
-    deskEmailHint: 'Nhận thông báo hồ sơ mới, hồ sơ sắp đến hạn, đăng ký doanh nghiệp và đề nghị thay đổi thông tin doanh nghiệp.',
+    deskEmailHint:
+      'Nhận thông báo hồ sơ mới, hồ sơ sắp đến hạn, đăng ký doanh nghiệp và đề nghị thay đổi thông tin doanh nghiệp.',
     leaderApprovalRequired: 'Lãnh đạo UBND phường ký phê duyệt',
     leaderApprovalRequiredHint:
       'Bật (mặc định): Một cửa trình, Chủ tịch hoặc Phó Chủ tịch UBND phường ký phê duyệt. Tắt: phường nhỏ để Một cửa phê duyệt như trước.',
