@@ -28,6 +28,7 @@ import {
   REPO_DIR,
   signInThroughUi,
   startFakeServer,
+  VERDICT_HEADLINE,
   writeY4m,
 } from './harness.js';
 
@@ -97,7 +98,7 @@ describe('lists missing or late', () => {
 
       // 1. No list on the device: the neutral state, never the red verdict.
       await page.getByTestId('lists-missing').waitFor({ timeout: 20_000 });
-      const neutral = await headline(page, 'KHÔNG THỂ XÁC MINH', '.verdict-panel .verdict-headline');
+      const neutral = await headline(page, 'KHÔNG THỂ XÁC MINH', VERDICT_HEADLINE);
       expect(neutral).toContain('CHƯA CÓ DANH SÁCH TIN CẬY');
       expect(neutral).not.toContain('KHÔNG HỢP LỆ');
       expect(await page.locator('.verdict-bad').count()).toBe(0);
@@ -116,7 +117,7 @@ describe('lists missing or late', () => {
 
       // 2. The server recovers: the retry (seconds, not minutes) brings the lists, no reload.
       server.listsStatus = null;
-      expect(await headline(page, 'HỢP LỆ', '.verdict-panel .verdict-headline')).toContain('✓');
+      expect(await headline(page, 'HỢP LỆ', VERDICT_HEADLINE)).toContain('✓');
       await page.getByTestId('lists-missing').waitFor({ state: 'detached' });
       await page.getByText(HOLDER.holder).first().waitFor();
 
@@ -126,7 +127,7 @@ describe('lists missing or late', () => {
         version: fx.revoked.version + 1,
         revoked: [...fx.revoked.revoked, fx.validCti],
       };
-      expect(await headline(page, 'ĐÃ BỊ THU HỒI', '.verdict-panel .verdict-headline')).toContain('✕');
+      expect(await headline(page, 'ĐÃ BỊ THU HỒI', VERDICT_HEADLINE)).toContain('✕');
       await expect
         .poll(() => [...server.scans.values()].some((s) => s.scan.verdict === 'revoked'), { timeout: 20_000 })
         .toBe(true);
