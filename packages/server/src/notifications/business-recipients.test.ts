@@ -1,6 +1,6 @@
 import { taxCodeCheckDigit } from '@thonghanh/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReceivedMail, startTestSmtp } from '../../test/support/smtp-server.js';
+import { type ReceivedMail, startTestSmtp, takeMessages } from '../../test/support/smtp-server.js';
 import { buildApp } from '../app.js';
 import { manualClock } from '../clock.js';
 import type { UserRow } from '../db/schema.js';
@@ -40,12 +40,8 @@ describe('registration and change e-mails through a real SMTP server', () => {
     let app: Awaited<ReturnType<typeof buildApp>>;
     const clock = manualClock(TEST_CLOCK_START);
     let desk: Agent;
-    const wait = async (n: number): Promise<ReceivedMail[]> => {
-      for (let i = 0; i < 100 && smtp.messages.length < n; i++) await new Promise((r) => setTimeout(r, 20));
-      // A moment more: nothing beyond the n expected may arrive.
-      await new Promise((r) => setTimeout(r, 50));
-      return smtp.messages.splice(0, smtp.messages.length);
-    };
+    // 50 ms more: nothing beyond the n expected may arrive.
+    const wait = (n: number) => takeMessages(smtp, n, 50);
     const bySubject = (mails: ReceivedMail[], start: string) => mails.find((m) => m.subject.startsWith(start));
 
     beforeAll(async () => {

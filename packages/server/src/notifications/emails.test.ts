@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReceivedMail, startTestSmtp } from '../../test/support/smtp-server.js';
+import { startTestSmtp, takeMessages } from '../../test/support/smtp-server.js';
 import { buildApp } from '../app.js';
 import { manualClock } from '../clock.js';
 import { silentLogger } from '../log.js';
@@ -23,10 +23,7 @@ describe('e-mail through a real SMTP server', () => {
     let desk: Agent;
     let health: Agent;
     let businessId: string;
-    const wait = async (n: number): Promise<ReceivedMail[]> => {
-      for (let i = 0; i < 100 && smtp.messages.length < n; i++) await new Promise((r) => setTimeout(r, 20));
-      return smtp.messages.splice(0, smtp.messages.length);
-    };
+    const wait = (n: number) => takeMessages(smtp, n);
 
     beforeAll(async () => {
       smtp = await startTestSmtp();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReceivedMail, startTestSmtp } from '../../test/support/smtp-server.js';
+import { type ReceivedMail, startTestSmtp, takeMessages } from '../../test/support/smtp-server.js';
 import { buildApp } from '../app.js';
 import { manualClock } from '../clock.js';
 import { silentLogger } from '../log.js';
@@ -46,12 +46,8 @@ describe('e-mail recipients through a real SMTP server', () => {
     let health: Agent;
     let leader: Agent;
     let business: Awaited<ReturnType<typeof makeBusiness>>;
-    const wait = async (n: number): Promise<ReceivedMail[]> => {
-      for (let i = 0; i < 100 && smtp.messages.length < n; i++) await new Promise((r) => setTimeout(r, 20));
-      // A moment more: nothing beyond the n expected may arrive.
-      await new Promise((r) => setTimeout(r, 50));
-      return smtp.messages.splice(0, smtp.messages.length);
-    };
+    // 50 ms more: nothing beyond the n expected may arrive.
+    const wait = (n: number) => takeMessages(smtp, n, 50);
     const bySubject = (mails: ReceivedMail[], start: string) => mails.find((m) => m.subject.startsWith(start));
 
     beforeAll(async () => {

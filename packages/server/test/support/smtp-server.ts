@@ -110,3 +110,17 @@ function parseMime(raw: string): { subject: string; text: string; html: string }
   }
   return out;
 }
+
+/**
+ * Waits (up to 2 s) until `n` messages have arrived, then waits `settleMs` more so that a
+ * message beyond the `n` expected would be caught, and takes them all off the list.
+ */
+export async function takeMessages(
+  smtp: { messages: ReceivedMail[] },
+  n: number,
+  settleMs = 0,
+): Promise<ReceivedMail[]> {
+  for (let i = 0; i < 100 && smtp.messages.length < n; i++) await new Promise((r) => setTimeout(r, 20));
+  if (settleMs > 0) await new Promise((r) => setTimeout(r, settleMs));
+  return smtp.messages.splice(0, smtp.messages.length);
+}
