@@ -26,9 +26,9 @@ import { memoryStorage } from '../packages/server/src/dossiers/attachments/file-
 import { multipartBody } from '../packages/server/src/dossiers/attachments/test-multipart.js';
 import { createDossier } from '../packages/server/src/dossiers/create-dossier.js';
 import { memoryMailer } from '../packages/server/src/mail/mailer.js';
+import { importStaffFile } from '../packages/server/src/staff/import/import-staff-file.js';
 import { readStaffSheet } from '../packages/server/src/staff/import/read-staff-sheet.js';
 import { checkStaffFileInWorker } from '../packages/server/src/staff/import/sheet-reader-pool.js';
-import { importStaffFile } from '../packages/server/src/staff/import/import-staff-file.js';
 import { uploadBombs } from '../packages/server/src/staff/import/upload-bombs.test-support.js';
 import { createUser } from '../packages/server/src/users/create-user.js';
 import { HEADERS, person, personRow, xlsxOf } from '../packages/server/test/support/staff-files.js';

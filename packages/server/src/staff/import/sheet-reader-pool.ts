@@ -2,13 +2,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { IMPORT_LIMITS } from './limits.js';
 import {
   type CheckFileOptions,
   type FileChecker,
   fileProblemResult,
   type StaffImportResult,
 } from './import-staff-file.js';
+import { IMPORT_LIMITS } from './limits.js';
 import type { SheetJob } from './read-sheet-worker.js';
 import { readTimeout, serverBusy, tooComplex } from './too-complex.js';
 
