@@ -380,6 +380,7 @@ export const vi = {
         change_requested: 'Đề nghị thay đổi thông tin',
         change_approved: 'Duyệt thay đổi thông tin',
         change_refused: 'Không duyệt thay đổi thông tin',
+        moved: 'Chuyển sang phường khác',
         reapplied: 'Đăng ký lại sau khi không được tiếp nhận',
         refusal_reversed: 'Hủy quyết định không tiếp nhận',
       },
