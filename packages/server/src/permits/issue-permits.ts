@@ -120,7 +120,12 @@ function checkRegistered(business: BusinessRow, ids: string[], rows: StaffMember
 const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
 /** 409 `permit_already_active` when someone asked for holds an active permit and the request did not say what to do. */
-async function refuseSecondActive(db: Executor, business: BusinessRow, ids: string[] | 'all', now: Date): Promise<void> {
+async function refuseSecondActive(
+  db: Executor,
+  business: BusinessRow,
+  ids: string[] | 'all',
+  now: Date,
+): Promise<void> {
   const { count, people } = await activeHolders(db, business, ids, now, ACTIVE_LISTED);
   if (count === 0) return;
   const index = ids === 'all' ? null : new Map(ids.map((id, i) => [id, i]));

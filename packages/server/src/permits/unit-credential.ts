@@ -37,7 +37,10 @@ export async function activeUnitCredential(db: Executor, businessId: string): Pr
 }
 
 /** The approved people of a business (on its current ward's list), counted for `staffCount`. */
-export async function approvedStaffCount(db: Executor, business: Pick<BusinessRow, 'id' | 'ward_code'>): Promise<number> {
+export async function approvedStaffCount(
+  db: Executor,
+  business: Pick<BusinessRow, 'id' | 'ward_code'>,
+): Promise<number> {
   const r = await db
     .selectFrom('staff_members')
     .select((eb) => eb.fn.countAll<number>().as('n'))
