@@ -14,7 +14,7 @@ export type DirectField = (typeof DIRECT_FIELDS)[number];
 
 export const BUSINESS_CHANGE_STATUSES = ['pending', 'approved', 'refused'] as const;
 
-/** PATCH /businesses/:id and POST /businesses/:id/reapply: the fields to change (tax code and ward never). */
+/** POST /businesses/:id/reapply: the fields to change (tax code and ward never). */
 export const businessEditBody = z.object({
   name: businessFields.name.optional(),
   address: businessFields.address.optional(),
@@ -25,10 +25,25 @@ export const businessEditBody = z.object({
 });
 export type BusinessEdit = z.output<typeof businessEditBody>;
 
+/**
+ * PATCH /businesses/:id: the same fields, and `wardCode` for a move of the head office to
+ * another ward (chuyển phường), asked by the business's representative with the new
+ * `address`, decided by the destination ward. The tax code never (another tax code is
+ * another enterprise).
+ */
+export const businessPatchBody = businessEditBody.extend({
+  wardCode: wardCode
+    .optional()
+    .describe('Phường mới khi chuyển trụ sở sang phường khác (cùng với địa chỉ mới; phường mới duyệt)'),
+});
+export type BusinessPatch = z.output<typeof businessPatchBody>;
+
 const fieldsSchema = z.object({
   name: z.string().nullable().optional(),
   address: z.string().nullable().optional(),
   lineOfBusiness: z.string().nullable().optional(),
+  wardCode: z.string().optional().describe('Chuyển phường: mã phường (mới / cũ)'),
+  wardName: z.string().optional().describe('Chuyển phường: tên phường lúc đề nghị'),
 });
 
 /** A business's request to change what the ward vouches for. */
@@ -38,6 +53,11 @@ export const businessChangeSchema = z.object({
   businessName: z.string().optional(),
   taxCode: z.string().optional(),
   status: z.enum(BUSINESS_CHANGE_STATUSES),
+  kind: z
+    .enum(['details', 'move'])
+    .describe(
+      'details: tên, địa chỉ, ngành nghề (phường đang quản lý duyệt); move: chuyển sang phường khác (phường mới duyệt)',
+    ),
   proposed: fieldsSchema.describe('Giá trị doanh nghiệp đề nghị'),
   previous: fieldsSchema.describe('Giá trị lúc đề nghị'),
   reason: z.string().nullable().describe('Lý do không duyệt (hoặc ghi chú khi duyệt)'),

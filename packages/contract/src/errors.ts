@@ -44,6 +44,11 @@ export const ERRORS = {
     message:
       'Doanh nghiệp đang có một yêu cầu thay đổi thông tin chờ UBND phường duyệt. Chờ phường trả lời rồi gửi yêu cầu mới.',
   },
+  business_has_open_dossier: {
+    status: 409,
+    message: 'Doanh nghiệp đang có hồ sơ đang xử lý. Hãy chờ hồ sơ đang xử lý có kết quả trước khi chuyển phường.',
+  },
+  ward_unchanged: { status: 400, message: 'Doanh nghiệp đang ở phường này: hãy chọn phường mới.' },
   business_change_decided: { status: 409, message: 'Yêu cầu thay đổi thông tin này đã được phường xử lý.' },
   business_not_refused: {
     status: 409,

@@ -3,6 +3,16 @@ import { timestamp, wardCode } from './common.js';
 
 /** A permit's state: `expired` is derived from its end (validTo), never stored. */
 export const PERMIT_STATES = ['active', 'revoked', 'expired'] as const;
+
+/** Where a signed credential stands: a worker's permit and a unit's QR alike. */
+export const credentialStatusFields = {
+  status: z
+    .enum(PERMIT_STATES)
+    .describe('active: còn hiệu lực; revoked: đã thu hồi; expired: hết hạn (suy ra từ validTo)'),
+  statusLabel: z.string(),
+  revokedReason: z.string().nullable(),
+  revokedAt: timestamp.nullable(),
+};
 export type PermitState = (typeof PERMIT_STATES)[number];
 
 /** What to do with a person who already holds an active permit. */
@@ -56,12 +66,7 @@ export const permitSchema = z.object({
   validTo: timestamp.describe('exp'),
   validFromDate: z.string().describe('Ngày bắt đầu hiệu lực (giờ Việt Nam), YYYY-MM-DD'),
   validToDate: z.string().describe('Ngày cuối cùng còn hiệu lực (giờ Việt Nam), YYYY-MM-DD'),
-  status: z
-    .enum(PERMIT_STATES)
-    .describe('active: còn hiệu lực; revoked: đã thu hồi; expired: hết hạn (suy ra từ validTo)'),
-  statusLabel: z.string(),
-  revokedReason: z.string().nullable(),
-  revokedAt: timestamp.nullable(),
+  ...credentialStatusFields,
   revokedBy: z.string().nullable(),
   issuedAt: timestamp,
   issuedBy: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { timestamp } from './common.js';
-import { PERMIT_STATES } from './permits.js';
+import { credentialStatusFields } from './permits.js';
 
 /** A unit's QR (the business's credential, issued when its dossier is approved). */
 export const unitCredentialSchema = z.object({
@@ -13,12 +13,7 @@ export const unitCredentialSchema = z.object({
   validTo: timestamp,
   validFromDate: z.string(),
   validToDate: z.string(),
-  status: z
-    .enum(PERMIT_STATES)
-    .describe('active: còn hiệu lực; revoked: đã thu hồi; expired: hết hạn (suy ra từ validTo)'),
-  statusLabel: z.string(),
-  revokedReason: z.string().nullable(),
-  revokedAt: timestamp.nullable(),
+  ...credentialStatusFields,
   issuedAt: timestamp,
   kid: z.string(),
   cti: z.string(),

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'business.change_requested',
   'business.change_approved',
   'business.change_refused',
+  'business.moved',
   'business.reapplied',
   'business.refusal_reversed',
   'dossier.created',

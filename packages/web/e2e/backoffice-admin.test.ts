@@ -101,6 +101,8 @@ describe('the ward admin', { timeout: 120_000 }, () => {
     await dialog.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
     await dialog.getByLabel('Tên đăng nhập').fill('motcua.nguyenlan');
     await dialog.getByLabel('Vai trò').selectOption({ label: 'Cán bộ Một cửa' });
+    await dialog.getByLabel('Chức vụ').fill('Chuyên viên Bộ phận Một cửa');
+    await dialog.getByLabel('E-mail').fill('Lan.MotCua@DucGiang.example');
     await shot(page, 'admin-user-create');
     await dialog.getByRole('button', { name: 'Tạo tài khoản' }).click();
     const secret = page.getByRole('dialog', { name: 'Mật khẩu ban đầu' });
@@ -110,6 +112,15 @@ describe('the ward admin', { timeout: 120_000 }, () => {
     await secret.getByRole('button', { name: 'Đóng' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã tạo tài khoản motcua.nguyenlan' }).waitFor();
     await expect(row(page, 'motcua.nguyenlan').getByText('Chưa đổi mật khẩu').isVisible()).resolves.toBe(true);
+    // What was typed at creation is what the edit dialog opens with (the e-mail lower-cased by the server).
+    await row(page, 'motcua.nguyenlan')
+      .getByRole('button', { name: /^Sửa motcua\.nguyenlan$/ })
+      .click();
+    const edit = page.getByRole('dialog', { name: 'Sửa tài khoản motcua.nguyenlan' });
+    await expect(edit.getByLabel('Họ và tên').inputValue()).resolves.toBe('Nguyễn Thị Lan');
+    await expect(edit.getByLabel('Chức vụ').inputValue()).resolves.toBe('Chuyên viên Bộ phận Một cửa');
+    await expect(edit.getByLabel('E-mail').inputValue()).resolves.toBe('lan.motcua@ducgiang.example');
+    await edit.getByRole('button', { name: 'Hủy' }).click();
   });
 
   it('refuses a taken username with the server’s message beside the form', async () => {

@@ -28,9 +28,10 @@ const LIVE = [
 const OPEN = ['draft', 'submitted', 'health_confirmed', 'awaiting_leader', 'returned'] as const;
 
 /**
- * Opens a draft dossier for an active business. One initial dossier per business (unless
- * the previous was rejected); an amendment needs the approved initial dossier (it takes
- * its plan period) and no other amendment in progress. Audited as `dossier.created`.
+ * Opens a draft dossier for an active business. One initial dossier per business and ward
+ * (unless the previous was rejected: a business that moved registers again with its new
+ * ward); an amendment needs the approved initial dossier of the business's ward (it takes its
+ * plan period) and no other amendment in progress. Audited as `dossier.created`.
  */
 export async function createDossier(
   db: Executor,
@@ -47,6 +48,7 @@ export async function createDossier(
       .selectFrom('dossiers')
       .select('id')
       .where('business_id', '=', business.id)
+      .where('ward_code', '=', business.ward_code)
       .where('kind', '=', 'initial')
       .where('state', 'in', LIVE)
       .executeTakeFirst();
@@ -61,6 +63,7 @@ export async function createDossier(
       .selectFrom('dossiers')
       .select(['plan_from', 'plan_to'])
       .where('business_id', '=', business.id)
+      .where('ward_code', '=', business.ward_code)
       .where('kind', '=', 'initial')
       .where('state', '=', 'approved')
       .executeTakeFirst();

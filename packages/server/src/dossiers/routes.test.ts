@@ -9,6 +9,7 @@ import {
   makeBusinessRep,
   makeDossier,
   makeUser,
+  setWardSettings,
   TEST_COMMITMENT,
 } from '../test/factories.js';
 import { combineWorkflowHooks, type WorkflowHooks } from '../workflow/hooks.js';
@@ -267,17 +268,7 @@ describe('dossier workflow over the API', () => {
       });
 
       it('takes the deadline from the ward’s settings', async () => {
-        await t.db
-          .insertInto('ward_settings')
-          .values({
-            ward_code: WARDS.sameDistrict,
-            due_days: 2,
-            legal_basis: null,
-            desk_email: null,
-            updated_at: '2021-08-15T00:00:00.000Z',
-            updated_by: null,
-          })
-          .execute();
+        await setWardSettings(t.db, { dueDays: 2 }, WARDS.sameDistrict);
         const b = await makeBusiness(t.db, { wardCode: WARDS.sameDistrict });
         const agent = await signIn(t.app, await makeBusinessRep(t.db, b));
         const d = await makeDossier(t.db, { business: b });

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { dialectOf } from '../db/database.js';
 import type { Executor } from '../db/schema.js';
 import {
@@ -292,7 +292,7 @@ async function neverScanned(db: Executor, o: FindOptions): Promise<LightFinding[
   const endMs = Date.parse(end);
   // Ordered here, not in SQL: an ORDER BY business_id makes SQLite walk the permits by unit
   // (permits_business_idx) and read every permit row instead of the covering area index.
-  const rows = (await q.execute()).sort((a, b) =>
+  const rows = (await runNeverScanned(db, o.area, q)).sort((a, b) =>
     a.business_id < b.business_id ? -1 : a.business_id > b.business_id ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
   for (const p of rows) {
@@ -314,6 +314,22 @@ async function neverScanned(db: Executor, o: FindOptions): Promise<LightFinding[
     businessId,
     permitIds,
   }));
+}
+
+/**
+ * Runs `never_scanned`'s query. A district or a city on SQLite reads its permits through
+ * `permits_district_cti_idx` (migration 012), in credential order, so consecutive span lookups
+ * land on the same pages (about 3× less for the join than in issue order); SQLite's planner
+ * would rather take the (district, issued_at) index for its `issued_at` range, which in practice
+ * excludes nothing, hence INDEXED BY. A ward (a few thousand permits) keeps its own index.
+ */
+async function runNeverScanned<R>(db: Executor, area: ResolvedArea, q: { compile(): CompiledQuery<R> }): Promise<R[]> {
+  const compiled = q.compile();
+  if (area.wardCode || dialectOf(db) !== 'sqlite') return (await db.executeQuery(compiled)).rows;
+  const from = 'from "permits" as "p"';
+  if (!compiled.sql.includes(from)) throw new Error('never_scanned: unexpected SQL');
+  const text = compiled.sql.replace(from, `${from} indexed by "permits_district_cti_idx"`);
+  return (await db.executeQuery(CompiledQuery.raw(text, [...compiled.parameters]) as CompiledQuery<R>)).rows;
 }
 
 /** Units whose scans at the area's checkpoints failed more often than the threshold. Index-only. */

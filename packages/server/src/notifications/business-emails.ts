@@ -67,6 +67,44 @@ export function deskChangeRequestEmail(to: string[], f: BusinessMailFacts, field
 }
 
 /**
+ * The destination ward's desk hears of a business asking to move its head office there: the
+ * move is this ward's to decide (the business is not yet its: the link opens the inbox).
+ */
+export function deskMoveRequestEmail(
+  to: string[],
+  f: BusinessMailFacts,
+  fields: ChangedField[],
+  fromWardName: string,
+): MailMessage {
+  return renderEmail({
+    to,
+    subject: `[Thông hành] Doanh nghiệp đề nghị chuyển đến phường, chờ duyệt: ${f.name}`,
+    paragraphs: [
+      `${f.name} đề nghị chuyển trụ sở từ ${fromWardName} đến ${f.wardName}. UBND ${f.wardName} quyết định vì sẽ quản lý doanh nghiệp; doanh nghiệp vẫn thuộc ${fromWardName} cho tới khi được duyệt.`,
+      changeLines(fields),
+    ],
+    facts: facts(f),
+    link: { label: 'Xem đề nghị', url: `${f.publicUrl}/inbox` },
+  });
+}
+
+/**
+ * The ward a business left hears of it: its desk no longer sees the business; the dossiers
+ * it handled stay in its history and statistics, the permits it issued stay valid.
+ */
+export function wardLeftEmail(to: string[], f: BusinessMailFacts, fromWardName: string): MailMessage {
+  return renderEmail({
+    to,
+    subject: `[Thông hành] Doanh nghiệp đã chuyển khỏi phường: ${f.name}`,
+    paragraphs: [
+      `UBND ${f.wardName} đã duyệt đề nghị chuyển trụ sở của ${f.name} từ ${fromWardName} đến ${f.wardName}. Từ nay doanh nghiệp thuộc ${f.wardName}; mã QR đơn vị do ${fromWardName} cấp đã bị thu hồi.`,
+      `Hồ sơ ${fromWardName} đã xử lý vẫn ở lại trong lịch sử và số liệu thống kê của phường; giấy đi đường đã cấp vẫn có hiệu lực đến hết hạn.`,
+    ],
+    facts: facts(f),
+  });
+}
+
+/**
  * The business hears the desk's answer to its change request: approved (the new details in
  * use, with the desk's note if any) or refused (the old ones kept, with the reason).
  */
@@ -76,6 +114,8 @@ export function changeDecisionEmail(
   f: BusinessMailFacts,
   fields: ChangedField[],
   reason: string | null,
+  /** What else follows from the decision (an approved move: what the business does next). */
+  consequences: string[] = [],
 ): MailMessage {
   const approved = decision === 'approved';
   return renderEmail({
@@ -89,6 +129,7 @@ export function changeDecisionEmail(
         : `UBND ${f.wardName} không duyệt đề nghị thay đổi thông tin của ${f.name}; thông tin cũ được giữ nguyên.`,
       changeLines(fields),
       ...(reason ? [`${approved ? 'Ghi chú' : 'Lý do'}: ${reason}`] : []),
+      ...consequences,
     ],
     facts: facts(f),
     link: { label: 'Đăng nhập', url: `${f.publicUrl}/` },

@@ -9,7 +9,7 @@ import { smtpMailer } from '../mail/mailer.js';
 import { type Agent, signIn, testConfig } from '../test/app.js';
 import { TEST_CLOCK_START, WARDS } from '../test/constants.js';
 import { forEachDatabase } from '../test/databases.js';
-import { makeBusiness, makeUser } from '../test/factories.js';
+import { makeBusiness, makeUser, setWardSettings } from '../test/factories.js';
 
 const DESK_BOX = 'motcua@ducgiang.example';
 // Typed with capitals (a contact e-mail is kept as typed); a rep's account has it lower-case.
@@ -48,18 +48,7 @@ describe('registration and change e-mails through a real SMTP server', () => {
       smtp = await startTestSmtp();
       const config = testConfig(t, { PUBLIC_URL: 'https://thonghanh.example' });
       app = await buildApp({ db: t.db, config, clock, mailer: smtpMailer(smtp.url, silentLogger) });
-      await t.db
-        .insertInto('ward_settings')
-        .values({
-          ward_code: WARDS.own,
-          due_days: 3,
-          legal_basis: null,
-          desk_email: DESK_BOX,
-          leader_approval_required: 1,
-          updated_at: TEST_CLOCK_START,
-          updated_by: null,
-        })
-        .execute();
+      await setWardSettings(t.db, { deskEmail: DESK_BOX, leaderApprovalRequired: true });
       desk = await signIn(app, await makeUser(t.db, { role: 'ward_officer', username: 'aa.desk', email: A.desk }));
       // The desk mailbox is also one officer's account e-mail: written once.
       await makeUser(t.db, { role: 'ward_officer', username: 'bb.desk', email: DESK_BOX });

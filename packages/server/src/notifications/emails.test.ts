@@ -5,9 +5,16 @@ import { manualClock } from '../clock.js';
 import { silentLogger } from '../log.js';
 import { smtpMailer } from '../mail/mailer.js';
 import { type Agent, signIn, testConfig } from '../test/app.js';
-import { TEST_CLOCK_START, WARDS } from '../test/constants.js';
+import { TEST_CLOCK_START } from '../test/constants.js';
 import { forEachDatabase } from '../test/databases.js';
-import { makeBusiness, makeBusinessRep, makeDossier, makeUser, TEST_COMMITMENT } from '../test/factories.js';
+import {
+  makeBusiness,
+  makeBusinessRep,
+  makeDossier,
+  makeUser,
+  setWardSettings,
+  TEST_COMMITMENT,
+} from '../test/factories.js';
 import { runDeadlineReminders } from './deadline-reminders.js';
 
 const DESK = 'motcua@ducgiang.example';
@@ -29,19 +36,8 @@ describe('e-mail through a real SMTP server', () => {
       smtp = await startTestSmtp();
       const config = testConfig(t, { PUBLIC_URL: 'https://thonghanh.example' });
       app = await buildApp({ db: t.db, config, clock, mailer: smtpMailer(smtp.url, silentLogger) });
-      await t.db
-        .insertInto('ward_settings')
-        .values({
-          ward_code: WARDS.own,
-          due_days: 3,
-          legal_basis: null,
-          desk_email: DESK,
-          // The desk approves here (these are not tests of the leader's signature).
-          leader_approval_required: 0,
-          updated_at: TEST_CLOCK_START,
-          updated_by: null,
-        })
-        .execute();
+      // The desk approves here (these are not tests of the leader's signature).
+      await setWardSettings(t.db, { deskEmail: DESK, leaderApprovalRequired: false });
       const b = await makeBusiness(t.db, { name: 'Công ty TNHH Thực phẩm Hưng Thịnh', contactEmail: BUSINESS });
       businessId = b.id;
       rep = await signIn(app, await makeBusinessRep(t.db, b));

@@ -7,7 +7,7 @@ import { smtpMailer } from '../mail/mailer.js';
 import { type Agent, signIn, testConfig } from '../test/app.js';
 import { TEST_CLOCK_START, WARDS } from '../test/constants.js';
 import { forEachDatabase } from '../test/databases.js';
-import { makeBusiness, makeDossier, makeUser, TEST_COMMITMENT } from '../test/factories.js';
+import { makeBusiness, makeDossier, makeUser, setWardSettings, TEST_COMMITMENT } from '../test/factories.js';
 import { runDeadlineReminders } from './deadline-reminders.js';
 import { uniqueAddresses } from './recipients.js';
 
@@ -54,18 +54,7 @@ describe('e-mail recipients through a real SMTP server', () => {
       smtp = await startTestSmtp();
       const config = testConfig(t, { PUBLIC_URL: 'https://thonghanh.example' });
       app = await buildApp({ db: t.db, config, clock, mailer: smtpMailer(smtp.url, silentLogger) });
-      await t.db
-        .insertInto('ward_settings')
-        .values({
-          ward_code: WARDS.own,
-          due_days: 3,
-          legal_basis: null,
-          desk_email: DESK_BOX,
-          leader_approval_required: 1,
-          updated_at: TEST_CLOCK_START,
-          updated_by: null,
-        })
-        .execute();
+      await setWardSettings(t.db, { deskEmail: DESK_BOX, leaderApprovalRequired: true });
       business = await makeBusiness(t.db, { name: 'Công ty TNHH Thực phẩm Hưng Thịnh', contactEmail: CONTACT });
       const repUser = await makeUser(t.db, {
         role: 'business_rep',

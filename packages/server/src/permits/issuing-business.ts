@@ -11,17 +11,20 @@ export interface ApprovedPlan {
 
 /**
  * The plan a business operates under: its latest approved `initial` dossier (a suspended one
- * is not approved), or undefined.
+ * is not approved) of the ward it is in now, or undefined. A business that moved to another
+ * ward has none until the new ward approves one: the old ward's approval does not carry over.
  */
 export async function approvedPlanOf(db: Executor, businessId: string): Promise<ApprovedPlan | undefined> {
   const d = await db
-    .selectFrom('dossiers')
-    .select(['id', 'plan_from', 'plan_to', 'reference_number'])
-    .where('business_id', '=', businessId)
-    .where('kind', '=', 'initial')
-    .where('state', '=', 'approved')
-    .orderBy('decided_at', 'desc')
-    .orderBy('id')
+    .selectFrom('dossiers as d')
+    .innerJoin('businesses as b', 'b.id', 'd.business_id')
+    .select(['d.id', 'd.plan_from', 'd.plan_to', 'd.reference_number'])
+    .where('d.business_id', '=', businessId)
+    .whereRef('d.ward_code', '=', 'b.ward_code')
+    .where('d.kind', '=', 'initial')
+    .where('d.state', '=', 'approved')
+    .orderBy('d.decided_at', 'desc')
+    .orderBy('d.id')
     .executeTakeFirst();
   return d && { dossierId: d.id, planFrom: d.plan_from, planTo: d.plan_to, referenceNumber: d.reference_number };
 }

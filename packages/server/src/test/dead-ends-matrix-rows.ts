@@ -17,6 +17,7 @@ type Statuses = [number, number, number, number, number, number, number, number]
 type Target = 'own' | 'near' | 'other' | 'sibling';
 interface Row {
   route: string;
+  case?: string;
   request: (
     db: Db,
     ward: string,
@@ -49,6 +50,28 @@ async function pendingChangeId(db: Db, ward: string): Promise<string> {
         tx,
         b,
         { name: fresh('Công ty TNHH Tên Mới ') },
+        { id: null, role: 'business_rep' },
+        new Date(TEST_CLOCK_START),
+      ),
+    );
+  return r.change?.id as string;
+}
+
+/**
+ * A business asking to move into `ward` (decided by `ward`'s desk), from a ward chosen so that
+ * the actors' desk (Đức Giang) is, by target: `own` the destination, `near` a third ward (the
+ * move is from Phúc Xá to Việt Hưng), `other` the origin (from Đức Giang to Phúc Xá).
+ */
+async function pendingMoveId(db: Db, ward: string): Promise<string> {
+  const from = ward === WARDS.own ? WARDS.sameDistrict : ward === WARDS.sameDistrict ? WARDS.other : WARDS.own;
+  const b = await makeBusiness(db, { wardCode: from });
+  const r = await db
+    .transaction()
+    .execute((tx) =>
+      editBusiness(
+        tx,
+        b,
+        { wardCode: ward, address: fresh('Số 5 phố Chuyển Đến ') },
         { id: null, role: 'business_rep' },
         new Date(TEST_CLOCK_START),
       ),
@@ -133,6 +156,41 @@ export const DEAD_END_ROWS: Row[] = [
       method: 'POST',
       url: `/api/v1/business-changes/${await pendingChangeId(db, ward)}/refuse`,
       body: { reason: 'Chưa có giấy chứng nhận đăng ký doanh nghiệp mới' },
+    }),
+    expect: DESK,
+  },
+  // A move (chuyển phường): only the rep asks; only the destination's desk decides.
+  {
+    route: 'PATCH /api/v1/businesses/:id',
+    case: 'chuyển phường',
+    request: async (db, ward, target) => ({
+      method: 'PATCH',
+      url: `/api/v1/businesses/${(await targetBusiness(db, ward, target)).id}`,
+      body: { wardCode: ward === WARDS.own ? WARDS.sameDistrict : WARDS.own, address: fresh('Số 7 phố Mới ') },
+    }),
+    expect: {
+      own: [401, 403, 403, 403, 403, 403, 200, 403],
+      sibling: [401, 403, 403, 403, 403, 403, 404, 403],
+      near: [401, 403, 403, 404, 403, 403, 404, 403],
+      other: [401, 403, 403, 404, 403, 403, 404, 403],
+    },
+  },
+  {
+    route: 'POST /api/v1/business-changes/:id/approve',
+    case: 'chuyển phường',
+    request: async (db, ward) => ({
+      method: 'POST',
+      url: `/api/v1/business-changes/${await pendingMoveId(db, ward)}/approve`,
+    }),
+    expect: DESK,
+  },
+  {
+    route: 'POST /api/v1/business-changes/:id/refuse',
+    case: 'chuyển phường',
+    request: async (db, ward) => ({
+      method: 'POST',
+      url: `/api/v1/business-changes/${await pendingMoveId(db, ward)}/refuse`,
+      body: { reason: 'Địa chỉ mới không thuộc phường' },
     }),
     expect: DESK,
   },

@@ -17,7 +17,7 @@ import type { StaffEntry } from '../staff/import/index.js';
 import { insertStaffRows, staffRowOf } from '../staff/list/save-staff-list.js';
 import { createUser } from '../users/create-user.js';
 import type { ScopeInput } from '../users/resolve-user-scope.js';
-import { updateWardSettings } from '../ward-settings/ward-settings.js';
+import { updateWardSettings, type WardSettingsChanges } from '../ward-settings/ward-settings.js';
 import { noopWorkflowHooks } from '../workflow/hooks.js';
 import type { TransitionAction } from '../workflow/transitions.js';
 import { TEST_CLOCK_START, WARDS } from './constants.js';
@@ -204,17 +204,23 @@ export const TEST_COMMITMENT = { accepted: true, name: 'Người Đại Diện T
 /** Who signs the factories' approvals. */
 export const TEST_APPROVER = { name: 'Lãnh Đạo Thử Nghiệm', title: 'Phó Chủ tịch UBND phường' } as const;
 
+/** A ward's settings as a test needs them, saved the way the settings screen saves them (audited). */
+export async function setWardSettings(
+  db: Db,
+  changes: WardSettingsChanges,
+  wardCode: string = WARDS.own,
+): Promise<void> {
+  await db
+    .transaction()
+    .execute((tx) => updateWardSettings(tx, wardCode, changes, SYSTEM_ACTOR, new Date(TEST_CLOCK_START)));
+}
+
 /**
  * A ward keeps the desk's approval (the setting off): for tests that are not about the
  * leader and drive the desk's approval over HTTP.
  */
-export async function deskApprovesIn(db: Db, wardCode: string = WARDS.own): Promise<void> {
-  await db
-    .transaction()
-    .execute((tx) =>
-      updateWardSettings(tx, wardCode, { leaderApprovalRequired: false }, SYSTEM_ACTOR, new Date(TEST_CLOCK_START)),
-    );
-}
+export const deskApprovesIn = (db: Db, wardCode: string = WARDS.own): Promise<void> =>
+  setWardSettings(db, { leaderApprovalRequired: false }, wardCode);
 
 /**
  * A dossier with a plan attachment (metadata only) and `staff` people, driven to `state`

@@ -8,6 +8,7 @@ export const presentBusinessChange = (c: BusinessChangeRow | BusinessChangeRecor
   businessId: c.business_id,
   ...('business_name' in c ? { businessName: c.business_name, taxCode: c.tax_code } : {}),
   status: c.status,
+  kind: JSON.parse(c.proposed).wardCode ? 'move' : 'details',
   proposed: JSON.parse(c.proposed),
   previous: JSON.parse(c.previous),
   reason: c.reason,

@@ -5,13 +5,17 @@ import type { WorkflowHooks } from '../../workflow/hooks.js';
 import type { BusinessRecord } from '../business-presenter.js';
 import { findBusiness } from '../business-query.js';
 import { columnsOf, reviewedFieldsOf } from './edit-business.js';
+import { applyMove, assertNoOpenDossier, moveOf } from './move-business.js';
 
 /**
  * The desk's answer to a change request: `approve` applies the asked-for values to the
  * business; `refuse` keeps the business as it is, with the reason the business reads.
  * An approval tells `hooks.businessDetailsChanged` in the same transaction (the unit QR
- * carries the name and address: it is reissued). Only a `pending` request is answered (409 `business_change_decided`; the `WHERE status =
- * 'pending'` update settles two desks answering at once).
+ * carries the name and address: it is reissued). An approved move (move-business.ts) instead
+ * moves the business and revokes its unit QR, reissuing nothing; it waits, like the request,
+ * for any dossier in progress (409 `business_has_open_dossier`). Only a `pending` request is
+ * answered (409 `business_change_decided`; the `WHERE status = 'pending'` update settles two
+ * desks answering at once).
  */
 export async function decideBusinessChange(
   db: Executor,
@@ -24,6 +28,7 @@ export async function decideBusinessChange(
   if (change.status !== 'pending') throw new AppError('business_change_decided');
   const at = now.toISOString();
   const fields = reviewedFieldsOf(change.proposed);
+  const move = moveOf(change);
   const reason = decision.approve ? (decision.note ?? null) : decision.reason;
   await audit(
     db,
@@ -40,7 +45,15 @@ export async function decideBusinessChange(
     .where('status', '=', 'pending')
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new AppError('business_change_decided');
-  if (decision.approve) {
+  if (decision.approve && move) {
+    await assertNoOpenDossier(db, change.business_id);
+    await applyMove(db, (await findBusiness(db, change.business_id)) as BusinessRecord, change, actor, now);
+    await db
+      .updateTable('businesses')
+      .set({ ...columnsOf(fields), updated_at: at })
+      .where('id', '=', change.business_id)
+      .execute();
+  } else if (decision.approve) {
     await db
       .updateTable('businesses')
       .set({ ...columnsOf(fields), updated_at: at })

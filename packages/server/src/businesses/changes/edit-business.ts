@@ -1,3 +1,4 @@
+import type { BusinessPatch } from '@thonghanh/contract';
 import { nameSearchKey } from '@thonghanh/core';
 import { type AuditActor, audit } from '../../audit/append-audit.js';
 import { canonicalJson } from '../../audit/canonical-json.js';
@@ -6,15 +7,9 @@ import type { BusinessChangeRow, Executor } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { BusinessRecord } from '../business-presenter.js';
 import { findBusiness } from '../business-query.js';
-import {
-  type BusinessEdit,
-  COLUMN,
-  changedFields,
-  DIRECT_FIELDS,
-  type EditableField,
-  REVIEWED_FIELDS,
-} from './business-change-fields.js';
+import { COLUMN, changedFields, DIRECT_FIELDS, type EditableField, REVIEWED_FIELDS } from './business-change-fields.js';
 import { findBusinessChange, pendingChangeOf } from './business-change-query.js';
+import { type MoveTarget, moveTarget } from './move-business.js';
 
 export interface EditedBusiness {
   business: BusinessRecord;
@@ -37,16 +32,20 @@ export function columnsOf(fields: Partial<Record<EditableField, string | null>>)
  * (name, address, line of business) becomes a `pending` request for the desk; its contact
  * details apply at once. One pending request at a time (409 `business_change_pending`),
  * checked after the audit head is taken (it serialises writers). Nothing differs → 400
- * `nothing_to_change`.
+ * `nothing_to_change`. A `wardCode` asks for a move (move-business.ts): the new address goes
+ * with it, and the request is the destination ward's to decide (its area on the row).
  */
 export async function editBusiness(
   db: Executor,
   business: BusinessRecord,
-  edit: BusinessEdit,
+  edit: BusinessPatch,
   actor: AuditActor,
   now: Date,
 ): Promise<EditedBusiness> {
+  const move =
+    edit.wardCode === undefined ? null : await moveTarget(db, business, { ...edit, wardCode: edit.wardCode }, actor);
   const changed = changedFields(business, edit);
+  if (move) changed.address = edit.address ?? null;
   const names = Object.keys(changed) as EditableField[];
   if (names.length === 0) throw new AppError('nothing_to_change');
   const byWard = actor.role === 'ward_officer';
@@ -61,7 +60,15 @@ export async function editBusiness(
   const entity = { type: 'business' as const, id: business.id, wardCode: business.ward_code };
   let change: BusinessChangeRow | null = null;
   if (Object.keys(reviewed).length > 0) {
-    await audit(db, actor, 'business.change_requested', entity, { fields: Object.keys(reviewed), ...reviewed }, now);
+    const moving = move ? { wardCode: move.wardCode } : {};
+    await audit(
+      db,
+      actor,
+      'business.change_requested',
+      entity,
+      { fields: Object.keys(reviewed), ...reviewed, ...moving },
+      now,
+    );
     if (await pendingChangeOf(db, business.id)) throw new AppError('business_change_pending');
     const previous: Record<string, string | null> = {};
     for (const f of Object.keys(reviewed) as EditableField[]) previous[f] = business[COLUMN[f]] as string | null;
@@ -71,11 +78,11 @@ export async function editBusiness(
       .values({
         id,
         business_id: business.id,
-        ward_code: business.ward_code,
-        district_code: business.district_code,
-        province_code: business.province_code,
-        proposed: canonicalJson(reviewed),
-        previous: canonicalJson(previous),
+        ...changeArea(business, move),
+        proposed: canonicalJson(move ? { ...reviewed, wardCode: move.wardCode, wardName: move.wardName } : reviewed),
+        previous: canonicalJson(
+          move ? { ...previous, wardCode: business.ward_code, wardName: business.ward_name } : previous,
+        ),
         status: 'pending',
         reason: null,
         requested_by: actor.id,
@@ -96,6 +103,12 @@ export async function editBusiness(
   }
   return { business: (await findBusiness(db, business.id)) as BusinessRecord, change };
 }
+
+/** Whose request it is: the business's ward, or for a move the destination ward (it decides). */
+const changeArea = (b: BusinessRecord, move: MoveTarget | null) =>
+  move
+    ? { ward_code: move.wardCode, district_code: move.districtCode, province_code: move.provinceCode }
+    : { ward_code: b.ward_code, district_code: b.district_code, province_code: b.province_code };
 
 /** The reviewed fields, in their order (for presenters). */
 export const reviewedFieldsOf = (json: string): Partial<Record<EditableField, string | null>> => {

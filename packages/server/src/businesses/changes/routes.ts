@@ -1,6 +1,7 @@
 import {
   businessChangeListResponse,
   businessEditBody,
+  businessPatchBody,
   businessSchema,
   decidedBusinessChangeResponse,
   editBusinessResponse,
@@ -34,14 +35,15 @@ export const editBusinessRoute = defineRoute({
     'Doanh nghiệp đang hoạt động sửa tên, địa chỉ hoặc ngành nghề: tạo một yêu cầu thay đổi chờ Bộ phận Một cửa duyệt ' +
     '(409 business_change_pending khi đã có một yêu cầu đang chờ). Người liên hệ, điện thoại, e-mail: có hiệu lực ngay. ' +
     'Bộ phận Một cửa sửa, hoặc doanh nghiệp sửa khi đăng ký còn chờ tiếp nhận / không được tiếp nhận: có hiệu lực ngay. ' +
-    'Mã số thuế và phường không sửa được (là một đăng ký khác).',
+    'Chuyển trụ sở sang phường khác: người đại diện gửi wardCode cùng address mới; phường mới duyệt (422 unknown_admin_unit, ' +
+    '400 ward_unchanged, 409 business_has_open_dossier khi còn hồ sơ đang xử lý). Mã số thuế không sửa được (mã số thuế khác là một doanh nghiệp khác).',
   tags: TAGS,
   access: {
     roles: ['business_rep', 'ward_officer'],
     scope: 'doanh nghiệp: của mình; Một cửa: doanh nghiệp của phường',
   },
   params: idParams,
-  body: businessEditBody,
+  body: businessPatchBody,
   response: editBusinessResponse,
   handler: async (ctx) => {
     const { db, user, params, body, actor, now, deps } = ctx;
@@ -107,7 +109,8 @@ async function loadChange(
 export const approveBusinessChangeRoute = defineRoute({
   method: 'POST',
   path: '/api/v1/business-changes/:id/approve',
-  summary: 'Duyệt yêu cầu thay đổi thông tin: thông tin mới có hiệu lực (đổi tên, địa chỉ: cấp lại mã QR của đơn vị)',
+  summary:
+    'Duyệt yêu cầu thay đổi thông tin: thông tin mới có hiệu lực (đổi tên, địa chỉ: cấp lại mã QR của đơn vị; chuyển phường: phường mới duyệt, mã QR đơn vị bị thu hồi)',
   tags: TAGS,
   access: { roles: ['ward_officer'], scope: 'doanh nghiệp của phường cán bộ' },
   params: idParams,

@@ -10,6 +10,7 @@ import * as m008 from './008-permit-batches.js';
 import * as m009 from './009-ward-leader.js';
 import * as m010 from './010-business-changes.js';
 import * as m011 from './011-inspection-speed.js';
+import * as m012 from './012-never-scanned-order.js';
 
 /**
  * Every migration, by name; applied in name order. Add a new one as `NNN-name.ts` and list
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '009-ward-leader': m009,
   '010-business-changes': m010,
   '011-inspection-speed': m011,
+  '012-never-scanned-order': m012,
 };

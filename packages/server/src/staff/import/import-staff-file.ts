@@ -1,12 +1,13 @@
 import type { HeaderMatch } from './columns.js';
 import { IMPORT_LIMITS } from './limits.js';
-import { MAX_DATA_ROWS, readStaffSheet, type SheetReader, type StaffSheet } from './read-staff-sheet.js';
+import { MAX_DATA_ROWS, readStaffSheet, type StaffSheet } from './read-staff-sheet.js';
 import {
   type Problem,
   StaffRowValidator,
   type StaffValidationOptions,
   type StaffValidationResult,
   sortProblems,
+  withRegisteredElsewhere,
 } from './validate-rows.js';
 
 /**
@@ -26,29 +27,57 @@ export interface StaffImportOptions extends StaffValidationOptions {
   /** Defaults to MAX_DATA_ROWS (20,000). */
   maxRows?: number;
   /**
-   * Who reads the file: in this thread by default (the CLI); the server passes the worker
-   * pool's reader so that a hostile file costs a worker, never the event loop.
+   * Who reads and checks the file (everything but the `alreadyRegistered` lookup): in this
+   * thread by default (the CLI); the server passes the worker pool's checker so that a
+   * hostile file costs a worker, never the event loop, and the rows cross threads once,
+   * already checked. It must check as `checkStaffSheet(readStaffSheet(…))` does, with this
+   * `today`, and with the caller's ward codes.
    */
-  readSheet?: SheetReader;
+  checkFile?: FileChecker;
 }
 
 export type StaffImportResult = StaffValidationResult;
 
+/** What a file checker is told: the caps, and today (the default is the clock where it runs). */
+export interface CheckFileOptions {
+  maxBytes?: number;
+  maxRows?: number;
+  today?: string;
+}
+
+/** Reads and checks a file without the database's lookups; see `StaffImportOptions.checkFile`. */
+export type FileChecker = (bytes: Uint8Array, opts: CheckFileOptions) => Promise<StaffImportResult>;
+
 export const MAX_FILE_BYTES = IMPORT_LIMITS.fileBytes;
 export { MAX_DATA_ROWS };
 
-function fileProblem(code: string, message: string, row = 0, warnings: Problem[] = []): StaffImportResult {
-  return { rows: 0, valid: 0, errors: [{ row, field: null, code, message }], warnings, staff: [] };
+/** A result refusing the file as a whole (row 0): nothing of it can be kept. */
+export function fileProblemResult(code: string, message: string): StaffImportResult {
+  return { rows: 0, valid: 0, errors: [{ row: 0, field: null, code, message }], warnings: [], staff: [] };
 }
 
 export async function importStaffFile(bytes: Uint8Array, opts: StaffImportOptions = {}): Promise<StaffImportResult> {
-  const read = opts.readSheet ?? readStaffSheet;
-  return validateStaffSheet(await read(bytes, { maxBytes: opts.maxBytes, maxRows: opts.maxRows }), opts);
+  const caps = { maxBytes: opts.maxBytes, maxRows: opts.maxRows };
+  const checked = opts.checkFile
+    ? await opts.checkFile(bytes, { ...caps, today: opts.today })
+    : checkStaffSheet(await readStaffSheet(bytes, caps), opts);
+  return withRegisteredElsewhere(checked, opts.alreadyRegistered);
 }
 
 /** Validates what `readStaffSheet` read, with the lookups of `opts`. */
 export async function validateStaffSheet(sheet: StaffSheet, opts: StaffImportOptions = {}): Promise<StaffImportResult> {
-  if (sheet.kind === 'file') return fileProblem(sheet.problem.code, sheet.problem.message);
+  return withRegisteredElsewhere(checkStaffSheet(sheet, opts), opts.alreadyRegistered);
+}
+
+/**
+ * Validates what `readStaffSheet` read, every check but the `alreadyRegistered` lookup
+ * (synchronous: `wardExists` answers at once), as a worker thread can.
+ */
+export function checkStaffSheet(
+  sheet: StaffSheet,
+  opts: Omit<StaffImportOptions, 'alreadyRegistered' | 'checkFile'> = {},
+): StaffImportResult {
+  if (sheet.kind === 'file') return fileProblemResult(sheet.problem.code, sheet.problem.message);
   const headerProblems = (list: HeaderMatch['errors']): Problem[] =>
     list.map((p) => ({ row: 1, field: p.field, code: p.code, message: p.message }));
   const headerWarnings = headerProblems(sheet.header.warnings);
@@ -85,9 +114,9 @@ export async function validateStaffSheet(sheet: StaffSheet, opts: StaffImportOpt
       staff: [],
     };
   }
-  const validator = new StaffRowValidator(opts);
+  const validator = new StaffRowValidator({ wardExists: opts.wardExists, today: opts.today });
   for (const r of sheet.records) validator.add(r.row, r.cells);
-  const result = await validator.finish();
+  const result = validator.report();
   const errors = result.errors;
   if (result.rows === 0) {
     errors.unshift({

@@ -13,6 +13,10 @@ export {
   type StaffField,
 } from './columns.js';
 export {
+  type CheckFileOptions,
+  checkStaffSheet,
+  type FileChecker,
+  fileProblemResult,
   importStaffFile,
   MAX_DATA_ROWS,
   MAX_FILE_BYTES,
@@ -34,4 +38,5 @@ export {
   type StaffValidationOptions,
   type StaffValidationResult,
   validateStaffRows,
+  withRegisteredElsewhere,
 } from './validate-rows.js';

@@ -1,31 +1,55 @@
 /**
- * The worker thread's entry (sheet-reader-pool.ts starts it): reads one staff list per
- * message with `readStaffSheet` and answers the plain-data result. It holds no state
- * between files; the pool ends it when a file takes too long, and V8 ends it when a file
- * needs more than its heap ceiling. A bundled build must list this file as an entry point.
+ * The worker thread's entry (sheet-reader-pool.ts starts it): reads and checks one staff
+ * list per message (`readStaffSheet`, then `checkStaffSheet`: everything but the database's
+ * registered-elsewhere lookup) and answers the plain-data result, so that the rows cross
+ * back to the main thread once, already checked and normalised. It keeps only the last
+ * ward-code set between files; the pool ends it when a file takes too long, and V8 ends it
+ * when a file needs more than its heap ceiling. A bundled build must list this file as an
+ * entry point.
  */
 import { parentPort } from 'node:worker_threads';
-import { fileProblemSheet, readStaffSheet, type StaffSheet } from './read-staff-sheet.js';
+import { checkStaffSheet, fileProblemResult, type StaffImportResult } from './import-staff-file.js';
+import { readStaffSheet } from './read-staff-sheet.js';
 
 export interface SheetJob {
   bytes: Uint8Array;
   maxBytes?: number;
   maxRows?: number;
+  today?: string;
+  /** Every known ward code, space-separated (one string clones far cheaper than 10,000); null: form only. */
+  wardCodes: string | null;
 }
 
 const port = parentPort;
 if (port === null) throw new Error('read-sheet-worker.ts runs only as a worker thread');
 
+let lastCodes: string | null = null;
+let lastSet = new Set<string>();
+
+function wardSet(codes: string): Set<string> {
+  if (codes !== lastCodes) {
+    lastSet = new Set(codes.split(' '));
+    lastCodes = codes;
+  }
+  return lastSet;
+}
+
 port.on('message', async (job: SheetJob) => {
-  let sheet: StaffSheet;
+  let result: StaffImportResult;
   try {
-    sheet = await readStaffSheet(job.bytes, { maxBytes: job.maxBytes, maxRows: job.maxRows });
+    const sheet = await readStaffSheet(job.bytes, { maxBytes: job.maxBytes, maxRows: job.maxRows });
+    const codes = job.wardCodes === null ? null : wardSet(job.wardCodes);
+    result = checkStaffSheet(sheet, {
+      maxRows: job.maxRows,
+      today: job.today,
+      ...(codes ? { wardExists: (code: string) => codes.has(code) } : {}),
+    });
   } catch {
     // Not a SheetFileError: a reader failure on odd bytes; the user can only re-save the file.
-    sheet = fileProblemSheet(
+    result = fileProblemResult(
       'corrupt_file',
       'Không đọc được tệp: tệp bị hỏng hoặc không đầy đủ. Hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi tải lên lại.',
     );
   }
-  port.postMessage(sheet);
+  port.postMessage(result);
 });

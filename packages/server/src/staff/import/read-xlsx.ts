@@ -4,6 +4,7 @@ import { lazyRequire } from '../../lazy-require.js';
 import { type Cell, type RowSink, SheetFileError } from './cells.js';
 import { columnLetter } from './columns.js';
 import { IMPORT_LIMITS } from './limits.js';
+import { type RawRow, SheetXmlError, SheetXmlScanner } from './sheet-xml.js';
 import { tooComplex, xmlTooComplex, zipTooComplex } from './too-complex.js';
 import { guardXml, XmlGuardError } from './xml-guard.js';
 import { checkDeclaredSize, inflateText, readZipDirectory, type ZipEntry, ZipLimitError } from './zip.js';
@@ -26,8 +27,9 @@ const ExcelJS = lazyRequire<typeof ExcelJSModule>('exceljs');
  * styles, shared strings, then the sheet), as text decoded across chunk boundaries, each
  * under the ceilings of limits.ts (declared sizes checked before inflating, inflated bytes
  * and compression ratio while inflating, the XML guard on the text), and the sheet is
- * pulled row by row so that reading stops as soon as the caller has enough. The parsing itself stays exceljs's (cell types, shared strings, date
- * formats), through the WorkbookReader methods its own pipeline calls.
+ * pulled row by row so that reading stops as soon as the caller has enough. The small parts
+ * are parsed by exceljs, through the WorkbookReader methods its own pipeline calls; the
+ * sheet by sheet-xml.ts, which answers each cell as exceljs's WorksheetReader did.
  */
 
 interface Relationship {
@@ -41,23 +43,17 @@ interface ExcelCell {
   numFmt?: string;
 }
 
-interface ExcelRow {
-  number: number;
-  eachCell(callback: (cell: ExcelCell, column: number) => void): void;
-}
-
 /** The WorkbookReader methods and state that its own `parse()` uses (exceljs 4.4.0). */
 interface WorkbookReaderInternals {
   workbookRels?: Relationship[];
   model?: { sheets?: { id: number; name: string; rId: string }[] };
+  sharedStrings?: unknown[];
+  styles: { getStyleModel(id: number): { numFmt?: string } | null };
+  properties?: { model?: { date1904?: boolean } };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
-  _parseWorksheet(
-    iterator: AsyncIterable<string>,
-    sheetNo: string,
-  ): Iterator<{ eventType: string; value: AsyncIterable<ExcelRow> }, undefined>;
 }
 
 export function isZip(bytes: Uint8Array): boolean {
@@ -118,31 +114,38 @@ export async function readXlsxRows(bytes: Uint8Array, sink: RowSink): Promise<vo
       throw new SheetFileError('corrupt_file', 'Không tìm thấy trang tính nào trong tệp Excel. Hãy mở và lưu lại tệp.');
     }
     checkDeclaredSize(sheetEntry, { maxBytes: IMPORT_LIMITS.sheetBytes });
-    const sheetNo = /sheet(\d+)\.xml$/.exec(sheetEntry.name)?.[1] ?? '1';
-    const next = reader._parseWorksheet(text(sheetEntry, IMPORT_LIMITS.sheetBytes), sheetNo).next();
-    if (next.done) return;
-    const rows: AsyncIterable<ExcelRow> = next.value.value;
-    let previous = 0;
+    const scanner = new SheetXmlScanner(
+      {
+        sharedStrings: reader.sharedStrings,
+        styleModel: (id) => reader.styles.getStyleModel(id),
+        date1904: reader.properties?.model?.date1904 === true,
+      },
+      IMPORT_LIMITS.rowCells,
+    );
     let read = 0;
-    for await (const row of rows) {
-      // Empty rows are not handed on, so they are counted here: a million of them is a bomb too.
-      if (++read > IMPORT_LIMITS.sheetRows) throw tooComplex('rows');
-      // A row without its number (r="…" is optional) follows the previous one.
-      const number = Number.isSafeInteger(row.number) && row.number > 0 ? row.number : previous + 1;
-      previous = number;
-      const cells: (Cell | undefined)[] = [];
-      let count = 0;
-      row.eachCell((cell, column) => {
-        if (++count > IMPORT_LIMITS.rowCells) throw tooComplex('cells');
-        const c = toCell(cell, `${letterOf(column - 1)}${number}`);
-        if (c?.kind === 'text' && c.text.length > IMPORT_LIMITS.cellChars) throw tooComplex('text');
-        if (c) cells[column - 1] = c;
-      });
-      if (cells.length === 0) continue;
-      if (!sink({ row: number, cells })) break;
+    const rows: RawRow[] = [];
+    for await (const chunk of text(sheetEntry, IMPORT_LIMITS.sheetBytes)) {
+      scanner.push(chunk, rows);
+      for (const row of rows) {
+        // Empty rows are not handed on, so they are counted here: a million of them is a bomb too.
+        if (++read > IMPORT_LIMITS.sheetRows) throw tooComplex('rows');
+        if (row.cells.length === 0) continue;
+        const number = row.number;
+        const cells: (Cell | undefined)[] = [];
+        for (const raw of row.cells) {
+          const c = toCell(raw, `${letterOf(raw.column - 1)}${number}`);
+          if (c?.kind === 'text' && c.text.length > IMPORT_LIMITS.cellChars) throw tooComplex('text');
+          if (c) cells[raw.column - 1] = c;
+        }
+        if (cells.length === 0) continue;
+        if (!sink({ row: number, cells })) return;
+      }
+      rows.length = 0;
     }
+    scanner.end();
   } catch (e) {
     if (e instanceof SheetFileError) throw e;
+    if (e instanceof SheetXmlError && e.reason === 'cells') throw tooComplex('cells');
     if (e instanceof ZipLimitError) throw zipTooComplex(e);
     if (e instanceof XmlGuardError) throw xmlTooComplex(e);
     throw corrupt();

@@ -2,13 +2,18 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import {
+  type CheckFileOptions,
+  type FileChecker,
+  fileProblemResult,
+  type StaffImportResult,
+} from './import-staff-file.js';
 import { IMPORT_LIMITS } from './limits.js';
 import type { SheetJob } from './read-sheet-worker.js';
-import { fileProblemSheet, type ReadSheetOptions, type SheetReader, type StaffSheet } from './read-staff-sheet.js';
 import { readTimeout, serverBusy, tooComplex } from './too-complex.js';
 
 /**
- * Staff lists are read in worker threads, never on the event loop: a file that needs too
+ * Staff lists are read and checked in worker threads, never on the event loop: a file that needs too
  * much memory kills its worker (V8's heap ceiling, `resourceLimits`), one that takes too
  * long is ended by the wall clock, and the server keeps answering meanwhile. At most
  * `workers` files are read at once and `queue` wait; past that, `server_busy`.
@@ -36,10 +41,22 @@ export interface SheetReaderPoolOptions {
   idleMs?: number;
 }
 
+/** What a worker is asked: the file's caps and today, and the ward codes it checks against. */
+export interface CheckInWorkerOptions extends CheckFileOptions {
+  /** Every known ward code; without it, only their form is checked. */
+  wardCodes?: WardCodes;
+}
+
+/** A ward-code set with the one string a worker receives it as (joined once, not per file). */
+export interface WardCodes {
+  has(code: string): boolean;
+  readonly joined: string;
+}
+
 interface Job {
   bytes: Uint8Array;
-  opts: ReadSheetOptions;
-  resolve(sheet: StaffSheet): void;
+  opts: CheckInWorkerOptions;
+  resolve(result: StaffImportResult): void;
   reject(e: unknown): void;
 }
 
@@ -74,9 +91,9 @@ export class SheetReaderPool {
     this.slots = Array.from({ length: this.opts.workers }, () => ({ worker: null, idle: null }));
   }
 
-  /** Reads one file in a worker; refusals (busy, timeout, memory) come back as file problems. */
-  read: SheetReader = (bytes, opts) =>
-    new Promise<StaffSheet>((resolve, reject) => {
+  /** Reads and checks one file in a worker; refusals (busy, timeout, memory) come back as file problems. */
+  check = (bytes: Uint8Array, opts: CheckInWorkerOptions): Promise<StaffImportResult> =>
+    new Promise<StaffImportResult>((resolve, reject) => {
       if (this.closed) return reject(new Error('sheet reader pool closed'));
       const job: Job = { bytes, opts, resolve, reject };
       const free = this.slots.find((s) => !this.busy.has(s));
@@ -128,7 +145,7 @@ export class SheetReaderPool {
       const next = this.waiting.shift();
       if (next) this.run(slot, next);
     };
-    const onMessage = (sheet: StaffSheet) => finish(() => job.resolve(sheet), true);
+    const onMessage = (result: StaffImportResult) => finish(() => job.resolve(result), true);
     const onError = (e: Error & { code?: string }) =>
       finish(
         () => (e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? job.resolve(refusal(tooComplex('memory'))) : job.reject(e)),
@@ -145,7 +162,8 @@ export class SheetReaderPool {
     worker.on('exit', onExit);
     // A copy the worker owns: the upload's Buffer may be a slice of a shared pool.
     const bytes = new Uint8Array(job.bytes);
-    const message: SheetJob = { bytes, maxBytes: job.opts.maxBytes, maxRows: job.opts.maxRows };
+    const { maxBytes, maxRows, today, wardCodes } = job.opts;
+    const message: SheetJob = { bytes, maxBytes, maxRows, today, wardCodes: wardCodes?.joined ?? null };
     worker.postMessage(message, [bytes.buffer]);
   }
 
@@ -171,17 +189,22 @@ export class SheetReaderPool {
   }
 }
 
-function refusal(e: { code: string; message: string }): StaffSheet {
-  return fileProblemSheet(e.code, e.message);
+function refusal(e: { code: string; message: string }): StaffImportResult {
+  return fileProblemResult(e.code, e.message);
 }
 
 let shared: SheetReaderPool | null = null;
 
-/** The server's pool, started at the first upload. */
-export const readStaffSheetInWorker: SheetReader = (bytes, opts) => {
+/** Reads and checks a file in the server's pool, started at the first upload. */
+export function checkStaffFileInWorker(bytes: Uint8Array, opts: CheckInWorkerOptions): Promise<StaffImportResult> {
   shared ??= new SheetReaderPool();
-  return shared.read(bytes, opts);
-};
+  return shared.check(bytes, opts);
+}
+
+/** `checkStaffFileInWorker` with these ward codes, as `importStaffFile`'s `checkFile`. */
+export function workerChecker(wardCodes: WardCodes | undefined): FileChecker {
+  return (bytes, opts) => checkStaffFileInWorker(bytes, { ...opts, wardCodes });
+}
 
 /** Replaces the server's pool (tests: a pool of one worker, a short clock); answers the old one. */
 export function replaceSheetReaderPool(pool: SheetReaderPool | null): SheetReaderPool | null {

@@ -561,8 +561,11 @@ export class StaffRowValidator {
     return null;
   }
 
-  /** The result: cross-file checks (the registered-elsewhere lookup) done, problems sorted. */
-  async finish(): Promise<StaffValidationResult> {
+  /**
+   * The result of the rows' own checks, problems sorted, without the registered-elsewhere
+   * lookup: what a worker thread can answer alone (see `withRegisteredElsewhere`).
+   */
+  report(): StaffValidationResult {
     for (const [field, t] of this.restored) {
       const header = columnOf(field).header;
       this.warnings.push({
@@ -574,6 +577,7 @@ export class StaffRowValidator {
           'đã thêm lại theo độ dài cố định. Hãy kiểm tra, và định dạng cột là Văn bản (Text) khi nhập lần sau.',
       });
     }
+    this.restored.clear();
     if (this.noWards) {
       this.warnings.push({
         row: this.noWards.row,
@@ -583,21 +587,7 @@ export class StaffRowValidator {
           `${this.noWards.count} người (từ dòng ${this.noWards.row}) chưa có mã phường/xã trên lộ trình: ` +
           'chốt kiểm soát sẽ không kiểm tra được họ có đi đúng lộ trình không.',
       });
-    }
-    if (this.opts.alreadyRegistered && this.staff.length > 0) {
-      const numbers = [...new Set(this.staff.map((s) => s.idNumber))];
-      const found = await this.opts.alreadyRegistered(numbers);
-      for (const s of this.staff) {
-        const other = found.get(s.idNumber);
-        if (other) {
-          this.warnings.push({
-            row: s.row,
-            field: 'idNumber',
-            code: 'registered_elsewhere',
-            message: `Người có số giấy tờ ${s.idNumber} đã có trong danh sách người lao động đã được phê duyệt của ${other.businessName}.`,
-          });
-        }
-      }
+      this.noWards = null;
     }
     return {
       rows: this.rows,
@@ -607,6 +597,36 @@ export class StaffRowValidator {
       staff: this.staff,
     };
   }
+
+  /** The result: cross-file checks (the registered-elsewhere lookup) done, problems sorted. */
+  finish(): Promise<StaffValidationResult> {
+    return withRegisteredElsewhere(this.report(), this.opts.alreadyRegistered);
+  }
+}
+
+/**
+ * Adds the `registered_elsewhere` warnings of `lookup` (one call, the valid rows' numbers)
+ * to a result; the warnings stay sorted as if found with the others.
+ */
+export async function withRegisteredElsewhere(
+  result: StaffValidationResult,
+  lookup: AlreadyRegisteredLookup | undefined,
+): Promise<StaffValidationResult> {
+  if (!lookup || result.staff.length === 0) return result;
+  const found = await lookup([...new Set(result.staff.map((s) => s.idNumber))]);
+  const extra: Problem[] = [];
+  for (const s of result.staff) {
+    const other = found.get(s.idNumber);
+    if (other) {
+      extra.push({
+        row: s.row,
+        field: 'idNumber',
+        code: 'registered_elsewhere',
+        message: `Người có số giấy tờ ${s.idNumber} đã có trong danh sách người lao động đã được phê duyệt của ${other.businessName}.`,
+      });
+    }
+  }
+  return extra.length === 0 ? result : { ...result, warnings: sortProblems([...result.warnings, ...extra]) };
 }
 
 /**

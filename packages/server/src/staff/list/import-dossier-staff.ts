@@ -3,8 +3,9 @@ import type { DossierRecord } from '../../dossiers/dossier-query.js';
 import { AppError } from '../../errors.js';
 import { vnToday } from '../../notifications/vn-time.js';
 import { importStaffFile, type Problem, type StaffImportResult } from '../import/index.js';
-import { readStaffSheetInWorker } from '../import/sheet-reader-pool.js';
-import { numbersOnBusinessList, registeredElsewhere, wardCodeSet } from './staff-query.js';
+import { workerChecker } from '../import/sheet-reader-pool.js';
+import { knownWardCodes } from './known-ward-codes.js';
+import { numbersOnBusinessList, registeredElsewhere } from './staff-query.js';
 
 /** File problems that are refusals of the upload rather than something to fix row by row. */
 const REFUSALS = new Set(['file_too_complex', 'file_read_timeout', 'server_busy']);
@@ -16,7 +17,8 @@ const REFUSALS = new Set(['file_too_complex', 'file_read_timeout', 'server_busy'
  * `already_on_list`: an amendment adds new people; removing is done on the list). Saves
  * nothing; reads only, so it runs before the saving transaction opens.
  *
- * The file is read in a worker thread (sheet-reader-pool.ts). A file refused by a cap or
+ * The file is read and checked in a worker thread (sheet-reader-pool.ts), the ward codes
+ * sent with it; only the two lookups by document number run here. A file refused by a cap or
  * the pool is an HTTP error, not a report: 413 `file_too_complex`, 422 `file_read_timeout`,
  * 503 `server_busy` (with Retry-After).
  */
@@ -26,9 +28,9 @@ export async function checkStaffFile(
   bytes: Uint8Array,
   now: Date,
 ): Promise<StaffImportResult> {
-  const wards = await wardCodeSet(db);
+  const wards = await knownWardCodes(db);
   const result = await importStaffFile(bytes, {
-    readSheet: readStaffSheetInWorker,
+    checkFile: workerChecker(wards),
     wardExists: (code) => wards.has(code),
     alreadyRegistered: (numbers) => registeredElsewhere(db, dossier.business_id, numbers),
     today: vnToday(now),
@@ -44,6 +46,9 @@ export async function checkStaffFile(
     dossier.business_id,
     [...new Set(result.staff.map((s) => s.idNumber))],
     ['approved'],
+    undefined,
+    // The approved list of the dossier's ward (a business that moved lists its people again).
+    dossier.ward_code,
   );
   if (onList.size === 0) return result;
   const extra: Problem[] = [];

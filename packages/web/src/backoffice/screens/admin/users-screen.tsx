@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/format.js';
 import { unitNames, useChildUnits } from '../../lib/admin-units.js';
@@ -308,26 +308,23 @@ function CreateUserDialog({
   onCreated: (user: User, generatedPassword: string | undefined) => void;
 }) {
   const { t } = useTranslation();
-  const [fullName, setFullName] = useState('');
+  const [profile, setProfile] = useState<Profile>(NO_PROFILE);
   const [username, setUsername] = useState('');
-  const [title, setTitle] = useState('');
   const [role, setRole] = useState<WardRole>('ward_officer');
   const [password, setPassword] = useState('');
-  const [email, setEmail] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const reset = () => {
-    setFullName('');
-    setTitle('');
+    setProfile(NO_PROFILE);
     setUsername('');
     setRole('ward_officer');
     setPassword('');
-    setEmail('');
     setError(null);
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
+    const { fullName, title, email } = profile;
     const r = await api.post<{ user: User; generatedPassword?: string }>('/api/v1/users', {
       fullName,
       username,
@@ -352,49 +349,26 @@ function CreateUserDialog({
     >
       <ErrorMessage error={error} />
       <form className="form" onSubmit={submit} noValidate>
-        <TextField
-          label={t('users.fullName')}
-          value={fullName}
-          onValue={setFullName}
-          error={issueFor(error, 'fullName')}
-          required
-          autoComplete="off"
-        />
-        <TextField
-          label={t('users.username')}
-          hint={t('users.usernameHint')}
-          value={username}
-          onValue={setUsername}
-          error={issueFor(error, 'username')}
-          required
-          autoCapitalize="none"
-          spellCheck={false}
-          autoComplete="off"
-        />
-        <TextField
-          label={t('users.email')}
-          hint={t('users.emailHint')}
-          type="email"
-          value={email}
-          onValue={setEmail}
-          error={issueFor(error, 'email')}
-          autoComplete="off"
-        />
-        <SelectField
-          label={t('users.role')}
-          value={role}
-          onValue={(v) => setRole(v as WardRole)}
-          options={WARD_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          error={issueFor(error, 'role')}
-        />
-        <TextField
-          label={t('users.jobTitle')}
-          hint={t('users.jobTitleHint')}
-          value={title}
-          onValue={setTitle}
-          error={issueFor(error, 'title')}
-          autoComplete="off"
-        />
+        <ProfileFields value={profile} onValue={setProfile} error={error}>
+          <TextField
+            label={t('users.username')}
+            hint={t('users.usernameHint')}
+            value={username}
+            onValue={setUsername}
+            error={issueFor(error, 'username')}
+            required
+            autoCapitalize="none"
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <SelectField
+            label={t('users.role')}
+            value={role}
+            onValue={(v) => setRole(v as WardRole)}
+            options={WARD_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            error={issueFor(error, 'role')}
+          />
+        </ProfileFields>
         <TextField
           label={t('users.password')}
           hint={t('users.passwordHint')}
@@ -433,17 +407,13 @@ function EditUserDialog({
   onSaved: (u: User) => void;
 }) {
   const { t } = useTranslation();
-  const [fullName, setFullName] = useState('');
-  const [title, setTitle] = useState('');
-  const [email, setEmail] = useState('');
+  const [profile, setProfile] = useState<Profile>(NO_PROFILE);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [forId, setForId] = useState<string | null>(null);
   if (user && forId !== user.id) {
     setForId(user.id);
-    setFullName(user.fullName);
-    setTitle(user.title ?? '');
-    setEmail(user.email ?? '');
+    setProfile({ fullName: user.fullName, title: user.title ?? '', email: user.email ?? '' });
     setError(null);
   }
   const close = () => {
@@ -453,6 +423,7 @@ function EditUserDialog({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!user) return;
+    const { fullName, title, email } = profile;
     // Only what changed: the server answers "nothing to change" when nothing did.
     const body = {
       ...(fullName.trim() !== user.fullName ? { fullName } : {}),
@@ -471,31 +442,7 @@ function EditUserDialog({
     <Dialog open={user !== null} title={t('users.editTitle', { username: user?.username ?? '' })} onClose={close}>
       <form className="form" onSubmit={submit} noValidate>
         <ErrorMessage error={error} />
-        <TextField
-          label={t('users.fullName')}
-          value={fullName}
-          onValue={setFullName}
-          error={issueFor(error, 'fullName')}
-          required
-          autoComplete="off"
-        />
-        <TextField
-          label={t('users.jobTitle')}
-          hint={t('users.jobTitleHint')}
-          value={title}
-          onValue={setTitle}
-          error={issueFor(error, 'title')}
-          autoComplete="off"
-        />
-        <TextField
-          label={t('users.email')}
-          hint={t('users.emailHint')}
-          type="email"
-          value={email}
-          onValue={setEmail}
-          error={issueFor(error, 'email')}
-          autoComplete="off"
-        />
+        <ProfileFields value={profile} onValue={setProfile} error={error} />
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={busy}>
             {t('deadEnds.save')}
@@ -504,5 +451,58 @@ function EditUserDialog({
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** What a person is called and reached by: the fields the create and edit dialogs share. */
+interface Profile {
+  fullName: string;
+  title: string;
+  email: string;
+}
+const NO_PROFILE: Profile = { fullName: '', title: '', email: '' };
+
+/** Name, then what the dialog adds (username, role), then position (chức vụ) and e-mail. */
+function ProfileFields({
+  value,
+  onValue,
+  error,
+  children,
+}: {
+  value: Profile;
+  onValue: (p: Profile) => void;
+  error: ApiError | null;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        label={t('users.fullName')}
+        value={value.fullName}
+        onValue={(fullName) => onValue({ ...value, fullName })}
+        error={issueFor(error, 'fullName')}
+        required
+        autoComplete="off"
+      />
+      {children}
+      <TextField
+        label={t('users.jobTitle')}
+        hint={t('users.jobTitleHint')}
+        value={value.title}
+        onValue={(title) => onValue({ ...value, title })}
+        error={issueFor(error, 'title')}
+        autoComplete="off"
+      />
+      <TextField
+        label={t('users.email')}
+        hint={t('users.emailHint')}
+        type="email"
+        value={value.email}
+        onValue={(email) => onValue({ ...value, email })}
+        error={issueFor(error, 'email')}
+        autoComplete="off"
+      />
+    </>
   );
 }
