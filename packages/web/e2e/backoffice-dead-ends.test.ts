@@ -4,7 +4,8 @@
  * its unit QR, drafts and deletes an amendment; a refused registration is sent again, refused
  * again and the ward admin takes the refusal back; the desk takes back a rejected dossier; the
  * desk rejects a dossier it keeps and copies it into a new draft; the ward admin writes a staff
- * account's e-mail. Screenshots: docs/screenshots/backoffice-deadends-*.png.
+ * account's e-mail; the business moves to another ward, which approves it from its inbox.
+ * Screenshots: docs/screenshots/backoffice-deadends-*.png.
  *
  *   npx vitest run packages/web/e2e/backoffice-dead-ends.test.ts
  */
@@ -12,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  DEMO_PASSWORD,
   DESKTOP,
   ensureWebBuild,
   launchBrowser,
@@ -42,6 +44,34 @@ async function as(username: string, path = '/'): Promise<Page> {
   const { context, page } = await openAs(browser, server.origin, username, path, DESKTOP);
   open.push(context);
   return page;
+}
+/** A desk officer of another ward (the demo has only Đức Giang's), written in the server's database. */
+async function deskOfAnotherWard(username: string, wardCode: string): Promise<void> {
+  const { loadConfig } = await import('../../server/src/config.js');
+  const { createDatabase } = await import('../../server/src/db/database.js');
+  const { createUser } = await import('../../server/src/users/create-user.js');
+  const { CLI_ACTOR } = await import('../../server/src/audit/append-audit.js');
+  const config = loadConfig({ THONGHANH_DATA_DIR: server.dataDir, NODE_ENV: 'test' });
+  const db = createDatabase(config.database);
+  try {
+    await db.transaction().execute((tx) =>
+      createUser(
+        tx,
+        {
+          username,
+          fullName: 'Bộ phận Một cửa phường Việt Hưng',
+          role: 'ward_officer',
+          scope: { wardCode },
+          password: DEMO_PASSWORD,
+          mustChangePassword: false,
+        },
+        CLI_ACTOR,
+        new Date(),
+      ),
+    );
+  } finally {
+    await db.destroy();
+  }
 }
 const status = (page: Page, text: string | RegExp) =>
   page.getByRole('status').filter({ hasText: text }).first().waitFor();
@@ -195,5 +225,46 @@ describe('no dead ends', { timeout: 180_000 }, () => {
     await status(admin, 'Đã lưu tài khoản chot.ducgiang');
     await admin.getByText('chot.ducgiang@phuong.example.vn').waitFor();
     await shot(admin, 'deadends-users-email');
+  });
+
+  it('the business moves to another ward; the new ward approves it from its inbox', async () => {
+    await deskOfAnotherWard('motcua.viethung', '00127');
+    await business.goto(`${server.origin}/`);
+    await business.getByRole('button', { name: 'Chuyển sang phường khác' }).click();
+    const d = business.getByRole('dialog', { name: 'Chuyển trụ sở sang phường khác' });
+    await d.waitFor();
+    // The picker opens on the business's district (Long Biên): the ward next door is one choice away.
+    await d.getByRole('combobox', { name: 'Phường/Xã' }).selectOption({ label: 'Phường Việt Hưng' });
+    await d.getByLabel('Địa chỉ trụ sở mới').fill('Số 8 phố Việt Hưng');
+    await d.getByText('Khi phường mới duyệt:').waitFor();
+    // The consequences, read before sending: the warning and the button in view.
+    await d.getByRole('button', { name: 'Gửi đề nghị chuyển phường' }).scrollIntoViewIfNeeded();
+    await shot(business, 'deadends-move-ask');
+    await d.getByRole('button', { name: 'Gửi đề nghị chuyển phường' }).click();
+    await status(business, 'Đã gửi đề nghị chuyển phường');
+    await business.getByText('Đề nghị chuyển sang phường khác đang chờ phường mới duyệt').waitFor();
+    await shot(business, 'deadends-move-pending');
+
+    // The ward it leaves only reads the request.
+    const from = await as('motcua.ducgiang', '/businesses');
+    await from.getByRole('link', { name: NEW_NAME }).first().click();
+    await from.getByText('Phường mới quyết định; phường hiện tại chỉ xem đề nghị này.').waitFor();
+    expect(await from.getByRole('button', { name: 'Duyệt thay đổi' }).count()).toBe(0);
+
+    const to = await as('motcua.viethung', '/inbox');
+    const card = to.getByRole('region', { name: NEW_NAME });
+    await card.getByText('Chuyển đến từ Phường Đức Giang').waitFor();
+    await shot(to, 'deadends-move-inbox');
+    await card.getByRole('button', { name: 'Duyệt chuyển đến phường' }).click();
+    await status(to, `Đã duyệt: ${NEW_NAME} chuyển đến phường.`);
+
+    await business.reload();
+    await business.getByText('Phường Việt Hưng').first().waitFor();
+    await business.getByText('Số 8 phố Việt Hưng').first().waitFor();
+    // The old ward's approval does not carry over: the next step is a dossier for the new ward.
+    await business.getByText('Doanh nghiệp đã chuyển đến phường Việt Hưng').waitFor();
+    await business.getByRole('link', { name: 'Lập hồ sơ đăng ký' }).waitFor();
+    expect(await business.getByRole('img', { name: /Mã QR của đơn vị/ }).count()).toBe(0);
+    await shot(business, 'deadends-moved', true);
   });
 });

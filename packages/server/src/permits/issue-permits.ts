@@ -65,11 +65,12 @@ async function staffByIds(db: Executor, ids: string[]): Promise<StaffMemberRow[]
   return found;
 }
 
-async function approvedCount(db: Executor, businessId: string): Promise<number> {
+async function approvedCount(db: Executor, business: BusinessRow): Promise<number> {
   const r = await db
     .selectFrom('staff_members')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('business_id', '=', businessId)
+    .where('business_id', '=', business.id)
+    .where('ward_code', '=', business.ward_code)
     .where('status', '=', 'approved')
     .executeTakeFirstOrThrow();
   return Number(r.n);
@@ -104,6 +105,13 @@ function checkRegistered(business: BusinessRow, ids: string[], rows: StaffMember
         code: 'not_registered',
         message: `${row.full_name} đã bị rút khỏi danh sách đã phê duyệt, không được cấp giấy.`,
       });
+    } else if (row.ward_code !== business.ward_code) {
+      // Approved by the ward the business moved from: that approval does not carry over.
+      issues.push({
+        path,
+        code: 'not_registered',
+        message: `${row.full_name} có trong danh sách do phường cũ phê duyệt; cần có trong danh sách được phường mới phê duyệt.`,
+      });
     }
   });
   if (issues.length > 0) throw new AppError('not_registered', undefined, { issues });
@@ -112,8 +120,13 @@ function checkRegistered(business: BusinessRow, ids: string[], rows: StaffMember
 const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
 /** 409 `permit_already_active` when someone asked for holds an active permit and the request did not say what to do. */
-async function refuseSecondActive(db: Executor, businessId: string, ids: string[] | 'all', now: Date): Promise<void> {
-  const { count, people } = await activeHolders(db, businessId, ids, now, ACTIVE_LISTED);
+async function refuseSecondActive(
+  db: Executor,
+  business: BusinessRow,
+  ids: string[] | 'all',
+  now: Date,
+): Promise<void> {
+  const { count, people } = await activeHolders(db, business, ids, now, ACTIVE_LISTED);
   if (count === 0) return;
   const index = ids === 'all' ? null : new Map(ids.map((id, i) => [id, i]));
   throw new AppError(
@@ -149,7 +162,7 @@ export async function createBatch(db: Executor, input: IssuePermitsInput, ctx: I
   const ids = input.staffIds === 'all' ? 'all' : [...new Set(input.staffIds)];
   let requested: number;
   if (ids === 'all') {
-    requested = await approvedCount(db, business.id);
+    requested = await approvedCount(db, business);
   } else {
     checkRegistered(business, ids, await staffByIds(db, ids));
     requested = ids.length;
@@ -158,7 +171,7 @@ export async function createBatch(db: Executor, input: IssuePermitsInput, ctx: I
     throw new AppError('not_registered', 'Danh sách người lao động đã phê duyệt của đơn vị chưa có ai.');
   }
   const validity = permitValidity(plan, ctx.now, input);
-  if (!input.onActive) await refuseSecondActive(db, business.id, ids, ctx.now);
+  if (!input.onActive) await refuseSecondActive(db, business, ids, ctx.now);
   const options: BatchOptions = {
     staffIds: ids,
     fromDate: validity.fromDate,
@@ -208,6 +221,7 @@ async function nextPeople(
       .selectFrom('staff_members')
       .selectAll()
       .where('business_id', '=', business.id)
+      .where('ward_code', '=', business.ward_code)
       .where('status', '=', 'approved');
     if (after) {
       // `name_key >= k` first, so the (business_id, name_key) index starts at the cursor;
@@ -231,7 +245,10 @@ async function nextPeople(
   // Someone taken off the list since the request is left out (counted as skipped).
   const people = ids
     .map((id) => byId.get(id))
-    .filter((r): r is StaffMemberRow => r?.business_id === business.id && r.status === 'approved');
+    .filter(
+      (r): r is StaffMemberRow =>
+        r?.business_id === business.id && r.status === 'approved' && r.ward_code === business.ward_code,
+    );
   const end = start + ids.length;
   return { people, considered: ids.length, next: { index: end }, last: end >= opts.staffIds.length };
 }
@@ -288,7 +305,7 @@ export async function planChunk(
   if (people.length > 0 && opts.onActive !== 'another') {
     const holders = await activeHolders(
       db,
-      business.id,
+      business,
       people.map((p) => p.id),
       ctx.now,
       Number.POSITIVE_INFINITY,

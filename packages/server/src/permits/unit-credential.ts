@@ -3,7 +3,7 @@ import { base64urlEncode, buildQrText, signClaims } from '@thonghanh/core';
 import { audit } from '../audit/append-audit.js';
 import { nodeCryptoProvider } from '../crypto/node-provider.js';
 import { newId } from '../db/ids.js';
-import type { Executor, UnitCredentialRow } from '../db/schema.js';
+import type { BusinessRow, Executor, UnitCredentialRow } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import { wardIssuer } from '../keys/issuer.js';
 import { signingKeyFor } from '../keys/ward-keys.js';
@@ -36,12 +36,16 @@ export async function activeUnitCredential(db: Executor, businessId: string): Pr
     .executeTakeFirst();
 }
 
-/** The approved people of a business, counted for `staffCount`. */
-export async function approvedStaffCount(db: Executor, businessId: string): Promise<number> {
+/** The approved people of a business (on its current ward's list), counted for `staffCount`. */
+export async function approvedStaffCount(
+  db: Executor,
+  business: Pick<BusinessRow, 'id' | 'ward_code'>,
+): Promise<number> {
   const r = await db
     .selectFrom('staff_members')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('business_id', '=', businessId)
+    .where('business_id', '=', business.id)
+    .where('ward_code', '=', business.ward_code)
     .where('status', '=', 'approved')
     .executeTakeFirstOrThrow();
   return Number(r.n);
@@ -101,7 +105,7 @@ export async function issueUnitCredential(
 ): Promise<UnitCredentialRow> {
   const business = await findBusinessRow(db, input.businessId);
   if (!business) throw notFound('Không tìm thấy doanh nghiệp.');
-  const staffCount = await approvedStaffCount(db, business.id);
+  const staffCount = await approvedStaffCount(db, business);
   const validity = unitValidity({ planFrom: input.planFrom, planTo: input.planTo }, ctx.now);
   const approvalRef = clip(input.approvalRef, 32);
   const id = newId();

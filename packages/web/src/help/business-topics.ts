@@ -221,7 +221,19 @@ export const BUSINESS_TOPICS: readonly HelpTopic<BusinessTopicId>[] = [
         ],
       },
       {
-        note: 'Mỗi lúc chỉ có một đề nghị chờ duyệt. Nếu phường không duyệt, trang ghi lý do; sửa theo lý do rồi gửi đề nghị mới. Mã số thuế và phường không sửa được: đó là một đăng ký khác.',
+        note: 'Mỗi lúc chỉ có một đề nghị chờ duyệt. Nếu phường không duyệt, trang ghi lý do; sửa theo lý do rồi gửi đề nghị mới. Mã số thuế không sửa được: doanh nghiệp giữ mã số thuế suốt đời, mã số thuế khác là một doanh nghiệp khác (đăng ký mới).',
+      },
+      { h: 'Chuyển trụ sở sang phường khác', id: 'chuyen-phuong' },
+      {
+        steps: [
+          'Mở **Đơn vị của tôi**, bấm **Chuyển sang phường khác**.',
+          'Chọn tỉnh/thành phố, quận/huyện, **phường mới**, nhập **địa chỉ trụ sở mới**, đọc phần cảnh báo rồi bấm **Gửi đề nghị chuyển phường**.',
+          '**UBND phường mới** duyệt (vì từ đó phường mới quản lý doanh nghiệp). Trong lúc chờ, doanh nghiệp vẫn thuộc phường cũ.',
+          'Khi được duyệt: mã QR của đơn vị do phường cũ cấp bị thu hồi; lập hồ sơ mới (kế hoạch và danh sách người lao động) gửi phường mới phê duyệt rồi mới cấp giấy đi đường mới. Giấy đã cấp vẫn có hiệu lực đến hết hạn.',
+        ],
+      },
+      {
+        note: 'Không gửi được đề nghị chuyển phường khi còn hồ sơ đang xử lý (đã nộp, chờ ký, bị trả lại) hoặc hồ sơ bổ sung nháp: chờ hồ sơ có kết quả, hoặc xóa hồ sơ bổ sung nháp.',
       },
       { h: 'Xóa hồ sơ nháp', id: 'xoa-nhap' },
       {

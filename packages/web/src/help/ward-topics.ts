@@ -185,6 +185,14 @@ export const WARD_TOPICS: readonly HelpTopic<WardTopicId>[] = [
       {
         p: 'Bộ phận Một cửa cũng tự sửa được thông tin doanh nghiệp (**Sửa thông tin** trên trang doanh nghiệp): có hiệu lực ngay, được ghi vào nhật ký hệ thống.',
       },
+      { h: 'Doanh nghiệp chuyển đến phường', id: 'chuyen-den-phuong' },
+      {
+        steps: [
+          'Doanh nghiệp của phường khác đề nghị chuyển trụ sở đến phường: trang **Hồ sơ cần xử lý** hiện khung "Chuyển đến từ phường …" với phường và địa chỉ cũ, mới.',
+          'Bấm **Duyệt chuyển đến phường**: doanh nghiệp thuộc phường từ lúc đó; mã QR đơn vị do phường cũ cấp bị thu hồi; doanh nghiệp lập hồ sơ mới gửi phường phê duyệt. Hoặc **Không duyệt** và ghi lý do.',
+          'Phường cũ chỉ xem đề nghị, không quyết định; khi duyệt, Bộ phận Một cửa phường cũ nhận e-mail báo doanh nghiệp đã chuyển đi. Hồ sơ phường cũ đã xử lý ở lại với phường cũ.',
+        ],
+      },
       { h: 'Hủy quyết định không tiếp nhận', id: 'huy-khong-tiep-nhan' },
       {
         p: 'Doanh nghiệp bị **Không được tiếp nhận** nhầm: mở doanh nghiệp, bấm **Hủy quyết định không tiếp nhận**, ghi lý do. Doanh nghiệp chuyển sang **Đang hoạt động** và nhận e-mail. Doanh nghiệp cũng có thể tự sửa và gửi lại đăng ký.',

@@ -8,7 +8,16 @@ import { makeTestBusiness, verifyServed } from '../../permits/test-support.js';
 import { type Agent, signIn, testConfig } from '../../test/app.js';
 import { TEST_CLOCK_START, WARDS } from '../../test/constants.js';
 import { forEachDatabase } from '../../test/databases.js';
-import { makeBusiness, makeBusinessRep, makeDossier, makeUser } from '../../test/factories.js';
+import {
+  makeBusiness,
+  makeBusinessRep,
+  makeDossier,
+  makeStaffEntries,
+  makeUser,
+  staffEntryBody,
+} from '../../test/factories.js';
+import type { BusinessRecord } from '../business-presenter.js';
+import { findBusiness } from '../business-query.js';
 
 const FROM_BOX = 'motcua@ducgiang.example';
 const TO_BOX = 'motcua@viethung.example';
@@ -195,6 +204,50 @@ describe('a business moves to another ward, decided by the ward it moves to', ()
       });
       expect(fresh.statusCode, fresh.body).toBe(201);
       expect(fresh.json().wardCode).toBe(WARDS.sameDistrict);
+    });
+
+    it('the business lists its people again for the new ward, and issues only to those the new ward approved', async () => {
+      const b = await approvedBusiness();
+      const change = (
+        await b.repAgent.patch(`/api/v1/businesses/${b.business.id}`, {
+          wardCode: WARDS.sameDistrict,
+          address: NEW_ADDRESS,
+        })
+      ).json().change;
+      expect((await toDesk.post(`/api/v1/business-changes/${change.id}/approve`, {})).statusCode).toBe(200);
+      await mails(3);
+      const old = await t.db
+        .selectFrom('staff_members')
+        .selectAll()
+        .where('business_id', '=', b.business.id)
+        .where('status', '=', 'approved')
+        .orderBy('name_key')
+        .execute();
+      // A person on the old ward's approved list is not a duplicate on the new ward's list.
+      const draft = (
+        await b.repAgent.post('/api/v1/dossiers', { kind: 'initial', planFrom: '2021-08-20', planTo: '2021-09-30' })
+      ).json();
+      const [entry] = makeStaffEntries(1);
+      const again = await b.repAgent.post(`/api/v1/dossiers/${draft.id}/staff`, {
+        ...staffEntryBody(entry!),
+        fullName: old[0]?.full_name,
+        idType: old[0]?.id_type,
+        idNumber: old[0]?.id_number,
+        dateOfBirth: old[0]?.date_of_birth,
+      });
+      expect(again.statusCode, again.body).toBe(201);
+      expect((await b.repAgent.delete(`/api/v1/dossiers/${draft.id}`)).statusCode).toBe(200);
+
+      // The new ward approves a plan with one new person: permits go to that list only.
+      const moved = (await findBusiness(t.db, b.business.id)) as BusinessRecord;
+      await makeDossier(t.db, { business: moved, state: 'approved', staff: 1 });
+      const refused = await b.repAgent.post('/api/v1/permits', { staffIds: [old[0]?.id] });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().error.issues[0].message).toContain('phường cũ');
+      const issued = await b.repAgent.post('/api/v1/permits', { staffIds: 'all' });
+      expect(issued.statusCode, issued.body).toBe(201);
+      expect(issued.json().items).toHaveLength(1);
+      expect(issued.json().items[0].staffId).not.toBe(old[0]?.id);
     });
 
     it('the new ward refuses with a reason: the business stays where it was', async () => {

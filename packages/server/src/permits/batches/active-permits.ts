@@ -13,16 +13,17 @@ const LOOKUP_CHUNK = 500;
 
 /**
  * Active, unexpired permits of a business held by some of its people (or by anyone on its
- * approved list, for `all`): how many people, and the first `limit` of them by name.
+ * current ward's approved list, for `all`): how many people, and the first `limit` of them by name.
  */
 export async function activeHolders(
   db: Executor,
-  businessId: string,
+  business: { id: string; ward_code: string },
   staffIds: string[] | 'all',
   now: Date,
   limit: number,
 ): Promise<{ count: number; people: ActiveHolder[] }> {
   const at = now.toISOString();
+  const businessId = business.id;
   const base = () =>
     db
       .selectFrom('permits')
@@ -36,6 +37,7 @@ export async function activeHolders(
           .selectFrom('staff_members')
           .select('staff_members.id')
           .where('staff_members.business_id', '=', businessId)
+          .where('staff_members.ward_code', '=', business.ward_code)
           .where('staff_members.status', '=', 'approved'),
       );
     const n = await approved(base())

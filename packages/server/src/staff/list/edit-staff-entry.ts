@@ -11,6 +11,8 @@ async function assertNotListed(db: Executor, dossier: DossierRecord, entry: Staf
     .selectFrom('staff_members')
     .select(['id', 'status', 'dossier_id'])
     .where('business_id', '=', dossier.business_id)
+    // The list of the dossier's ward: a business that moved lists its people again for the new ward.
+    .where('ward_code', '=', dossier.ward_code)
     .where('id_number', '=', entry.idNumber)
     .where('status', 'in', ['pending', 'approved'])
     .execute();

@@ -46,6 +46,9 @@ export async function checkStaffFile(
     dossier.business_id,
     [...new Set(result.staff.map((s) => s.idNumber))],
     ['approved'],
+    undefined,
+    // The approved list of the dossier's ward (a business that moved lists its people again).
+    dossier.ward_code,
   );
   if (onList.size === 0) return result;
   const extra: Problem[] = [];

@@ -93,6 +93,7 @@ export async function numbersOnBusinessList(
   numbers: string[],
   statuses: StaffStatus[],
   exceptDossierId?: string,
+  wardCode?: string,
 ): Promise<Set<string>> {
   const found = new Set<string>();
   for (const chunk of numberChunks(db, numbers)) {
@@ -103,6 +104,7 @@ export async function numbersOnBusinessList(
       .where('status', 'in', statuses)
       .where(numberIn(db, 'id_number', chunk));
     if (exceptDossierId) q = q.where('dossier_id', '!=', exceptDossierId);
+    if (wardCode) q = q.where('ward_code', '=', wardCode);
     for (const r of await q.execute()) found.add(r.id_number);
   }
   return found;

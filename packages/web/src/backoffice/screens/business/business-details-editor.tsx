@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format.js';
+import { inSentence } from '../../lib/admin-units.js';
 import { type ApiError, api, issueFor } from '../../lib/api-client.js';
 import type { Business, BusinessChange, ReviewedField } from '../../lib/api-types.js';
 import { useNotices } from '../../lib/notices.js';
@@ -11,6 +12,7 @@ import { Dialog } from '../../ui/dialog.js';
 import { TextField } from '../../ui/field.js';
 import { ErrorMessage, InfoBox } from '../../ui/messages.js';
 import { ReasonDialog } from '../../ui/reason-dialog.js';
+import { MoveBusinessDialog } from './move-business-dialog.js';
 
 const REVIEWED: ReviewedField[] = ['name', 'address', 'lineOfBusiness'];
 const CONTACT = ['contactName', 'contactPhone', 'contactEmail'] as const;
@@ -42,6 +44,7 @@ export function BusinessDetailsEditor({
   const { notify } = useNotices();
   const changes = useApi<{ items: BusinessChange[] }>(`/api/v1/businesses/${b.id}/changes`);
   const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState(false);
   const [values, setValues] = useState(valuesOf(b));
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,6 +54,9 @@ export function BusinessDetailsEditor({
   const own = me.role === 'business_rep' && me.businessId === b.id;
   const pending = changes.data?.items.find((c) => c.status === 'pending') ?? null;
   const last = changes.data?.items[0];
+  // A move is the new ward's to decide: the desk of the business's ward only reads it.
+  const move = pending?.kind === 'move';
+  const movable = own && (b.status === 'active' || b.status === 'suspended') && !pending;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -96,9 +102,15 @@ export function BusinessDetailsEditor({
       {pending ? (
         <InfoBox kind="warn">
           <p>
-            <strong>{t('deadEnds.pendingTitle')}</strong>
+            <strong>{t(move ? 'deadEnds.movePendingTitle' : 'deadEnds.pendingTitle')}</strong>
             <br />
-            {t('deadEnds.pendingLead', { at: formatDateTime(pending.requestedAt) })}
+            {move
+              ? t('deadEnds.movePendingLead', {
+                  at: formatDateTime(pending.requestedAt),
+                  to: inSentence(pending.proposed.wardName ?? ''),
+                  from: inSentence(pending.previous.wardName ?? ''),
+                })
+              : t('deadEnds.pendingLead', { at: formatDateTime(pending.requestedAt) })}
           </p>
           <table className="change-table">
             <caption className="visually-hidden">{t('deadEnds.pendingTitle')}</caption>
@@ -116,6 +128,17 @@ export function BusinessDetailsEditor({
               </tr>
             </thead>
             <tbody>
+              {move ? (
+                <tr>
+                  <th scope="row" style={{ textAlign: 'left' }}>
+                    {t('deadEnds.fields.ward')}
+                  </th>
+                  <td>{pending.previous.wardName}</td>
+                  <td>
+                    <strong>{pending.proposed.wardName}</strong>
+                  </td>
+                </tr>
+              ) : null}
               {REVIEWED.filter((f) => f in pending.proposed).map((f) => (
                 <tr key={f}>
                   <th scope="row" style={{ textAlign: 'left' }}>
@@ -129,7 +152,8 @@ export function BusinessDetailsEditor({
               ))}
             </tbody>
           </table>
-          {desk ? (
+          {desk && move ? <p>{t('deadEnds.moveReadOnly')}</p> : null}
+          {desk && !move ? (
             <div className="form-actions">
               <Button variant="primary" busy={busy} onClick={() => void decide(true)}>
                 {t('deadEnds.approve')}
@@ -149,7 +173,11 @@ export function BusinessDetailsEditor({
         </InfoBox>
       ) : last?.status === 'refused' && own ? (
         <InfoBox kind="warn">
-          <p>{t('deadEnds.lastRefused', { reason: last.reason ?? '' })}</p>
+          <p>
+            {t(last.kind === 'move' ? 'deadEnds.moveLastRefused' : 'deadEnds.lastRefused', {
+              reason: last.reason ?? '',
+            })}
+          </p>
         </InfoBox>
       ) : null}
       {desk || own ? (
@@ -163,7 +191,20 @@ export function BusinessDetailsEditor({
           >
             {t('deadEnds.edit')}
           </Button>
+          {movable ? <Button onClick={() => setMoving(true)}>{t('deadEnds.move')}</Button> : null}
         </p>
+      ) : null}
+      {movable || moving ? (
+        <MoveBusinessDialog
+          business={b}
+          open={moving}
+          onClose={() => setMoving(false)}
+          onRequested={() => {
+            setMoving(false);
+            changes.reload();
+            notify(t('deadEnds.moveRequested'));
+          }}
+        />
       ) : null}
       <Dialog open={editing} title={t('deadEnds.editTitle')} onClose={() => setEditing(false)}>
         <form className="form" onSubmit={save} noValidate>

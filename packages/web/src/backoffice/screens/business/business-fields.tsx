@@ -134,7 +134,7 @@ export function BusinessFields({
 }
 
 /** City → district → ward, each list sorted the Vietnamese way. */
-function WardPicker({
+export function WardPicker({
   value,
   onChange,
   error,

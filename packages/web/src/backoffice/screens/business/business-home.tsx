@@ -28,7 +28,10 @@ export function BusinessHome() {
   const business = useApi<Business>(me.businessId ? `/api/v1/businesses/${me.businessId}` : null);
   const active = business.data?.status === 'active';
   const dossiers = useApi<ApiPage<Dossier>>(active ? '/api/v1/dossiers' : null, { pageSize: 20 });
-  const approved = dossiers.data?.items.some((d) => d.kind === 'initial' && d.state === 'approved') ?? false;
+  // Only the current ward's dossiers count: a business that moved registers again with its new ward.
+  const here = (dossiers.data?.items ?? []).filter((d) => d.wardCode === business.data?.wardCode);
+  const approved = here.some((d) => d.kind === 'initial' && d.state === 'approved');
+  const moved = (dossiers.data?.items.length ?? 0) > here.length;
   const credential = useApi<UnitCredential>(
     approved && me.businessId ? `/api/v1/businesses/${me.businessId}/unit-credential` : null,
   );
@@ -44,7 +47,7 @@ export function BusinessHome() {
   const b = business.data;
   if (!b) return business.error ? <ErrorMessage error={business.error} /> : <Loading />;
   const items = dossiers.data?.items ?? [];
-  const hasOpenInitial = items.some((d) => d.kind === 'initial' && d.state !== 'rejected');
+  const hasOpenInitial = here.some((d) => d.kind === 'initial' && d.state !== 'rejected');
   return (
     <Page title={b.name} lead={t('businessHome.lead')} help="lap-va-nop-ho-so">
       <section className="panel" aria-labelledby="business-status">
@@ -68,6 +71,11 @@ export function BusinessHome() {
         <>
           <section className="panel" aria-labelledby="next-steps">
             <h2 id="next-steps">{t('businessHome.nextTitle')}</h2>
+            {!hasOpenInitial && moved ? (
+              <InfoBox kind="warn">
+                <p>{t('businessHome.movedHelp', { ward: inSentence(b.wardName) })}</p>
+              </InfoBox>
+            ) : null}
             {!hasOpenInitial ? <p>{t('businessHome.startHelp')}</p> : null}
             <div className="form-actions">
               {!hasOpenInitial ? (

@@ -7,6 +7,7 @@ import { ButtonLink } from '../../ui/button.js';
 import { ErrorMessage, InfoBox, Loading } from '../../ui/messages.js';
 import { Page } from '../../ui/page.js';
 import { DossierTable } from '../dossiers/dossier-table.js';
+import { IncomingMoves } from './incoming-moves.js';
 
 /**
  * The one-stop desk's inbox: every dossier waiting for the ward, the most urgent first, each
@@ -29,6 +30,9 @@ export function InboxScreen() {
   });
   const title = health ? t('nav.healthQueue') : leader ? t('nav.leaderQueue') : t('nav.inbox');
   const changes = useApi<{ items: BusinessChange[] }>(health || leader ? null : '/api/v1/business-changes');
+  // Moves into the ward are decided here (the business's page is still its old ward's).
+  const moves = changes.data?.items.filter((c) => c.kind === 'move') ?? [];
+  const details = changes.data?.items.filter((c) => c.kind !== 'move') ?? [];
   const items = list.data?.items ?? [];
   const overdue = items.filter((d) => d.overdue).length;
   return (
@@ -52,11 +56,12 @@ export function InboxScreen() {
           </p>
         </InfoBox>
       ) : null}
-      {changes.data && changes.data.items.length > 0 ? (
+      {moves.length > 0 ? <IncomingMoves moves={moves} onDecided={changes.reload} /> : null}
+      {details.length > 0 ? (
         <InfoBox>
-          <p>{t('deadEnds.inboxChanges', { n: changes.data.items.length })}</p>
+          <p>{t('deadEnds.inboxChanges', { n: details.length })}</p>
           <ul>
-            {changes.data.items.map((c) => (
+            {details.map((c) => (
               <li key={c.id}>
                 <Link to={`/businesses/${c.businessId}`}>{c.businessName}</Link> ({c.taxCode})
               </li>
