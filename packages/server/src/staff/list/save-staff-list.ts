@@ -50,34 +50,60 @@ export function staffRowOf(
 /** PostgreSQL: rows per statement (one array parameter per column, whatever the count). */
 const PG_BATCH = 10_000;
 
-/** Columns of `staff_members` that are not text on PostgreSQL (their arrays are cast to these). */
-const PG_ARRAY_TYPE: Partial<Record<keyof StaffMemberRow, string>> = { source_row: 'int4' };
+/** SQLite: rows per statement (one JSON parameter holding them). */
+const SQLITE_BATCH = 10_000;
+
+/** Columns of `staff_members` that are not text on PostgreSQL (their parameters are cast to these). */
+const PG_TYPE: Partial<Record<keyof StaffMemberRow, string>> = { source_row: 'int4' };
 
 /**
- * Inserts rows in batches: on SQLite INSERT_BATCH rows per statement; on PostgreSQL one
- * statement whose parameters are one array per column, expanded by `unnest` (no
- * 260,000-parameter statement to build, no JSON of the rows with every key repeated: about
- * 15 % less work in PostgreSQL than `json_populate_recordset`, which was ~3× faster than
- * 500-row batches).
+ * Inserts rows in batches of one statement each. The columns every row has the same value in
+ * (the business, dossier, ward, status, times, the nulls) are one parameter; the others are
+ * on PostgreSQL one array parameter per column expanded by `unnest` (no 260,000-parameter
+ * statement to build, about 15 % less work in PostgreSQL than `json_populate_recordset`), on
+ * SQLite one JSON parameter, an array per row, read by `json_each` (one statement prepared
+ * instead of twenty 13,000-parameter ones; about half the time).
  */
 export async function insertStaffRows(db: Executor, rows: StaffMemberRow[]): Promise<void> {
   if (rows.length === 0) return;
-  if (dialectOf(db) === 'postgres') {
-    const keys = Object.keys(rows[0] as object) as Array<keyof StaffMemberRow>;
-    const columns = sql.join(keys.map((c) => sql.ref(c)));
-    for (let i = 0; i < rows.length; i += PG_BATCH) {
-      const batch = rows.slice(i, i + PG_BATCH);
-      const arrays = keys.map((k) => sql`${batch.map((r) => r[k])}::${sql.raw(PG_ARRAY_TYPE[k] ?? 'text')}[]`);
-      await sql`insert into staff_members (${columns}) select * from unnest(${sql.join(arrays)})`.execute(db);
+  const postgres = dialectOf(db) === 'postgres';
+  const batchSize = postgres ? PG_BATCH : SQLITE_BATCH;
+  for (let i = 0; i < rows.length; i += batchSize) {
+    const batch = rows.slice(i, i + batchSize);
+    const { same, varying } = splitColumns(batch);
+    const columns = sql.join([...varying, ...same].map((c) => sql.ref(c)));
+    const first = batch[0] as StaffMemberRow;
+    if (postgres) {
+      const cast = (k: keyof StaffMemberRow) => sql.raw(PG_TYPE[k] ?? 'text');
+      const arrays = varying.map((k) => sql`${batch.map((r) => r[k])}::${cast(k)}[]`);
+      const constants = same.map((k) => sql`${first[k]}::${cast(k)}`);
+      const select = [...varying.map((_, j) => sql.ref(`u.c${j}`)), ...constants];
+      const names = sql.join(varying.map((_, j) => sql.ref(`c${j}`)));
+      await sql`insert into staff_members (${columns}) select ${sql.join(select)} from unnest(${sql.join(arrays)}) as u(${names})`.execute(
+        db,
+      );
+    } else {
+      const json = JSON.stringify(batch.map((r) => varying.map((k) => r[k])));
+      const select = [
+        ...varying.map((_, j) => sql`value ->> ${sql.raw(String(j))}`),
+        ...same.map((k) => sql`${first[k]}`),
+      ];
+      await sql`insert into staff_members (${columns}) select ${sql.join(select)} from json_each(${json})`.execute(db);
     }
-    return;
   }
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    await db
-      .insertInto('staff_members')
-      .values(rows.slice(i, i + INSERT_BATCH))
-      .execute();
+}
+
+/** The columns whose value is the same in every row, and the others (the id always: one row needs one). */
+function splitColumns(rows: StaffMemberRow[]): { same: (keyof StaffMemberRow)[]; varying: (keyof StaffMemberRow)[] } {
+  const first = rows[0] as StaffMemberRow;
+  const same: (keyof StaffMemberRow)[] = [];
+  const varying: (keyof StaffMemberRow)[] = [];
+  for (const k of Object.keys(first) as (keyof StaffMemberRow)[]) {
+    const v = first[k];
+    if (k !== 'id' && rows.every((r) => r[k] === v)) same.push(k);
+    else varying.push(k);
   }
+  return { same, varying };
 }
 
 export interface ReplaceStaffInput {
