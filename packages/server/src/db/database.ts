@@ -7,6 +7,7 @@ import type PgModule from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { lazyRequire } from '../lazy-require.js';
 import type { Database, Db, Executor } from './schema.js';
+import { reusingStatements } from './statement-cache.js';
 
 /** Loaded on first use, not at start-up (lazy-require.ts). */
 const pg = lazyRequire<typeof PgModule>('pg');
@@ -49,7 +50,12 @@ function openKysely(config: DatabaseConfig, options: CreateDatabaseOptions): Db 
     // file and fsync (two thirds of its commit time); pages rewritten by successive batches are
     // now copied once (docs/benchmarks.md, scan-sync).
     sqlite.pragma('wal_autocheckpoint = 10000');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    // Statement journals in memory, not in a temporary file: a multi-row INSERT inside a
+    // transaction keeps the old content of every page it changes (to undo just that statement),
+    // and past 64 KB SQLite wrote them to a file: ~3,300 of a 1,000-scan batch's ~7,500 write
+    // system calls (docs/benchmarks.md, scan-sync). At most the pages one statement changes.
+    sqlite.pragma('temp_store = MEMORY');
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
   }
   const pool = new pg.Pool({
     connectionString: config.url,
