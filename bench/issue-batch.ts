@@ -1,7 +1,8 @@
 /**
  * Issuing to a whole approved list (`staffIds: 'all'`) through the API, at 1,000 / 10,000 /
  * 100,000 people: peak resident memory of the server process while it issues, and /healthz
- * latency (p50, p99, max) from a client pinging it all along. SQLite, the default database.
+ * latency (p50, p99, max) from a client pinging it all along. SQLite, the default database,
+ * and PostgreSQL when DATABASE_URL is set (a throw-away schema).
  *
  * Each size runs in two processes: one builds the data (businesses, 100,000 staff rows), the
  * next opens it, listens and is measured, so the peak is the server's own and not the
@@ -19,8 +20,10 @@ import { createDatabase } from '../packages/server/src/db/database.js';
 import { migrateOrThrow } from '../packages/server/src/db/migrate.js';
 import { seedAdminUnits } from '../packages/server/src/jurisdictions/seed-admin-units.js';
 import { makeBusiness, makeBusinessRep, makeDossier, TEST_PASSWORD } from '../packages/server/src/test/factories.js';
+import { openBenchDatabase } from './bench-database.js';
 
 export interface IssueBatchResult {
+  database: 'sqlite' | 'postgres';
   permits: number;
   issueMs: number;
   perSecond: number;
@@ -45,9 +48,14 @@ export interface IssueBatchResult {
   answerBytes: number;
 }
 
+/** The child processes find their database where the parent put it: DATABASE_URL set or empty (SQLite in `dir`). */
 function configFor(dir: string) {
-  const config = loadConfig({ NODE_ENV: 'test', THONGHANH_DATA_DIR: dir, LOG_LEVEL: 'silent' });
-  return config;
+  return loadConfig({
+    NODE_ENV: 'test',
+    THONGHANH_DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  });
 }
 
 async function setup(dir: string, n: number): Promise<void> {
@@ -142,6 +150,7 @@ async function measure(dir: string, n: number): Promise<IssueBatchResult> {
     const idle = [...baseline].sort((a, b) => a - b);
     const mb = (b: number) => Math.round(b / 1024 / 1024);
     return {
+      database: config.database.kind,
       permits: n,
       issueMs: Math.round(issueMs),
       perSecond: Math.round(n / (issueMs / 1000)),
@@ -166,23 +175,34 @@ async function measure(dir: string, n: number): Promise<IssueBatchResult> {
   }
 }
 
-/** Each size: build the data in one process, measure the server in another. */
+/**
+ * Each size: build the data in one process, measure the server in another; on SQLite, then
+ * on PostgreSQL when DATABASE_URL is set.
+ */
 export async function benchIssueBatch(sizes: number[]): Promise<IssueBatchResult[]> {
+  const kinds: Array<'sqlite' | 'postgres'> = process.env.DATABASE_URL?.startsWith('postgres')
+    ? ['sqlite', 'postgres']
+    : ['sqlite'];
   const rows: IssueBatchResult[] = [];
-  for (const n of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), 'thonghanh-bench-batch-'));
-    try {
-      const run = (mode: string) =>
-        execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, mode, dir, String(n)], {
-          encoding: 'utf8',
-          maxBuffer: 16 * 1024 * 1024,
-          env: { ...process.env, DATABASE_URL: '' },
-        });
-      run('--setup');
-      const out = run('--measure');
-      rows.push(JSON.parse(out.trim().split('\n').pop() ?? '{}') as IssueBatchResult);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+  for (const kind of kinds) {
+    for (const n of sizes) {
+      const dir = mkdtempSync(join(tmpdir(), 'thonghanh-bench-batch-'));
+      const { config, drop } = await openBenchDatabase(kind, dir);
+      try {
+        const url = config.kind === 'postgres' ? config.url : '';
+        const run = (mode: string) =>
+          execFileSync(
+            process.execPath,
+            ['--expose-gc', '--import', 'tsx', import.meta.filename, mode, dir, String(n)],
+            { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, DATABASE_URL: url } },
+          );
+        run('--setup');
+        const out = run('--measure');
+        rows.push(JSON.parse(out.trim().split('\n').pop() ?? '{}') as IssueBatchResult);
+      } finally {
+        await drop();
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   }
   return rows;

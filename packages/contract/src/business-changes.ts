@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BUSINESS_STATUSES } from './business-statuses.js';
 import { businessFields, businessSchema } from './businesses.js';
 import { timestamp, wardCode } from './common.js';
 
@@ -52,6 +53,11 @@ export const businessChangeSchema = z.object({
   businessId: z.string(),
   businessName: z.string().optional(),
   taxCode: z.string().optional(),
+  businessStatus: z
+    .enum(BUSINESS_STATUSES)
+    .optional()
+    .describe('Trạng thái doanh nghiệp lúc này (phường mới thấy doanh nghiệp bị tạm dừng trước khi duyệt chuyển đến)'),
+  businessStatusReason: z.string().nullable().optional(),
   status: z.enum(BUSINESS_CHANGE_STATUSES),
   kind: z
     .enum(['details', 'move'])

@@ -886,6 +886,8 @@ export const vi = {
     incomingTitle: '{{n}} doanh nghiệp đề nghị chuyển trụ sở đến phường, chờ Bộ phận Một cửa duyệt:',
     incomingFrom: 'Chuyển đến từ {{ward}}',
     incomingFromTo: '{{from}} → {{to}}',
+    incomingSuspended:
+      '{{from}} đang tạm dừng hoạt động của doanh nghiệp (lý do: {{reason}}). Nếu duyệt, doanh nghiệp hoạt động trở lại ở phường này nhưng chưa cấp được giấy đi đường cho tới khi phường phê duyệt hồ sơ mới.',
     approveMove: 'Duyệt chuyển đến phường',
     refuseMoveTitle: 'Không duyệt đề nghị chuyển đến phường của {{name}}',
     moveApproved: 'Đã duyệt: {{name}} chuyển đến phường.',

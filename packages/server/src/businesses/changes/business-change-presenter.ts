@@ -6,7 +6,14 @@ import type { BusinessChangeRecord } from './business-change-query.js';
 export const presentBusinessChange = (c: BusinessChangeRow | BusinessChangeRecord): BusinessChangeView => ({
   id: c.id,
   businessId: c.business_id,
-  ...('business_name' in c ? { businessName: c.business_name, taxCode: c.tax_code } : {}),
+  ...('business_name' in c
+    ? {
+        businessName: c.business_name,
+        taxCode: c.tax_code,
+        businessStatus: c.business_status,
+        businessStatusReason: c.status_reason,
+      }
+    : {}),
   status: c.status,
   kind: JSON.parse(c.proposed).wardCode ? 'move' : 'details',
   proposed: JSON.parse(c.proposed),

@@ -1,4 +1,4 @@
-import type { BusinessChangeRow, BusinessChangeStatus, Executor } from '../../db/schema.js';
+import type { BusinessChangeRow, BusinessChangeStatus, BusinessStatus, Executor } from '../../db/schema.js';
 
 export const findBusinessChange = (db: Executor, id: string): Promise<BusinessChangeRow | undefined> =>
   db.selectFrom('business_changes').selectAll().where('id', '=', id).executeTakeFirst();
@@ -15,6 +15,8 @@ export const pendingChangeOf = (db: Executor, businessId: string): Promise<Busin
 export interface BusinessChangeRecord extends BusinessChangeRow {
   business_name: string;
   tax_code: string;
+  business_status: BusinessStatus;
+  status_reason: string | null;
 }
 
 export interface BusinessChangeFilter {
@@ -32,7 +34,7 @@ export async function listBusinessChanges(db: Executor, f: BusinessChangeFilter)
     .selectFrom('business_changes as c')
     .innerJoin('businesses as b', 'b.id', 'c.business_id')
     .selectAll('c')
-    .select(['b.name as business_name', 'b.tax_code']);
+    .select(['b.name as business_name', 'b.tax_code', 'b.status as business_status', 'b.status_reason']);
   if (f.businessId) q = q.where('c.business_id', '=', f.businessId);
   if (f.wardCode) q = q.where('c.ward_code', '=', f.wardCode);
   if (f.districtCode) q = q.where('c.district_code', '=', f.districtCode);

@@ -190,6 +190,10 @@ describe('a business moves to another ward, decided by the ward it moves to', ()
       const left = bySubject(answered, 'đã chuyển khỏi phường');
       expect(left?.to).toEqual([FROM_BOX]);
 
+      // Counted in the new ward as active, not yet as approved (the old ward's approval stays the old ward's).
+      const stats = (await toDesk.get('/api/v1/stats')).json().sections.businesses;
+      expect(stats).toMatchObject({ active: 1, approved: 0 });
+
       // The origin no longer reaches the business; the destination does; the rep sees its new ward.
       expect((await fromDesk.get(`/api/v1/businesses/${b.business.id}`)).statusCode).toBe(404);
       expect((await toDesk.get(`/api/v1/businesses/${b.business.id}`)).statusCode).toBe(200);
@@ -204,6 +208,15 @@ describe('a business moves to another ward, decided by the ward it moves to', ()
       });
       expect(fresh.statusCode, fresh.body).toBe(201);
       expect(fresh.json().wardCode).toBe(WARDS.sameDistrict);
+
+      // The old ward's dossier is its history: it moves no more; its permits it can still revoke one by one.
+      const suspend = await fromDesk.post(`/api/v1/dossiers/${b.dossier.id}/suspend`, { note: 'Vi phạm' });
+      expect(suspend.statusCode).toBe(409);
+      expect(suspend.json().error).toMatchObject({ code: 'illegal_transition' });
+      const revoke = await fromDesk.post(`/api/v1/permits/${b.permit.id}/revoke`, {
+        reason: 'Người lao động nghỉ việc',
+      });
+      expect(revoke.statusCode, revoke.body).toBe(200);
     });
 
     it('the business lists its people again for the new ward, and issues only to those the new ward approved', async () => {
@@ -270,6 +283,41 @@ describe('a business moves to another ward, decided by the ward it moves to', ()
       expect(answered[0]?.subject).toContain('không được duyệt');
       expect(answered[0]?.text).toContain('UBND phường Việt Hưng không duyệt');
       expect(answered[0]?.text).toContain('Lý do: Địa chỉ mới không thuộc phường Việt Hưng');
+    });
+
+    it('a business the old ward suspended moves and is active in the new ward, which sees the suspension first', async () => {
+      const business = await makeBusiness(t.db, { status: 'suspended' });
+      await t.db
+        .updateTable('businesses')
+        .set({ status_reason: 'Vi phạm phương án phòng dịch' })
+        .where('id', '=', business.id)
+        .execute();
+      const rep = await signIn(app, await makeBusinessRep(t.db, business));
+      const change = (
+        await rep.patch(`/api/v1/businesses/${business.id}`, { wardCode: WARDS.sameDistrict, address: NEW_ADDRESS })
+      ).json().change;
+      const queued = (await toDesk.get('/api/v1/business-changes'))
+        .json()
+        .items.find((c: { id: string }) => c.id === change.id);
+      expect(queued).toMatchObject({
+        businessStatus: 'suspended',
+        businessStatusReason: 'Vi phạm phương án phòng dịch',
+      });
+      const approved = await toDesk.post(`/api/v1/business-changes/${change.id}/approve`, {});
+      expect(approved.statusCode, approved.body).toBe(200);
+      expect(approved.json().business).toMatchObject({
+        status: 'active',
+        statusReason: null,
+        wardCode: WARDS.sameDistrict,
+      });
+      // It registers with its new ward (no plan there yet: no permits).
+      const fresh = await rep.post('/api/v1/dossiers', {
+        kind: 'initial',
+        planFrom: '2021-08-20',
+        planTo: '2021-09-30',
+      });
+      expect(fresh.statusCode, fresh.body).toBe(201);
+      await mails(2);
     });
 
     it('waits for a dossier in progress, at the request and at the approval', async () => {

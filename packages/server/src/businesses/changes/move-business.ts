@@ -95,7 +95,10 @@ export const moveOf = (change: Pick<BusinessChangeRow, 'proposed'>): { wardCode:
  * Applies an approved move, in the approval's transaction: the business's ward (and district,
  * province) change; its active unit QR is revoked and not reissued (the old ward's approval
  * does not carry over); its representatives' accounts move with it; its draft dossiers (and
- * the people they list) go to the new ward. Permits already issued stay valid, and past
+ * the people they list) go to the new ward. A business the old ward suspended becomes active
+ * in the new one: the suspension was of the old ward's approval, which stays suspended there,
+ * and without a plan of the new ward it still issues nothing (it could otherwise not even
+ * register with the ward that just accepted it). Permits already issued stay valid, and past
  * dossiers stay with the ward that handled them. Audited `business.moved`.
  */
 export async function applyMove(
@@ -133,6 +136,7 @@ export async function applyMove(
       from: { wardCode: business.ward_code, address: business.address },
       to: { wardCode: unit.code, address: JSON.parse(change.proposed).address ?? business.address },
       dossiers: drafts,
+      ...(business.status === 'suspended' ? { status: 'active' } : {}),
     },
     now,
   );
@@ -145,7 +149,11 @@ export async function applyMove(
   );
   await db
     .updateTable('businesses')
-    .set({ ...area, updated_at: at })
+    .set({
+      ...area,
+      ...(business.status === 'suspended' ? { status: 'active', status_reason: null } : {}),
+      updated_at: at,
+    })
     .where('id', '=', business.id)
     .execute();
   await db

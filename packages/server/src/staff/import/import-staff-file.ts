@@ -30,7 +30,7 @@ export interface StaffImportOptions extends StaffValidationOptions {
    * Who reads and checks the file (everything but the `alreadyRegistered` lookup): in this
    * thread by default (the CLI); the server passes the worker pool's checker so that a
    * hostile file costs a worker, never the event loop, and the rows cross threads once,
-   * already checked. It must check as `checkStaffSheet(readStaffSheet(…))` does, with this
+   * already checked. It must answer what `readAndCheck` answers in this thread, with this
    * `today`, and with the caller's ward codes.
    */
   checkFile?: FileChecker;
@@ -60,8 +60,24 @@ export async function importStaffFile(bytes: Uint8Array, opts: StaffImportOption
   const caps = { maxBytes: opts.maxBytes, maxRows: opts.maxRows };
   const checked = opts.checkFile
     ? await opts.checkFile(bytes, { ...caps, today: opts.today })
-    : checkStaffSheet(await readStaffSheet(bytes, caps), opts);
+    : await readAndCheck(bytes, { ...caps, today: opts.today }, opts.wardExists);
   return withRegisteredElsewhere(checked, opts.alreadyRegistered);
+}
+
+/**
+ * Reads and checks a file in this thread, every check but the `alreadyRegistered` lookup,
+ * each row validated as it is read (the worker thread runs the same).
+ */
+export async function readAndCheck(
+  bytes: Uint8Array,
+  opts: CheckFileOptions,
+  wardExists?: (code: string) => boolean,
+): Promise<StaffImportResult> {
+  const validator = new StaffRowValidator({ wardExists, today: opts.today });
+  const sheet = await readStaffSheet(bytes, { maxBytes: opts.maxBytes, maxRows: opts.maxRows }, (r) =>
+    validator.add(r.row, r.cells),
+  );
+  return checkStaffSheet(sheet, { maxRows: opts.maxRows, today: opts.today, wardExists }, validator);
 }
 
 /** Validates what `readStaffSheet` read, with the lookups of `opts`. */
@@ -76,6 +92,8 @@ export async function validateStaffSheet(sheet: StaffSheet, opts: StaffImportOpt
 export function checkStaffSheet(
   sheet: StaffSheet,
   opts: Omit<StaffImportOptions, 'alreadyRegistered' | 'checkFile'> = {},
+  /** The validator the rows were already handed to while reading (`readStaffSheet`'s `onRecord`). */
+  fed?: StaffRowValidator,
 ): StaffImportResult {
   if (sheet.kind === 'file') return fileProblemResult(sheet.problem.code, sheet.problem.message);
   const headerProblems = (list: HeaderMatch['errors']): Problem[] =>
@@ -114,8 +132,11 @@ export function checkStaffSheet(
       staff: [],
     };
   }
-  const validator = new StaffRowValidator({ wardExists: opts.wardExists, today: opts.today });
-  for (const r of sheet.records) validator.add(r.row, r.cells);
+  let validator = fed;
+  if (validator === undefined) {
+    validator = new StaffRowValidator({ wardExists: opts.wardExists, today: opts.today });
+    for (const r of sheet.records) validator.add(r.row, r.cells);
+  }
   const result = validator.report();
   const errors = result.errors;
   if (result.rows === 0) {

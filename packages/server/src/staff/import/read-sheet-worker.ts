@@ -1,15 +1,14 @@
 /**
  * The worker thread's entry (sheet-reader-pool.ts starts it): reads and checks one staff
- * list per message (`readStaffSheet`, then `checkStaffSheet`: everything but the database's
- * registered-elsewhere lookup) and answers the plain-data result, so that the rows cross
+ * list per message (`readAndCheck`: everything but the database's registered-elsewhere
+ * lookup, each row validated as it is read) and answers the plain-data result, so that the rows cross
  * back to the main thread once, already checked and normalised. It keeps only the last
  * ward-code set between files; the pool ends it when a file takes too long, and V8 ends it
  * when a file needs more than its heap ceiling. A bundled build must list this file as an
  * entry point.
  */
 import { parentPort } from 'node:worker_threads';
-import { checkStaffSheet, fileProblemResult, type StaffImportResult } from './import-staff-file.js';
-import { readStaffSheet } from './read-staff-sheet.js';
+import { fileProblemResult, readAndCheck, type StaffImportResult } from './import-staff-file.js';
 
 export interface SheetJob {
   bytes: Uint8Array;
@@ -37,13 +36,8 @@ function wardSet(codes: string): Set<string> {
 port.on('message', async (job: SheetJob) => {
   let result: StaffImportResult;
   try {
-    const sheet = await readStaffSheet(job.bytes, { maxBytes: job.maxBytes, maxRows: job.maxRows });
     const codes = job.wardCodes === null ? null : wardSet(job.wardCodes);
-    result = checkStaffSheet(sheet, {
-      maxRows: job.maxRows,
-      today: job.today,
-      ...(codes ? { wardExists: (code: string) => codes.has(code) } : {}),
-    });
+    result = await readAndCheck(job.bytes, job, codes ? (code) => codes.has(code) : undefined);
   } catch {
     // Not a SheetFileError: a reader failure on odd bytes; the user can only re-save the file.
     result = fileProblemResult(

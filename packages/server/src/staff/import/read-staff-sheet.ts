@@ -49,7 +49,16 @@ export function fileProblemSheet(code: string, message: string): StaffSheet {
   return { kind: 'file', problem: { row: 0, field: null, code, message } };
 }
 
-export const readStaffSheet: SheetReader = async (bytes, opts) => {
+/**
+ * Reads a staff list. With `onRecord`, each data row is handed to it as it is read and not
+ * kept (`records` stays empty): a row's cells then die young instead of living until the
+ * whole file is read, which is most of the garbage collector's work on a large list.
+ */
+export async function readStaffSheet(
+  bytes: Uint8Array,
+  opts: ReadSheetOptions,
+  onRecord?: (record: StaffSheetRecord) => void,
+): Promise<StaffSheet> {
   const sniffed = sniffFile(bytes, opts.maxBytes ?? IMPORT_LIMITS.fileBytes);
   if (sniffed.type === 'problem') return fileProblemSheet(sniffed.code, sniffed.message);
   const maxRows = opts.maxRows ?? MAX_DATA_ROWS;
@@ -79,7 +88,8 @@ export const readStaffSheet: SheetReader = async (bytes, opts) => {
       const c = r.cells[index];
       if (c !== undefined) cells[field] = c;
     }
-    records.push({ row: r.row, cells });
+    if (onRecord) onRecord({ row: r.row, cells });
+    else records.push({ row: r.row, cells });
     if (countsAsStaffRow(cells) && ++counted > maxRows) {
       tooManyAt = r.row;
       return false;
@@ -106,4 +116,4 @@ export const readStaffSheet: SheetReader = async (bytes, opts) => {
   }
   if (found.errors.length > 0) return { kind: 'header', header: found, foundAt };
   return { kind: 'rows', header: found, records, tooManyAt, counted };
-};
+}

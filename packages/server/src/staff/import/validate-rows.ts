@@ -182,101 +182,29 @@ export class StaffRowValidator {
     }
     this.rows++;
     const problems: Problem[] = [];
-    const error = (field: StaffField, code: string, message: string) => problems.push({ row, field, code, message });
-    const warn = (field: StaffField | null, code: string, message: string) =>
-      this.warnings.push({ row, field, code, message });
-    const tallyRestored = (field: StaffField) => {
-      const t = this.restored.get(field);
-      if (t) t.count++;
-      else this.restored.set(field, { row, count: 1 });
-    };
-
-    /**
-     * The text of a cell, checked as every text is (formulas, error values, markup, length);
-     * null when empty (an error if required) or refused.
-     */
-    const text = (field: StaffField, max?: number): string | null => {
-      const cell = cells[field];
-      const column = columnOf(field);
-      // A dash or dots stand for "nothing" in Vietnamese tables.
-      if (blank(cell) || (cell?.kind === 'text' && /^[\s\-–—.]+$/.test(cell.text))) {
-        if (column.required) error(field, 'required', `Chưa nhập ${column.header}.`);
-        return null;
-      }
-      const c = cell as Cell;
-      let value: string;
-      switch (c.kind) {
-        case 'formula':
-          error(
-            field,
-            'formula',
-            `Ô ${c.address} (${column.header}) chứa công thức =${clip(c.formula, 30)}. Danh sách chỉ nhận giá trị: ` +
-              'chép ô rồi dán đặc biệt "Chỉ giá trị" (Paste Values), hoặc gõ trực tiếp giá trị.',
-          );
-          return null;
-        case 'error':
-          error(
-            field,
-            'cell_error',
-            `Ô ${c.address} (${column.header}) đang báo lỗi ${c.text}. Hãy nhập giá trị đúng.`,
-          );
-          return null;
-        case 'number':
-          value = String(c.value);
-          break;
-        case 'date':
-          value = c.date ? displayDate(c.date) : c.time;
-          break;
-        case 'text':
-          value = cleanText(c.text);
-          if (looksLikeFormula(value)) {
-            error(
-              field,
-              'formula',
-              `Ô ${c.address} (${column.header}) bắt đầu bằng "${value[0]}" nên bảng tính sẽ coi là công thức. ` +
-                'Hãy bỏ ký tự đó ở đầu ô.',
-            );
-            return null;
-          }
-          break;
-      }
-      if (FORBIDDEN_CHARACTERS.test(value)) {
-        error(
-          field,
-          'invalid_characters',
-          `${column.header} có ký tự không được dùng (dấu < hoặc >, ký tự điều khiển). Hãy xóa các ký tự đó.`,
-        );
-        return null;
-      }
-      if (max !== undefined) {
-        const length = [...value].length;
-        if (length > max) {
-          error(field, 'too_long', `${column.header} dài ${length} ký tự, tối đa ${max}. Hãy viết gọn lại.`);
-          return null;
-        }
-      }
-      return value;
-    };
+    this.at = row;
+    this.cells = cells;
+    this.problems = problems;
 
     // Họ và tên
     let fullName: string | null = null;
-    const rawName = text('fullName');
+    const rawName = this.text('fullName');
     if (rawName !== null) {
       const r = validatePersonName(rawName);
       if (r.ok) fullName = r.value;
       else if (r.code === 'name_characters') {
-        error('fullName', 'invalid_characters', `${r.message}. Hãy sửa họ và tên cho đúng giấy tờ tùy thân.`);
-      } else if (r.code === 'name_too_long') error('fullName', 'too_long', `${r.message}.`);
-      else error('fullName', 'required', 'Chưa nhập Họ và tên.');
+        this.error('fullName', 'invalid_characters', `${r.message}. Hãy sửa họ và tên cho đúng giấy tờ tùy thân.`);
+      } else if (r.code === 'name_too_long') this.error('fullName', 'too_long', `${r.message}.`);
+      else this.error('fullName', 'required', 'Chưa nhập Họ và tên.');
     }
 
     // Loại giấy tờ
     let idType: IdDocumentType | null = null;
-    const rawType = text('idType');
+    const rawType = this.text('idType');
     if (rawType !== null) {
       idType = this.idTypeOf(rawType);
       if (idType === null) {
-        error('idType', 'id_type', `Loại giấy tờ "${clip(rawType)}" không hợp lệ: chọn CCCD, CMND hoặc Hộ chiếu.`);
+        this.error('idType', 'id_type', `Loại giấy tờ "${clip(rawType)}" không hợp lệ: chọn CCCD, CMND hoặc Hộ chiếu.`);
       }
     }
 
@@ -285,28 +213,32 @@ export class StaffRowValidator {
     const dobCell = cells.dateOfBirth;
     if (dobCell?.kind === 'date') {
       if (dobCell.date === '') {
-        error('dateOfBirth', 'date_format', `Ô ${dobCell.address} là giờ, không phải ngày sinh: viết dd/mm/yyyy.`);
+        this.error('dateOfBirth', 'date_format', `Ô ${dobCell.address} là giờ, không phải ngày sinh: viết dd/mm/yyyy.`);
       } else dateOfBirth = dobCell.date;
     } else if (dobCell?.kind === 'number') {
-      error(
+      this.error(
         'dateOfBirth',
         'date_format',
         `Ô ${dobCell.address} chứa số ${dobCell.value}, không phải ngày: viết ngày sinh dạng dd/mm/yyyy, ví dụ 05/09/1990.`,
       );
     } else {
-      const raw = text('dateOfBirth');
+      const raw = this.text('dateOfBirth');
       if (raw !== null) {
         const r = parseDateText(raw);
         if (r.ok) dateOfBirth = r.value;
-        else error('dateOfBirth', r.code, r.message);
+        else this.error('dateOfBirth', r.code, r.message);
       }
     }
     if (dateOfBirth !== null) {
       if (dateOfBirth > this.today) {
-        error('dateOfBirth', 'date_range', `Ngày sinh ${displayDate(dateOfBirth)} ở tương lai: kiểm tra lại năm sinh.`);
+        this.error(
+          'dateOfBirth',
+          'date_range',
+          `Ngày sinh ${displayDate(dateOfBirth)} ở tương lai: kiểm tra lại năm sinh.`,
+        );
         dateOfBirth = null;
       } else if (dateOfBirth < '1900-01-01') {
-        error(
+        this.error(
           'dateOfBirth',
           'date_range',
           `Ngày sinh ${displayDate(dateOfBirth)} trước năm 1900: kiểm tra lại năm sinh.`,
@@ -315,7 +247,7 @@ export class StaffRowValidator {
       } else {
         const years = age(dateOfBirth, this.today);
         if (years < 15 || years > 90) {
-          warn(
+          this.warn(
             'dateOfBirth',
             'age_unusual',
             `Ngày sinh ${displayDate(dateOfBirth)}: người lao động ${years} tuổi. Kiểm tra lại năm sinh.`,
@@ -337,7 +269,7 @@ export class StaffRowValidator {
       if (digits !== null && idType === 'CCCD' && (digits.length === 10 || digits.length === 11)) {
         // A CCCD is always 12 digits and begins with 0: the zeros lost are known.
         idText = digits.padStart(12, '0');
-        tallyRestored('idNumber');
+        this.tallyRestored('idNumber');
       } else if (digits !== null && (idType === 'CMND' || idType === 'CCCD') && digits.length === 12) {
         idText = digits;
       } else if (digits !== null && idType === 'CMND' && digits.length === 9) {
@@ -345,23 +277,23 @@ export class StaffRowValidator {
       } else if (digits !== null && idType === null) {
         idText = digits;
       } else {
-        error('idNumber', 'id_number_format', numberCellMessage);
+        this.error('idNumber', 'id_number_format', numberCellMessage);
         numberKey = digits;
       }
     } else {
-      idText = text('idNumber');
+      idText = this.text('idNumber');
     }
     if (idText !== null) {
       const compact = idText.replace(/[\p{White_Space}.-]/gu, '');
       if (/^[0-9](?:[.,][0-9]+)?e\+?[0-9]+$/i.test(idText.trim())) {
-        error(
+        this.error(
           'idNumber',
           'id_number_format',
           `Số giấy tờ "${clip(idText)}" đã bị Excel đổi sang dạng số mũ nên mất chữ số. ` +
             'Hãy định dạng cột Số giấy tờ là Văn bản (Text) rồi nhập lại số đầy đủ.',
         );
       } else if (idType === 'CCCD' && /^[0-9]{10,11}$/.test(compact)) {
-        error(
+        this.error(
           'idNumber',
           'id_number_format',
           `Số CCCD phải gồm 12 chữ số (đang có ${compact.length}). Nếu các số 0 ở đầu bị mất khi lưu từ Excel, ` +
@@ -375,20 +307,20 @@ export class StaffRowValidator {
           const foreign = validateIdDocument('PASSPORT', idText, { foreign: true });
           if (foreign.ok) {
             idNumber = foreign.value;
-            warn(
+            this.warn(
               'idNumber',
               'passport_foreign',
               `Số hộ chiếu ${foreign.value} không theo mẫu hộ chiếu Việt Nam (1 chữ cái và 7 chữ số) nên được coi là ` +
                 'hộ chiếu nước ngoài. Kiểm tra lại số.',
             );
-          } else error('idNumber', foreign.code, foreign.message);
-        } else error('idNumber', r.code, `${r.message}.`);
+          } else this.error('idNumber', foreign.code, foreign.message);
+        } else this.error('idNumber', r.code, `${r.message}.`);
       }
       numberKey ??= idNumber ?? compact.toUpperCase();
     }
 
     // Chức vụ, Số điện thoại
-    const position = text('position', MAX_LENGTH.position);
+    const position = this.text('position', MAX_LENGTH.position);
     let phone: string | null = null;
     const phoneCell = cells.phone;
     let phoneText: string | null;
@@ -396,62 +328,62 @@ export class StaffRowValidator {
       phoneText = String(phoneCell.value);
       if (phoneText.length === 9) {
         phoneText = `0${phoneText}`;
-        tallyRestored('phone');
+        this.tallyRestored('phone');
       }
-    } else phoneText = text('phone');
+    } else phoneText = this.text('phone');
     if (phoneText !== null) {
       const r = validateMobile(phoneText);
       if (r.ok) phone = r.value.national;
-      else error('phone', r.code, `${r.message}.`);
+      else this.error('phone', r.code, `${r.message}.`);
     }
 
     // Nơi ở, mã phường/xã nơi ở, nơi làm việc
-    const residenceAddress = text('residenceAddress', MAX_LENGTH.residenceAddress);
+    const residenceAddress = this.text('residenceAddress', MAX_LENGTH.residenceAddress);
     let residenceWard: string | null = null;
-    const wardText = this.wardCell(cells.residenceWard, 'residenceWard', tallyRestored) ?? text('residenceWard');
+    const wardText = this.wardCell(cells.residenceWard, 'residenceWard') ?? this.text('residenceWard');
     if (wardText !== null) {
       const r = this.parseWards(wardText);
-      if (!r.ok) error('residenceWard', r.code, r.message);
+      if (!r.ok) this.error('residenceWard', r.code, r.message);
       else if (r.value.length !== 1) {
-        error('residenceWard', 'ward_code', 'Chỉ ghi một mã phường/xã nơi ở (5 chữ số), ví dụ 00124.');
-      } else if (this.unknownWards(r.value, 'residenceWard', error)) residenceWard = r.value[0] as string;
+        this.error('residenceWard', 'ward_code', 'Chỉ ghi một mã phường/xã nơi ở (5 chữ số), ví dụ 00124.');
+      } else if (this.unknownWards(r.value, 'residenceWard')) residenceWard = r.value[0] as string;
     }
-    const workplace = text('workplace', MAX_LENGTH.workplace);
+    const workplace = this.text('workplace', MAX_LENGTH.workplace);
 
     // Lộ trình
-    const routeFrom = text('routeFrom', MAX_LENGTH.routeFrom);
-    const routeTo = text('routeTo', MAX_LENGTH.routeTo);
+    const routeFrom = this.text('routeFrom', MAX_LENGTH.routeFrom);
+    const routeTo = this.text('routeTo', MAX_LENGTH.routeTo);
     let routeWards: string[] | null = [];
-    const routeText = this.wardCell(cells.routeWards, 'routeWards', tallyRestored) ?? text('routeWards');
+    const routeText = this.wardCell(cells.routeWards, 'routeWards') ?? this.text('routeWards');
     if (routeText !== null) {
       const r = this.parseWards(routeText);
       if (!r.ok) {
-        error('routeWards', r.code, r.message);
+        this.error('routeWards', r.code, r.message);
         routeWards = null;
       } else if (r.value.length > MAX_ROUTE_WARDS) {
-        error(
+        this.error(
           'routeWards',
           'too_many_wards',
           `Lộ trình có ${r.value.length} mã phường/xã, tối đa ${MAX_ROUTE_WARDS}. Chỉ ghi các phường/xã lộ trình đi qua.`,
         );
         routeWards = null;
-      } else if (this.unknownWards(r.value, 'routeWards', error)) routeWards = r.value;
+      } else if (this.unknownWards(r.value, 'routeWards')) routeWards = r.value;
       else routeWards = null;
     }
 
     // Thời gian làm việc
     let days: number[] | null = null;
-    const rawDays = text('scheduleDays');
+    const rawDays = this.text('scheduleDays');
     if (rawDays !== null) {
       const r = this.parseDays(rawDays);
       if (r.ok) days = r.value;
-      else error('scheduleDays', r.code, r.message);
+      else this.error('scheduleDays', r.code, r.message);
     }
-    const start = this.time(cells.scheduleStart, 'scheduleStart', text, error);
-    const end = this.time(cells.scheduleEnd, 'scheduleEnd', text, error);
+    const start = this.time(cells.scheduleStart, 'scheduleStart');
+    const end = this.time(cells.scheduleEnd, 'scheduleEnd');
     let timesOk = start !== null && end !== null;
     if (start !== null && end !== null && end <= start) {
-      error(
+      this.error(
         'scheduleEnd',
         'time_order',
         `Giờ kết thúc ${end} phải sau giờ bắt đầu ${start}, trong cùng một ngày (giấy đi đường không ghi được ca qua nửa đêm).`,
@@ -463,7 +395,7 @@ export class StaffRowValidator {
     if (numberKey !== null) {
       const first = this.byNumber.get(numberKey);
       if (first !== undefined) {
-        error(
+        this.error(
           'idNumber',
           'duplicate',
           `Trùng số giấy tờ với dòng ${first}. Mỗi người chỉ ghi một dòng: hãy xóa hoặc sửa một trong hai dòng.`,
@@ -475,7 +407,7 @@ export class StaffRowValidator {
       const first = this.byPerson.get(key);
       if (first !== undefined) {
         if (!problems.some((p) => p.code === 'duplicate')) {
-          error(
+          this.error(
             'fullName',
             'duplicate',
             `Trùng họ tên và ngày sinh với dòng ${first}. Nếu là cùng một người, hãy xóa một dòng; nếu khác người, kiểm tra lại ngày sinh.`,
@@ -513,26 +445,108 @@ export class StaffRowValidator {
     return true;
   }
 
+  /** The row being validated by `add`, and its problems so far (fields: no closures per row). */
+  private at = 0;
+  private cells: Partial<Record<StaffField, Cell>> = {};
+  private problems: Problem[] = [];
+
+  private error(field: StaffField, code: string, message: string): void {
+    this.problems.push({ row: this.at, field, code, message });
+  }
+
+  private warn(field: StaffField | null, code: string, message: string): void {
+    this.warnings.push({ row: this.at, field, code, message });
+  }
+
+  private tallyRestored(field: StaffField): void {
+    const t = this.restored.get(field);
+    if (t) t.count++;
+    else this.restored.set(field, { row: this.at, count: 1 });
+  }
+
+  /**
+   * The text of a cell, checked as every text is (formulas, error values, markup, length);
+   * null when empty (an error if required) or refused.
+   */
+  private text(field: StaffField, max?: number): string | null {
+    const cell = this.cells[field];
+    const column = columnOf(field);
+    // A dash or dots stand for "nothing" in Vietnamese tables.
+    if (blank(cell) || (cell?.kind === 'text' && /^[\s\-–—.]+$/.test(cell.text))) {
+      if (column.required) this.error(field, 'required', `Chưa nhập ${column.header}.`);
+      return null;
+    }
+    const c = cell as Cell;
+    let value: string;
+    switch (c.kind) {
+      case 'formula':
+        this.error(
+          field,
+          'formula',
+          `Ô ${c.address} (${column.header}) chứa công thức =${clip(c.formula, 30)}. Danh sách chỉ nhận giá trị: ` +
+            'chép ô rồi dán đặc biệt "Chỉ giá trị" (Paste Values), hoặc gõ trực tiếp giá trị.',
+        );
+        return null;
+      case 'error':
+        this.error(
+          field,
+          'cell_error',
+          `Ô ${c.address} (${column.header}) đang báo lỗi ${c.text}. Hãy nhập giá trị đúng.`,
+        );
+        return null;
+      case 'number':
+        value = String(c.value);
+        break;
+      case 'date':
+        value = c.date ? displayDate(c.date) : c.time;
+        break;
+      case 'text':
+        value = cleanText(c.text);
+        if (looksLikeFormula(value)) {
+          this.error(
+            field,
+            'formula',
+            `Ô ${c.address} (${column.header}) bắt đầu bằng "${value[0]}" nên bảng tính sẽ coi là công thức. ` +
+              'Hãy bỏ ký tự đó ở đầu ô.',
+          );
+          return null;
+        }
+        break;
+    }
+    if (FORBIDDEN_CHARACTERS.test(value)) {
+      this.error(
+        field,
+        'invalid_characters',
+        `${column.header} có ký tự không được dùng (dấu < hoặc >, ký tự điều khiển). Hãy xóa các ký tự đó.`,
+      );
+      return null;
+    }
+    if (max !== undefined) {
+      const length = [...value].length;
+      if (length > max) {
+        this.error(field, 'too_long', `${column.header} dài ${length} ký tự, tối đa ${max}. Hãy viết gọn lại.`);
+        return null;
+      }
+    }
+    return value;
+  }
+
   /** A ward code typed in a number cell lost its leading zeros: five digits are always meant. */
-  private wardCell(cell: Cell | undefined, field: StaffField, tally: (f: StaffField) => void): string | null {
+  private wardCell(cell: Cell | undefined, field: StaffField): string | null {
     if (cell?.kind !== 'number' || !Number.isSafeInteger(cell.value) || cell.value <= 0 || cell.value > 99999) {
       return null;
     }
     const code = String(cell.value).padStart(5, '0');
-    if (code !== String(cell.value)) tally(field);
+    if (code !== String(cell.value)) this.tallyRestored(field);
     return code;
   }
 
-  private unknownWards(
-    codes: string[],
-    field: StaffField,
-    error: (field: StaffField, code: string, message: string) => void,
-  ): boolean {
+  private unknownWards(codes: string[], field: StaffField): boolean {
     const exists = this.opts.wardExists;
     if (!exists) return true;
     const unknown = codes.filter((c) => !exists(c));
     if (unknown.length === 0) return true;
-    error(
+    this.error(
       field,
       'ward_unknown',
       `Không có phường/xã mang mã ${unknown.slice(0, 5).join(', ')} trong danh mục đơn vị hành chính. Kiểm tra lại mã.`,
@@ -540,24 +554,19 @@ export class StaffRowValidator {
     return false;
   }
 
-  private time(
-    cell: Cell | undefined,
-    field: StaffField,
-    text: (field: StaffField) => string | null,
-    error: (field: StaffField, code: string, message: string) => void,
-  ): string | null {
+  private time(cell: Cell | undefined, field: StaffField): string | null {
     const header = columnOf(field).header;
     if (cell?.kind === 'date') return cell.time;
     const r =
       cell?.kind === 'number'
         ? timeFromNumber(cell.value)
         : (() => {
-            const t = text(field);
+            const t = this.text(field);
             return t === null ? null : this.parseTime(t);
           })();
     if (r === null) return null;
     if (r.ok) return r.value;
-    error(field, r.code, `${header}: ${r.message}`);
+    this.error(field, r.code, `${header}: ${r.message}`);
     return null;
   }
 

@@ -40,6 +40,8 @@ const businesses: StatsSection = async (db, area) => {
             .selectFrom('dossiers as d')
             .select('d.id')
             .whereRef('d.business_id', '=', 'b.id')
+            // Approved by the ward it is in now (a business that moved is not, until its new ward approves).
+            .whereRef('d.ward_code', '=', 'b.ward_code')
             .where('d.kind', '=', 'initial')
             .where('d.state', 'in', ['approved', 'suspended']),
         ),

@@ -57,6 +57,16 @@ export function IncomingMoves({ moves, onDecided }: { moves: BusinessChange[]; o
             <br />
             <small>{formatDateTime(c.requestedAt)}</small>
           </p>
+          {c.businessStatus === 'suspended' ? (
+            <p>
+              <strong>
+                {t('deadEnds.incomingSuspended', {
+                  from: c.previous.wardName,
+                  reason: c.businessStatusReason ?? t('common.none'),
+                })}
+              </strong>
+            </p>
+          ) : null}
           <div className="form-actions">
             <Button variant="primary" busy={busy === c.id} onClick={() => void decide(c, true)}>
               {t('deadEnds.approveMove')}
