@@ -75,6 +75,7 @@ export interface TransitionResult {
  * - reopen (the ward takes back a rejection): back to `submitted` with a new deadline, the
  *   people the rejection removed pending again; refused (409 `dossier_exists`) when the
  *   business has meanwhile started another dossier of the same kind.
+ * A dossier of a ward the business has moved away from moves no more (409 `illegal_transition`).
  * The actor's role decides (`actor.role`); their scope is the caller's check.
  */
 export async function transitionDossier(
@@ -106,13 +107,22 @@ export async function transitionDossier(
   const at = now.toISOString();
   const set: Record<string, string | null> = { state: t.to, updated_at: at };
 
-  if (action === 'submit' || action === 'approve') {
-    const business = await db
-      .selectFrom('businesses')
-      .select('status')
-      .where('id', '=', dossier.business_id)
-      .executeTakeFirst();
-    if (business?.status !== 'active') throw new AppError('business_not_active');
+  const business = await db
+    .selectFrom('businesses')
+    .select(['status', 'ward_code'])
+    .where('id', '=', dossier.business_id)
+    .executeTakeFirst();
+  // A business that moved (businesses/changes/move-business.ts): its old ward's dossiers are
+  // that ward's history. Suspending, reinstating or reopening one would act on a business
+  // another ward now answers for (its status, its new ward's unit QR and permits).
+  if (business && business.ward_code !== dossier.ward_code) {
+    throw new AppError(
+      'illegal_transition',
+      'Doanh nghiệp đã chuyển sang phường khác: hồ sơ này là lịch sử của phường cũ, không xử lý tiếp được. Giấy đi đường phường đã cấp vẫn thu hồi được từng giấy.',
+    );
+  }
+  if ((action === 'submit' || action === 'approve') && business?.status !== 'active') {
+    throw new AppError('business_not_active');
   }
   switch (action) {
     case 'reopen': {

@@ -208,6 +208,15 @@ describe('a business moves to another ward, decided by the ward it moves to', ()
       });
       expect(fresh.statusCode, fresh.body).toBe(201);
       expect(fresh.json().wardCode).toBe(WARDS.sameDistrict);
+
+      // The old ward's dossier is its history: it moves no more; its permits it can still revoke one by one.
+      const suspend = await fromDesk.post(`/api/v1/dossiers/${b.dossier.id}/suspend`, { note: 'Vi phạm' });
+      expect(suspend.statusCode).toBe(409);
+      expect(suspend.json().error).toMatchObject({ code: 'illegal_transition' });
+      const revoke = await fromDesk.post(`/api/v1/permits/${b.permit.id}/revoke`, {
+        reason: 'Người lao động nghỉ việc',
+      });
+      expect(revoke.statusCode, revoke.body).toBe(200);
     });
 
     it('the business lists its people again for the new ward, and issues only to those the new ward approved', async () => {
