@@ -40,12 +40,21 @@ export interface ScanSyncResult {
 
 const VERDICTS = ['valid', 'valid', 'valid', 'valid', 'revoked', 'expired', 'off_route'] as const;
 
+/**
+ * When the next scan was made: a device's batches follow each other in time (its queue is sent
+ * oldest first), one scan a second. The documents shown repeat from batch to batch, as the same
+ * workers pass every day, so the document-number index is written all over, not appended to.
+ */
+let nextScanAt = Date.UTC(2021, 7, 15, 1);
+
 function makeBatch(size: number): object[] {
+  const first = nextScanAt;
+  nextScanAt += size * 1000;
   return Array.from({ length: size }, (_, i) => {
     const verdict = VERDICTS[i % VERDICTS.length] === 'off_route' ? 'valid' : VERDICTS[i % VERDICTS.length];
     return {
       id: randomUUID(),
-      scannedAt: new Date(Date.UTC(2021, 7, 15, 1) + i * 1000).toISOString(),
+      scannedAt: new Date(first + i * 1000).toISOString(),
       verdict,
       warnings: i % VERDICTS.length === 6 ? ['off_route'] : [],
       kind: 'permit',
