@@ -2,8 +2,9 @@
  * Staff list import end to end, with storage: a 10,000-row .xlsx uploaded to
  * `POST /api/v1/dossiers/:id/staff/import` (multipart), read, validated (ward codes from
  * `admin_units`, the registered-elsewhere lookup against 2,000 approved people of another
- * business) and saved (the dossier's pending list replaced in one transaction, batches of
- * 500 on SQLite, one array parameter per column on PostgreSQL), on SQLite and, when DATABASE_URL is set, on PostgreSQL. Goal: ≤ 2 s (issue 3, item 13).
+ * business) and saved (the dossier's pending list replaced in one transaction, one
+ * statement for the 10,000 rows on either database), on SQLite and, when DATABASE_URL is
+ * set, on PostgreSQL. Goal: ≤ 2 s (issue 3, item 13; issue 11, item 6).
  *
  * `npx tsx bench/staff-import-db.ts` prints the table; `benchStaffImportDb()` returns it.
  */
@@ -244,14 +245,15 @@ export async function benchStaffImportDb(): Promise<StaffImportDbBench> {
       },
     ],
     notes: [
-      'Read + validate includes the ward-code set from `admin_units` (all 10,603 wards) and the registered-elsewhere ' +
-        'lookup against 2,000 approved people of another business (20 warnings). Save deletes the previous 10,000 pending ' +
-        'rows and inserts the new ones in one transaction: SQLite 500 rows per INSERT; PostgreSQL one statement, one array ' +
-        'parameter per column expanded by `unnest` (~15 % less database work than the earlier 5,000-row JSON parameters ' +
-        'of `json_populate_recordset`, themselves ~2.5× faster than 500-row parameter batches), and the number lookups ' +
-        'as one `= any($1)` array each instead of twenty 500-value `in (…)` lists (160 → 32 ms at load 15). The HTTP ' +
-        'column is the whole route: multipart upload, both stages, response with every warning. On a loaded machine ' +
-        'compare PostgreSQL with SQLite in the same run: before these changes PostgreSQL took 2.0× SQLite’s HTTP time.',
+      'Read + validate is `checkStaffFile`: the worker thread reads the .xlsx (our own worksheet scanner, ' +
+        '`staff/import/sheet-xml.ts`) and validates each row as it is read, ward codes included (the 10,603 codes of ' +
+        '`admin_units`, kept per database and sent to the worker as one string); the checked rows come back once; the ' +
+        'main thread then looks the numbers up (registered elsewhere: 2,000 approved people of another business, 20 ' +
+        'warnings; already on this business’s list). Save deletes the previous 10,000 pending rows and inserts the new ' +
+        'ones in one transaction, one statement for the 10,000: PostgreSQL one array parameter per varying column ' +
+        'expanded by `unnest`, SQLite one JSON parameter read by `json_each`; the columns equal in every row (business, ' +
+        'dossier, ward, status, times, nulls) are one parameter each. The HTTP column is the whole route: multipart ' +
+        'upload, both stages, response with every warning. On a loaded machine compare the databases in the same run.',
     ],
   };
 }

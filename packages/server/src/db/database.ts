@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import type PgModule from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { lazyRequire } from '../lazy-require.js';
 import type { Database, Db, Executor } from './schema.js';
 import { reusingStatements } from './statement-cache.js';
-import { walCheckpointer } from './wal-checkpointer.js';
 
 /** Loaded on first use, not at start-up (lazy-require.ts). */
 const pg = lazyRequire<typeof PgModule>('pg');
@@ -56,21 +55,7 @@ function openKysely(config: DatabaseConfig, options: CreateDatabaseOptions): Db 
     // and past 64 KB SQLite wrote them to a file: ~3,300 of a 1,000-scan batch's ~7,500 write
     // system calls (docs/benchmarks.md, scan-sync). At most the pages one statement changes.
     sqlite.pragma('temp_store = MEMORY');
-    const statements = reusingStatements(sqlite);
-    if (config.file === ':memory:')
-      return new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
-    const checkpoints = walCheckpointer(config.file);
-    const database: SqliteDatabase = {
-      prepare: (sql) => {
-        if (sql === 'commit') checkpoints.start();
-        return statements.prepare(sql);
-      },
-      close: () => {
-        checkpoints.stop();
-        statements.close();
-      },
-    };
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
   }
   const pool = new pg.Pool({
     connectionString: config.url,

@@ -13,9 +13,9 @@ import { checkDeclaredSize, inflateText, readZipDirectory, type ZipEntry, ZipLim
 const ExcelJS = lazyRequire<typeof ExcelJSModule>('exceljs');
 
 /**
- * Reads the first worksheet of an .xlsx row by row with exceljs's streaming reader, fed by
- * our own ZIP reading rather than its unzipper pipeline, because as shipped (4.4.0) that
- * pipeline:
+ * Reads the first worksheet of an .xlsx row by row: exceljs's streaming reader for the
+ * small parts, fed by our own ZIP reading rather than its unzipper pipeline, because as
+ * shipped (4.4.0) that pipeline:
  * - decodes each inflated chunk on its own, so a Vietnamese letter split across two chunks
  *   becomes U+FFFD ("Nguy�n"): about one row in a thousand of a real list
  *   (exceljs issues #2063, #2084, #2316; the fixes were never merged);

@@ -1,9 +1,9 @@
 /**
  * The worksheet part of an .xlsx read row by row: a scanner of `<row>`, `<c>`, `<f>`, `<v>`
  * and `<is><t>` that answers each cell's value as exceljs's WorksheetReader does (same
- * types, shared strings, styles' number formats, dates, 1904 dates, formulas, errors), for
- * a fifth of the time and garbage: exceljs builds a SAX event, a Row and a styled Cell per
- * cell, which took most of reading a 10,000-row list. The other parts (relationships,
+ * types, shared strings, styles' number formats, dates, 1904 dates, formulas, errors) with
+ * less work and garbage: exceljs builds SAX events, a Row and a styled Cell per cell
+ * (reading a 10,000-row list: 302 → 213 ms, median of 8 at load 2.5). The other parts (relationships,
  * workbook, styles, shared strings) are small and still parsed by exceljs (read-xlsx.ts).
  *
  * It takes the text as it is inflated, in chunks: a tag or a run of text cut between two
@@ -12,6 +12,7 @@
  * all its runs (exceljs kept the last one), inline strings are decoded once (exceljs decoded
  * `&amp;lt;` twice, into `<`), and white space between a cell's elements is not its text.
  */
+
 /** What the other parts of the workbook tell about the sheet's cells. */
 export interface SheetContext {
   /** The shared strings (a string, or exceljs's `{richText}`), when the workbook has them. */
